@@ -1,0 +1,79 @@
+//! The command line: clap definitions only.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::render::ColorChoice;
+use crate::search::Sort;
+
+/// The index directory used when none is given.
+pub const DEFAULT_INDEX: &str = "index";
+/// The corpus directory used when none is given.
+pub const DEFAULT_CORPUS: &str = "corpus";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Search a folder of news articles: ranked passages with the matching words highlighted",
+    after_help = "Exit codes: 0 success (search: something found), 1 search found nothing / index skipped some input, 2 error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index a folder of articles (.txt .md .json .jsonl .ndjson .html .htm .sgm), incrementally.
+    Index(IndexArgs),
+    /// Search the index for passages.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// The folder of articles to index.
+    #[arg(default_value = DEFAULT_CORPUS)]
+    pub corpus: PathBuf,
+    /// Where the index lives.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Empty the index and read every file again.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", AND/OR/NOT, -word, field:term (fields: title, body, source).
+    pub query: Option<String>,
+    /// Where the index lives [default: index, built from ./corpus if missing].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// Most passages to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub limit: u64,
+    /// Most passages to show from one article.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=1_000))]
+    pub per_article: u64,
+    /// Only articles dated on or after this day (YYYY-MM-DD, or a year). Undated articles are left out.
+    #[arg(long, value_parser = crate::date::parse_cli_date)]
+    pub since: Option<crate::date::Date>,
+    /// Only articles dated on or before this day (YYYY-MM-DD, or a year). Undated articles are left out.
+    #[arg(long, value_parser = crate::date::parse_cli_date)]
+    pub until: Option<crate::date::Date>,
+    /// Order of the hits.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    pub sort: Sort,
+    /// One JSON object per hit, one per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}

@@ -1,0 +1,228 @@
+//! JSON articles: `.json` (one article object, or an array of them) and `.jsonl`/`.ndjson`
+//! (one object per line). Fields: `title`, the text in `body`, `text` or `content` (a string, or
+//! an array of paragraph strings), `date`, `source` (or `agency`), `url`, `author`.
+//!
+//! Each record is parsed on its own, so one bad record costs only that record. A passage from
+//! a JSON record points at the line on which its record starts.
+
+use serde_json::{Map, Value};
+
+use super::text::{paragraphs, reads_as_heading};
+use super::{FileError, LineIndex, Parsed};
+use crate::article::Article;
+use crate::date::Date;
+
+pub(super) fn read_json(_path: &str, text: &str) -> Result<Parsed, FileError> {
+    let trimmed = text.trim_start();
+    let lines = LineIndex::new(text);
+    let mut parsed = Parsed::default();
+    if trimmed.starts_with('[') {
+        let start = text.len() - trimmed.len();
+        let (elements, trailing_error) = split_array(text, start);
+        for (ordinal, (offset, slice)) in elements.into_iter().enumerate() {
+            let line = lines.line_of(offset);
+            record(&mut parsed, ordinal as u64, line, slice);
+        }
+        if let Some((offset, why)) = trailing_error {
+            parsed
+                .bad_records
+                .push(format!("line {}: {why}", lines.line_of(offset)));
+        }
+    } else {
+        let start = text.len() - trimmed.len();
+        record(&mut parsed, 0, lines.line_of(start), trimmed);
+    }
+    Ok(parsed)
+}
+
+pub(super) fn read_lines(_path: &str, text: &str) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::default();
+    let mut ordinal = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        record(&mut parsed, ordinal, i as u64 + 1, line);
+        ordinal += 1;
+    }
+    Ok(parsed)
+}
+
+/// Parses one record and adds it as an article or as a bad record.
+fn record(parsed: &mut Parsed, ordinal: u64, line: u64, json: &str) {
+    let result = serde_json::from_str::<Value>(json)
+        .map_err(|e| format!("invalid JSON: {e}"))
+        .and_then(|v| match v {
+            Value::Object(map) => article_from(&map, ordinal, line),
+            _ => Err("not a JSON object".to_string()),
+        });
+    match result {
+        Ok(a) => parsed.articles.push(a),
+        Err(why) => parsed.bad_records.push(format!("line {line}: {why}")),
+    }
+}
+
+fn string_field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| match map.get(*n) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+fn article_from(map: &Map<String, Value>, ordinal: u64, line: u64) -> Result<Article, String> {
+    let body = ["body", "text", "content"]
+        .iter()
+        .find_map(|n| match map.get(*n) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::Array(items)) => {
+                let parts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                (!parts.is_empty()).then(|| parts.join("\n\n"))
+            }
+            _ => None,
+        })
+        .ok_or("record has no text (no body, text or content field)")?;
+    let mut paras = paragraphs(&body, line);
+    for p in &mut paras {
+        p.line = line;
+    }
+    let mut title = string_field(map, &["title", "headline"]).unwrap_or_default();
+    if title.is_empty() {
+        if let Some(first) = paras.first() {
+            if reads_as_heading(&first.text) {
+                title = paras.remove(0).text;
+            }
+        }
+    }
+    Ok(Article {
+        ordinal,
+        title,
+        title_line: line,
+        date: string_field(map, &["date", "published", "published_at", "datetime"])
+            .and_then(|d| Date::parse(&d)),
+        source: string_field(map, &["source", "agency", "sourceName"]),
+        url: string_field(map, &["url", "link", "sourceUrl"]),
+        author: string_field(map, &["author", "byline"]),
+        paragraphs: paras,
+        ..Default::default()
+    })
+}
+
+/// Where an array breaks off (byte offset) and why.
+type Broken = (usize, String);
+
+/// Splits a JSON array starting at byte `start` into its elements' (offset, text), by
+/// tracking nesting and strings. Returns also where and why the array is broken, if it is.
+fn split_array(text: &str, start: usize) -> (Vec<(usize, &str)>, Option<Broken>) {
+    let bytes = text.as_bytes();
+    let mut elements = Vec::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut element_start: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                if depth == 1 && element_start.is_none() {
+                    element_start = Some(i);
+                }
+            }
+            b'[' | b'{' => {
+                if depth == 1 && element_start.is_none() {
+                    element_start = Some(i);
+                }
+                depth += 1;
+            }
+            b']' | b'}' => {
+                if depth == 0 {
+                    return (elements, Some((i, format!("unbalanced '{}'", b as char))));
+                }
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(s) = element_start.take() {
+                        elements.push((s, text[s..i].trim_end()));
+                    }
+                    if !text[i + 1..].trim().is_empty() {
+                        return (elements, Some((i + 1, "text after the closing ']'".into())));
+                    }
+                    return (elements, None);
+                }
+            }
+            b',' if depth == 1 => {
+                if let Some(s) = element_start.take() {
+                    elements.push((s, text[s..i].trim_end()));
+                }
+            }
+            _ if depth == 1 && element_start.is_none() && !b.is_ascii_whitespace() => {
+                element_start = Some(i);
+            }
+            _ => {}
+        }
+    }
+    let at = element_start.unwrap_or(text.len());
+    (
+        elements,
+        Some((at, "the JSON array is never closed".into())),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_with_a_bad_record() {
+        let text = "[\n {\"title\": \"One\", \"body\": \"First story.\"},\n {\"title\": 5 \"body\"},\n {\"title\": \"Three\", \"text\": \"Third, with a ] and \\\" inside.\", \"date\": \"2004-03-01\"}\n]\n";
+        let p = read_json("x.json", text).unwrap();
+        assert_eq!(p.articles.len(), 2);
+        assert_eq!(p.articles[0].title, "One");
+        assert_eq!(p.articles[1].title, "Three");
+        assert_eq!(p.articles[1].ordinal, 2);
+        assert_eq!(p.articles[1].title_line, 4);
+        assert_eq!(p.articles[1].date, Date::new(2004, 3, 1));
+        assert_eq!(p.bad_records.len(), 1);
+        assert!(
+            p.bad_records[0].starts_with("line 3: invalid JSON"),
+            "{:?}",
+            p.bad_records
+        );
+    }
+
+    #[test]
+    fn single_object_and_unclosed_array() {
+        let p = read_json(
+            "x.json",
+            "{\"title\": \"T\", \"content\": [\"a.\", \"b.\"]}",
+        )
+        .unwrap();
+        assert_eq!(p.articles[0].paragraphs.len(), 2);
+        let p = read_json("x.json", "[{\"body\": \"ok.\"}, {\"body\": \"cut").unwrap();
+        assert_eq!(p.articles.len(), 1);
+        assert!(p.bad_records[0].contains("never closed"));
+    }
+
+    #[test]
+    fn json_lines() {
+        let p = read_lines(
+            "x.jsonl",
+            "{\"body\": \"a.\"}\nnot json\n\n[1]\n{\"title\": \"no body\"}\n",
+        )
+        .unwrap();
+        assert_eq!(p.articles.len(), 1);
+        assert_eq!(p.bad_records.len(), 3);
+        assert!(p.bad_records[0].starts_with("line 2:"));
+        assert!(p.bad_records[1].contains("not a JSON object"));
+        assert!(p.bad_records[2].contains("no text"));
+    }
+}

@@ -1,0 +1,244 @@
+//! The index on disk: a tantivy index plus `newsdex.json`, which marks the directory as a
+//! newsdex index and records its schema version and the corpus it mirrors.
+//!
+//! The manifest of indexed files (path, size, modification time, content hash, counts) is the
+//! payload of each tantivy commit, so the manifest and the passages it describes always change
+//! together: an interrupted run leaves both at the last commit.
+
+pub mod schema;
+pub mod writer;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+pub use schema::{Fields, SCHEMA_VERSION};
+
+/// The file that marks a directory as a newsdex index.
+pub const META_FILE: &str = "newsdex.json";
+
+/// Contents of `newsdex.json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct IndexMeta {
+    pub format: String,
+    pub schema_version: u32,
+    /// The corpus directory, absolute.
+    pub corpus: PathBuf,
+}
+
+/// What the manifest knows of one file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FileRecord {
+    pub size: u64,
+    pub mtime: u128,
+    /// xxh3 of the file's bytes, hex.
+    pub hash: String,
+    pub articles: u64,
+    pub passages: u64,
+    /// Why the file was skipped, when it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Every indexed (or skipped) file, by path.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub files: BTreeMap<String, FileRecord>,
+}
+
+impl Manifest {
+    pub fn totals(&self) -> (u64, u64) {
+        self.files
+            .values()
+            .fold((0, 0), |(a, p), f| (a + f.articles, p + f.passages))
+    }
+}
+
+/// An open newsdex index.
+pub struct Store {
+    pub dir: PathBuf,
+    pub index: Index,
+    pub fields: Fields,
+    pub meta: IndexMeta,
+}
+
+/// Whether `dir` holds a newsdex index.
+pub fn exists(dir: &Path) -> bool {
+    dir.join(META_FILE).is_file()
+}
+
+fn read_meta(dir: &Path) -> Result<IndexMeta> {
+    let path = dir.join(META_FILE);
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let meta: IndexMeta = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a newsdex index marker", path.display()))?;
+    if meta.format != "newsdex" {
+        bail!("{} is not a newsdex index marker", path.display());
+    }
+    Ok(meta)
+}
+
+fn check_version(dir: &Path, meta: &IndexMeta) -> Result<()> {
+    if meta.schema_version != SCHEMA_VERSION {
+        bail!(
+            "{} holds an index of schema version {}, but this newsdex uses version {}: rebuild it with `newsdex index CORPUS --index {} --rebuild`",
+            dir.display(),
+            meta.schema_version,
+            SCHEMA_VERSION,
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Opens an existing index for searching.
+    pub fn open(dir: &Path) -> Result<Store> {
+        if !dir.exists() {
+            bail!(
+                "no index at {}: build one with `newsdex index CORPUS --index {}`",
+                dir.display(),
+                dir.display()
+            );
+        }
+        if !exists(dir) {
+            bail!(
+                "{} is not a newsdex index (it has no {META_FILE})",
+                dir.display()
+            );
+        }
+        let meta = read_meta(dir)?;
+        check_version(dir, &meta)?;
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("opening the index at {}", dir.display()))?;
+        schema::register_tokenizers(&index);
+        let fields = Fields::from_schema(&index.schema())
+            .with_context(|| format!("the index at {} has an unexpected schema", dir.display()))?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            meta,
+        })
+    }
+
+    /// Opens the index at `dir` for writing the corpus at `corpus`, creating it if needed.
+    /// With `rebuild`, an existing newsdex index there is emptied first. A directory that is
+    /// not a newsdex index is never written to, unless it is empty.
+    pub fn open_for_writing(dir: &Path, corpus: &Path, rebuild: bool) -> Result<Store> {
+        let corpus_abs = fs::canonicalize(corpus)
+            .with_context(|| format!("reading the corpus directory {}", corpus.display()))?;
+        if dir.exists() {
+            if !dir.is_dir() {
+                bail!(
+                    "{} is not a directory, so it cannot hold an index",
+                    dir.display()
+                );
+            }
+            if exists(dir) {
+                let meta = read_meta(dir)?;
+                let same_version = meta.schema_version == SCHEMA_VERSION;
+                if rebuild && same_version && dir.join("meta.json").is_file() {
+                    // Emptied by the writer (under its lock), in the run's first commit.
+                    let mut store = Store::open(dir)?;
+                    if store.meta.corpus != corpus_abs {
+                        store.meta.corpus = corpus_abs;
+                        write_meta(dir, &store.meta)?;
+                    }
+                    return Ok(store);
+                } else if rebuild {
+                    clear_index_dir(dir)?;
+                } else {
+                    check_version(dir, &meta)?;
+                    if meta.corpus != corpus_abs {
+                        bail!(
+                            "the index at {} mirrors the corpus {}, not {}: use another --index, or --rebuild to replace it",
+                            dir.display(),
+                            meta.corpus.display(),
+                            corpus_abs.display()
+                        );
+                    }
+                    if dir.join("meta.json").is_file() {
+                        return Store::open(dir);
+                    }
+                    // Marker written but index never created: create it below.
+                    clear_index_dir(dir)?;
+                }
+            } else if fs::read_dir(dir)
+                .with_context(|| format!("reading {}", dir.display()))?
+                .next()
+                .is_some()
+            {
+                bail!(
+                    "{} exists and is not a newsdex index (it has no {META_FILE}); refusing to write there",
+                    dir.display()
+                );
+            }
+        }
+        fs::create_dir_all(dir)
+            .with_context(|| format!("creating the index directory {}", dir.display()))?;
+        let index = Index::create_in_dir(dir, schema::build())
+            .with_context(|| format!("creating the index in {}", dir.display()))?;
+        schema::register_tokenizers(&index);
+        let meta = IndexMeta {
+            format: "newsdex".into(),
+            schema_version: SCHEMA_VERSION,
+            corpus: corpus_abs,
+        };
+        write_meta(dir, &meta)?;
+        let fields = Fields::from_schema(&index.schema())?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            meta,
+        })
+    }
+
+    /// The manifest of the last commit (empty for a new index).
+    pub fn manifest(&self) -> Result<Manifest> {
+        let metas = self
+            .index
+            .load_metas()
+            .with_context(|| format!("reading the index metadata in {}", self.dir.display()))?;
+        match metas.payload {
+            None => Ok(Manifest {
+                schema_version: SCHEMA_VERSION,
+                ..Default::default()
+            }),
+            Some(p) => serde_json::from_str(&p).with_context(|| {
+                format!(
+                    "the manifest in {} is corrupt: rebuild with --rebuild",
+                    self.dir.display()
+                )
+            }),
+        }
+    }
+}
+
+/// Writes `newsdex.json` atomically (a temporary file renamed over it).
+fn write_meta(dir: &Path, meta: &IndexMeta) -> Result<()> {
+    let tmp = dir.join(format!("{META_FILE}.tmp"));
+    fs::write(&tmp, serde_json::to_string_pretty(meta)?)
+        .and_then(|_| fs::rename(&tmp, dir.join(META_FILE)))
+        .with_context(|| format!("writing {}", dir.join(META_FILE).display()))
+}
+
+/// Removes the contents of a directory known to be a newsdex index.
+fn clear_index_dir(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        }
+        .with_context(|| format!("removing {}", path.display()))?;
+    }
+    Ok(())
+}

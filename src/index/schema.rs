@@ -1,0 +1,98 @@
+//! The tantivy schema: one document per passage.
+//!
+//! Text fields use English stemming with positions (phrases work); metadata that is matched
+//! whole (paths, ids, sources) uses the `keyword` analyzer (the whole value, lower-cased).
+//! Annotation fields (entities, figures, agencies) join this schema as their own named
+//! fields; any change to it bumps [`SCHEMA_VERSION`], and an index of another version is
+//! refused with a request to rebuild rather than misread.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    STRING,
+};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
+use tantivy::Index;
+
+/// The version of the schema and of the manifest kept in commits.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name of the analyzer that indexes a whole value lower-cased.
+pub const KEYWORD: &str = "keyword";
+
+/// Handles to every field of the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Article id (`path#ordinal`), matched whole.
+    pub id: Field,
+    /// The file's path as shown to users, matched whole (deleting a file's passages uses it).
+    pub path: Field,
+    /// Passage ordinal within its article.
+    pub passage: Field,
+    /// 1-based line of the passage in its file.
+    pub line: Field,
+    pub title: Field,
+    pub body: Field,
+    /// Days since 1970-01-01; indexed for ranges and fast for sorting.
+    pub date: Field,
+    pub source: Field,
+    pub url: Field,
+}
+
+impl Fields {
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: f("id")?,
+            path: f("path")?,
+            passage: f("passage")?,
+            line: f("line")?,
+            title: f("title")?,
+            body: f("body")?,
+            date: f("date")?,
+            source: f("source")?,
+            url: f("url")?,
+        })
+    }
+}
+
+/// Builds the schema.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let keyword = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("path", STRING | STORED);
+    b.add_u64_field("passage", STORED);
+    b.add_u64_field("line", STORED);
+    b.add_text_field("title", text.clone());
+    b.add_text_field("body", text);
+    b.add_i64_field(
+        "date",
+        NumericOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored(),
+    );
+    b.add_text_field("source", keyword);
+    b.add_text_field("url", STORED);
+    b.build()
+}
+
+/// Registers the analyzers the schema names (tantivy's built-in `en_stem` is there already).
+pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}

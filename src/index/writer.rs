@@ -1,0 +1,396 @@
+//! Indexing a corpus: walk, decide which files changed since the last commit, read and split
+//! the changed ones in parallel, and replace their passages in the index.
+//!
+//! Unchanged files (same size and modification time, or the same content hash) are not
+//! re-read; files gone from the corpus lose their passages; `rebuild` starts afresh. Every
+//! commit carries the manifest, so an interrupted run loses at most the work since the last
+//! commit and the next run picks up from there.
+
+use std::fs;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::directory::error::LockError;
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
+
+use super::{Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
+use crate::article::Article;
+use crate::corpus::{self, FileEntry};
+
+/// Memory for tantivy's indexing buffers, shared by its threads.
+const WRITER_HEAP: usize = 256 * 1024 * 1024;
+/// Files are read in batches of at most this many bytes...
+const BATCH_BYTES: u64 = 32 * 1024 * 1024;
+/// ...or this many files.
+const BATCH_FILES: usize = 1024;
+/// A commit is made after this many bytes of changed input (and at the end).
+const COMMIT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What to index, and where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+    pub rebuild: bool,
+    /// Draw a progress bar on stderr (only where stderr is a terminal).
+    pub progress: bool,
+}
+
+/// What an indexing run did.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    /// Files in a format newsdex reads.
+    pub files_found: usize,
+    /// Files read and (re)indexed in this run.
+    pub files_read: usize,
+    /// Files left as they were, unchanged since the last run.
+    pub files_unchanged: usize,
+    /// Files skipped as unreadable or malformed (this run or, unchanged, an earlier one).
+    pub files_skipped: usize,
+    /// Files whose passages were removed because the file is gone.
+    pub files_removed: usize,
+    /// Files in formats newsdex does not read.
+    pub files_ignored: usize,
+    /// Bad records skipped inside files that were otherwise read.
+    pub records_skipped: usize,
+    /// Entries the walk could not visit.
+    pub walk_errors: usize,
+    pub articles_indexed: u64,
+    pub passages_indexed: u64,
+    pub articles_total: u64,
+    pub passages_total: u64,
+    pub bytes_read: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    /// Whether any input was skipped as bad (the exit code reports it).
+    pub fn skipped_anything(&self) -> bool {
+        self.files_skipped + self.records_skipped + self.walk_errors > 0
+    }
+
+    pub fn megabytes_per_second(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes_read as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Prints warnings and problems on stderr, around the progress bar when there is one.
+struct Reporter {
+    bar: Option<ProgressBar>,
+}
+
+impl Reporter {
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+}
+
+/// The result of reading one file.
+enum Outcome {
+    /// Same content as indexed: only the manifest's size and time change.
+    Unchanged(FileRecord),
+    Indexed {
+        record: FileRecord,
+        docs: Vec<TantivyDocument>,
+        warnings: Vec<String>,
+        bad_records: usize,
+    },
+    Skipped(FileRecord),
+}
+
+/// Indexes `opts.corpus` into `opts.index`.
+pub fn run(opts: &Options) -> Result<Summary> {
+    let started = Instant::now();
+    if !opts.corpus.is_dir() {
+        bail!(
+            "{} is not a directory: give the folder of articles to index",
+            opts.corpus.display()
+        );
+    }
+    let store = Store::open_for_writing(&opts.index, &opts.corpus, opts.rebuild)?;
+    let mut manifest = if opts.rebuild {
+        Manifest::default()
+    } else {
+        store.manifest()?
+    };
+    manifest.schema_version = SCHEMA_VERSION;
+    let mut writer: IndexWriter<TantivyDocument> = match store.index.writer(WRITER_HEAP) {
+        Ok(w) => w,
+        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => bail!(
+            "the index at {} is locked by another newsdex process that is writing to it; wait for it to finish",
+            opts.index.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("opening a writer on {}", opts.index.display())),
+    };
+    let mut dirty = false;
+    if opts.rebuild {
+        writer.delete_all_documents()?;
+        dirty = true;
+    }
+
+    let walk = corpus::walk(&opts.corpus);
+    let mut summary = Summary {
+        files_found: walk.files.len(),
+        files_ignored: walk.ignored,
+        walk_errors: walk.errors.len(),
+        ..Default::default()
+    };
+    let mut reporter = Reporter { bar: None };
+    for e in &walk.errors {
+        reporter.say(&format!("newsdex: skipped: {e}"));
+    }
+
+    // Files gone from the corpus.
+    let present: std::collections::HashSet<&str> =
+        walk.files.iter().map(|f| f.path.as_str()).collect();
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|p| !present.contains(p.as_str()))
+        .cloned()
+        .collect();
+    for path in gone {
+        writer.delete_term(Term::from_field_text(store.fields.path, &path));
+        manifest.files.remove(&path);
+        summary.files_removed += 1;
+        dirty = true;
+    }
+
+    // Files whose size or time changed, or that are new.
+    let mut to_read: Vec<&FileEntry> = Vec::new();
+    for f in &walk.files {
+        match manifest.files.get(&f.path) {
+            Some(r) if r.size == f.size && r.mtime == f.mtime => {
+                summary.files_unchanged += 1;
+                if let Some(err) = &r.error {
+                    summary.files_skipped += 1;
+                    reporter.say(&format!("newsdex: skipped (unchanged): {}: {err}", f.path));
+                }
+            }
+            _ => to_read.push(f),
+        }
+    }
+
+    let total_bytes: u64 = to_read.iter().map(|f| f.size).sum();
+    if opts.progress && std::io::stderr().is_terminal() && !to_read.is_empty() {
+        let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+            )
+            .unwrap()
+            .progress_chars("=> "),
+        );
+        reporter.bar = Some(bar);
+    }
+
+    let mut since_commit = 0u64;
+    for batch in batches(&to_read) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|f| read_file(f, manifest.files.get(&f.path), &store.fields))
+            .collect();
+        for (f, outcome) in batch.iter().zip(outcomes) {
+            let known = manifest.files.contains_key(&f.path);
+            let record = match outcome {
+                Outcome::Unchanged(record) => {
+                    summary.files_unchanged += 1;
+                    record
+                }
+                Outcome::Skipped(record) => {
+                    if known {
+                        writer.delete_term(Term::from_field_text(store.fields.path, &f.path));
+                    }
+                    summary.files_skipped += 1;
+                    reporter.say(&format!(
+                        "newsdex: skipped: {}: {}",
+                        f.path,
+                        record.error.as_deref().unwrap_or("")
+                    ));
+                    record
+                }
+                Outcome::Indexed {
+                    record,
+                    docs,
+                    warnings,
+                    bad_records,
+                } => {
+                    if known {
+                        writer.delete_term(Term::from_field_text(store.fields.path, &f.path));
+                    }
+                    for w in &warnings {
+                        reporter.say(w);
+                    }
+                    for doc in docs {
+                        writer.add_document(doc)?;
+                    }
+                    summary.files_read += 1;
+                    summary.records_skipped += bad_records;
+                    summary.articles_indexed += record.articles;
+                    summary.passages_indexed += record.passages;
+                    summary.bytes_read += record.size;
+                    record
+                }
+            };
+            since_commit += f.size;
+            dirty = true;
+            manifest.files.insert(f.path.clone(), record);
+            if let Some(bar) = &reporter.bar {
+                bar.inc(f.size);
+            }
+        }
+        if since_commit >= COMMIT_BYTES {
+            commit(&mut writer, &manifest)?;
+            since_commit = 0;
+            dirty = false;
+        }
+    }
+    if dirty {
+        commit(&mut writer, &manifest)?;
+    }
+    writer
+        .wait_merging_threads()
+        .with_context(|| format!("finishing merges in {}", opts.index.display()))?;
+    if let Some(bar) = &reporter.bar {
+        bar.finish_and_clear();
+    }
+    let (articles, passages) = manifest.totals();
+    summary.articles_total = articles;
+    summary.passages_total = passages;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Commits the writer's changes with the manifest as the commit's payload.
+fn commit(writer: &mut IndexWriter<TantivyDocument>, manifest: &Manifest) -> Result<()> {
+    let payload = serde_json::to_string(manifest)?;
+    let mut prepared = writer.prepare_commit().context("preparing a commit")?;
+    prepared.set_payload(&payload);
+    prepared.commit().context("committing the index")?;
+    Ok(())
+}
+
+/// Splits the files to read into batches bounded in bytes and count.
+fn batches<'a>(files: &[&'a FileEntry]) -> Vec<Vec<&'a FileEntry>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let mut bytes = 0;
+    for &f in files {
+        if !current.is_empty() && (bytes + f.size > BATCH_BYTES || current.len() >= BATCH_FILES) {
+            out.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        bytes += f.size;
+        current.push(f);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Reads, decodes and splits one file into index documents.
+fn read_file(f: &FileEntry, known: Option<&FileRecord>, fields: &Fields) -> Outcome {
+    let mut record = FileRecord {
+        size: f.size,
+        mtime: f.mtime,
+        hash: String::new(),
+        articles: 0,
+        passages: 0,
+        error: None,
+    };
+    let bytes = match fs::read(&f.fs_path) {
+        Ok(b) => b,
+        Err(e) => {
+            record.error = Some(format!("cannot read: {e}"));
+            return Outcome::Skipped(record);
+        }
+    };
+    record.size = bytes.len() as u64;
+    record.hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes));
+    if let Some(k) = known {
+        if k.hash == record.hash && k.error.is_none() {
+            record.articles = k.articles;
+            record.passages = k.passages;
+            return Outcome::Unchanged(record);
+        }
+    }
+    let decoded = match corpus::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            record.error = Some(e);
+            return Outcome::Skipped(record);
+        }
+    };
+    drop(bytes);
+    let mut warnings = Vec::new();
+    if decoded.windows_1252 {
+        warnings.push(format!(
+            "newsdex: warning: {}: not valid UTF-8; decoded as Windows-1252",
+            f.path
+        ));
+    }
+    let parsed = match corpus::parse(&f.path, f.format, &decoded.text) {
+        Ok(p) => p,
+        Err(e) => {
+            record.error = Some(e);
+            return Outcome::Skipped(record);
+        }
+    };
+    for bad in &parsed.bad_records {
+        warnings.push(format!("newsdex: skipped record: {}: {bad}", f.path));
+    }
+    let mut docs = Vec::new();
+    for article in &parsed.articles {
+        record.articles += 1;
+        for doc in documents(article, fields) {
+            record.passages += 1;
+            docs.push(doc);
+        }
+    }
+    Outcome::Indexed {
+        record,
+        docs,
+        warnings,
+        bad_records: parsed.bad_records.len(),
+    }
+}
+
+/// One tantivy document per passage of an article.
+pub fn documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
+    article
+        .passages()
+        .into_iter()
+        .map(|p| {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(fields.id, &article.id);
+            doc.add_text(fields.path, &article.path);
+            doc.add_u64(fields.passage, p.ordinal);
+            doc.add_u64(fields.line, p.line);
+            doc.add_text(fields.title, &article.title);
+            doc.add_text(fields.body, &p.text);
+            if let Some(d) = article.date {
+                doc.add_i64(fields.date, d.days());
+            }
+            if let Some(s) = &article.source {
+                doc.add_text(fields.source, s);
+            }
+            if let Some(u) = &article.url {
+                doc.add_text(fields.url, u);
+            }
+            doc
+        })
+        .collect()
+}

@@ -1,0 +1,13 @@
+//! newsdex: a command-line search engine for news corpora.
+//!
+//! The data flows forward only:
+//! files ([`corpus`]) → [`article::Article`]s → [`article::Passage`]s → tantivy documents
+//! ([`index`]); query → filters → hits → highlighted passages ([`search`], [`render`]).
+
+pub mod article;
+pub mod cli;
+pub mod corpus;
+pub mod date;
+pub mod index;
+pub mod render;
+pub mod search;

@@ -1,0 +1,143 @@
+//! Output: hits for a terminal (colour where it is one and `NO_COLOR` is unset, plain `**`
+//! markers otherwise) or as JSON lines for scripts; the indexing summary.
+
+use std::io::{self, Write};
+
+use crate::index::writer::Summary;
+use crate::search::Hit;
+
+/// How matched words are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Color,
+    Plain,
+}
+
+impl Style {
+    /// Colour when `choice` says so: `always`, `never`, or `auto` (a terminal and no
+    /// `NO_COLOR`).
+    pub fn detect(choice: ColorChoice, is_terminal: bool) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match choice {
+            ColorChoice::Always => Style::Color,
+            ColorChoice::Never => Style::Plain,
+            ColorChoice::Auto if is_terminal && !no_color => Style::Color,
+            ColorChoice::Auto => Style::Plain,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+const BOLD_RED: &str = "\x1b[1;31m";
+const MAGENTA: &str = "\x1b[35m";
+const GREEN: &str = "\x1b[32m";
+const RESET: &str = "\x1b[0m";
+
+/// Marks the highlighted ranges of `text`.
+pub fn mark(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    let (open, close) = match style {
+        Style::Color => (BOLD_RED, RESET),
+        Style::Plain => ("**", "**"),
+    };
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut at = 0;
+    for &[s, e] in ranges {
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push_str(open);
+        out.push_str(&text[s..e]);
+        out.push_str(close);
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Prints hits for a person: `path:line`, title, date, source and score, then the passage.
+/// Hits of one article come together; a blank line separates articles.
+pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
+    let mut last_article: Option<&str> = None;
+    for hit in hits {
+        if last_article.is_some() && last_article != Some(hit.article_id.as_str()) {
+            writeln!(out)?;
+        }
+        last_article = Some(&hit.article_id);
+        let location = format!("{}:{}", hit.path, hit.line);
+        let mut head = match style {
+            Style::Color => format!("{MAGENTA}{location}{RESET}  {GREEN}{}{RESET}", hit.title),
+            Style::Plain => format!("{location}  {}", hit.title),
+        };
+        let mut extra = Vec::new();
+        if let Some(d) = &hit.date {
+            extra.push(d.clone());
+        }
+        if let Some(s) = &hit.source {
+            extra.push(s.clone());
+        }
+        if let Some(score) = hit.score {
+            extra.push(format!("score {score:.2}"));
+        }
+        if !extra.is_empty() {
+            head.push_str(&format!("  ({})", extra.join(", ")));
+        }
+        writeln!(out, "{head}")?;
+        writeln!(out, "    {}", mark(&hit.text, &hit.highlights, style))?;
+    }
+    Ok(())
+}
+
+/// Prints hits as JSON, one object per line.
+pub fn hits_json(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
+    for hit in hits {
+        serde_json::to_writer(&mut *out, hit)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The indexing summary, in one line of words.
+pub fn summary(s: &Summary, corpus: &str, index: &str) -> String {
+    format!(
+        "indexed {corpus} into {index}: {} files read, {} unchanged, {} skipped, {} removed, {} ignored (not a known format); {} records skipped; {} articles and {} passages added, {} articles and {} passages in the index; {:.2} s, {:.1} MB/s",
+        s.files_read,
+        s.files_unchanged,
+        s.files_skipped,
+        s.files_removed,
+        s.files_ignored,
+        s.records_skipped,
+        s.articles_indexed,
+        s.passages_indexed,
+        s.articles_total,
+        s.passages_total,
+        s.seconds,
+        s.megabytes_per_second()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_ranges() {
+        assert_eq!(
+            mark("send troops now", &[[5, 11]], Style::Plain),
+            "send **troops** now"
+        );
+        assert_eq!(
+            mark("a b", &[[0, 1], [2, 3]], Style::Color),
+            format!("{BOLD_RED}a{RESET} {BOLD_RED}b{RESET}")
+        );
+        // Out-of-range marks are ignored, not a panic.
+        assert_eq!(mark("ab", &[[1, 9]], Style::Plain), "ab");
+    }
+}

@@ -1,0 +1,218 @@
+//! Searching: a query and filters become one tantivy query; its best passages are grouped by
+//! article (an article's best passages shown together, so that one article cannot fill the
+//! page) and each passage is returned whole with the byte ranges of the matched words.
+
+mod highlight;
+
+use std::collections::HashMap;
+use std::ops::Bound;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::date::Date;
+use crate::index::Store;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Sort {
+    /// Best match first (BM25; title matches count double).
+    #[default]
+    Relevance,
+    /// Newest article first; articles with no date come last.
+    Date,
+}
+
+/// A search: an optional text query and the filters that narrow it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub query: Option<String>,
+    /// Most passages to return.
+    pub limit: usize,
+    /// Most passages shown from one article.
+    pub per_article: usize,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    pub sort: Sort,
+}
+
+impl Default for Request {
+    fn default() -> Self {
+        Request {
+            query: None,
+            limit: 10,
+            per_article: 3,
+            since: None,
+            until: None,
+            sort: Sort::Relevance,
+        }
+    }
+}
+
+/// A query the parser cannot read: the user's mistake, reported in one line.
+#[derive(Debug)]
+pub struct QueryError(pub String);
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// One matching passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub article_id: String,
+    pub path: String,
+    pub line: u64,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// BM25 score; absent when sorting by date.
+    pub score: Option<f32>,
+    /// Ordinal of the passage within its article.
+    pub passage: u64,
+    pub text: String,
+    /// Byte ranges `[start, end)` of the matched words in `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Fields a query may name with `field:term`.
+pub const QUERY_FIELDS: &[&str] = &["title", "body", "source"];
+
+/// Runs a search.
+pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
+    let f = &store.fields;
+    let reader = store
+        .index
+        .reader()
+        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
+    let searcher = reader.searcher();
+
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let text_query = match req
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
+        Some(q) => {
+            let mut parser = QueryParser::for_index(&store.index, vec![f.title, f.body]);
+            parser.set_conjunction_by_default();
+            parser.set_field_boost(f.title, 2.0);
+            let parsed = parser
+                .parse_query(q)
+                .map_err(|e| QueryError(format!("cannot parse the query '{q}': {e}")))?;
+            clauses.push((Occur::Must, parsed.box_clone()));
+            Some(parsed)
+        }
+        None => None,
+    };
+    if req.since.is_some() || req.until.is_some() {
+        let lower = req.since.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_i64(f.date, d.days()))
+        });
+        let upper = req.until.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_i64(f.date, d.days()))
+        });
+        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    }
+    let query: Box<dyn Query> = match clauses.len() {
+        0 => Box::new(AllQuery),
+        1 if text_query.is_some() => clauses.pop().unwrap().1,
+        _ => Box::new(BooleanQuery::new(clauses)),
+    };
+
+    // Enough candidates that grouping still fills the page.
+    let candidates = (req.limit.max(1) * 10).max(100);
+    let ranked: Vec<(Option<f32>, DocAddress)> = match (req.sort, &text_query) {
+        (Sort::Relevance, Some(_)) => searcher
+            .search(&query, &TopDocs::with_limit(candidates).order_by_score())?
+            .into_iter()
+            .map(|(s, a)| (Some(s), a))
+            .collect(),
+        _ => searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(candidates).order_by_fast_field::<i64>("date", Order::Desc),
+            )?
+            .into_iter()
+            .map(|(_, a)| (None, a))
+            .collect(),
+    };
+
+    let highlighter = highlight::Highlighter::new(&store.index, f.body, text_query.as_deref())?;
+    let grouped = group(&searcher, store, ranked, req)?;
+    Ok(grouped
+        .into_iter()
+        .map(|mut hit| {
+            hit.highlights = highlighter.ranges(&hit.text);
+            hit
+        })
+        .collect())
+}
+
+/// Orders articles by their best passage, keeps at most `per_article` passages of each
+/// (best first) and stops at `limit` passages.
+fn group(
+    searcher: &Searcher,
+    store: &Store,
+    ranked: Vec<(Option<f32>, DocAddress)>,
+    req: &Request,
+) -> Result<Vec<Hit>> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_article: HashMap<String, Vec<Hit>> = HashMap::new();
+    let mut total = 0;
+    for (score, addr) in ranked {
+        if total >= req.limit {
+            break;
+        }
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let hit = to_hit(store, &doc, score);
+        let group = by_article.entry(hit.article_id.clone()).or_insert_with(|| {
+            order.push(hit.article_id.clone());
+            Vec::new()
+        });
+        if group.len() < req.per_article.max(1) {
+            group.push(hit);
+            total += 1;
+        }
+    }
+    Ok(order
+        .into_iter()
+        .flat_map(|id| by_article.remove(&id).unwrap_or_default())
+        .collect())
+}
+
+fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
+    let f = &store.fields;
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let num = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+    Hit {
+        article_id: text(f.id).unwrap_or_default(),
+        path: text(f.path).unwrap_or_default(),
+        line: num(f.line),
+        title: text(f.title).unwrap_or_default(),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_i64())
+            .map(|d| Date::from_days(d).to_string()),
+        source: text(f.source),
+        url: text(f.url),
+        score,
+        passage: num(f.passage),
+        text: text(f.body).unwrap_or_default(),
+        highlights: Vec::new(),
+    }
+}
