@@ -1,0 +1,88 @@
+//! Helpers shared by the integration tests: run the binary, write corpora, read JSON output.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn newsdex() -> Command {
+    let mut cmd = Command::cargo_bin("newsdex").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Writes `content` to `dir/rel`, creating folders.
+pub fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, content).unwrap();
+    path
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Indexes `corpus` into `index`, returning the run and its JSON summary.
+pub fn index(corpus: &Path, index: &Path, extra: &[&str]) -> (Run, Value) {
+    let r = run(newsdex()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .arg("--json")
+        .args(extra));
+    let summary = serde_json::from_str(r.stdout.trim()).unwrap_or(Value::Null);
+    (r, summary)
+}
+
+/// Searches `index` with `args`, returning the hits as JSON values and the exit code.
+pub fn search(index: &Path, args: &[&str]) -> (Vec<Value>, Run) {
+    let r = run(newsdex()
+        .arg("search")
+        .args(args)
+        .arg("--index")
+        .arg(index)
+        .arg("--json"));
+    let hits = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line of --json output is a JSON object"))
+        .collect();
+    (hits, r)
+}
+
+/// The repository's own shipped corpus.
+pub fn shipped_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// `../shared/data` beside the repository, or `None` (with a note on stderr) when absent.
+pub fn shared_data(test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping {test}: ../shared/data is not beside the repository");
+        None
+    }
+}
+
+pub fn texts(hits: &[Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["text"].as_str().unwrap().to_string())
+        .collect()
+}

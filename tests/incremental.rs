@@ -1,0 +1,117 @@
+//! Re-indexing: only changed files are read again, deleted files lose their passages,
+//! --rebuild starts afresh.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use tempfile::TempDir;
+
+#[test]
+fn reindexing_reads_only_what_changed() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    let idx = tmp.path().join("idx");
+    write(&c, "keep.txt", "Keep\n\nThe walrus stays.\n");
+    let change = write(&c, "change.txt", "Change\n\nThe zebra runs.\n");
+    let delete = write(&c, "delete.txt", "Delete\n\nThe zebra leaves.\n");
+
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0);
+    assert_eq!(s["files_read"], 3);
+    assert_eq!(s["passages_total"], 3);
+
+    // Nothing changed: nothing is read.
+    let (_, s) = index(&c, &idx, &[]);
+    assert_eq!(s["files_read"], 0, "{s}");
+    assert_eq!(s["files_unchanged"], 3);
+
+    // Change one, delete one, add one.
+    fs::write(&change, "Change\n\nThe okapi runs now, longer text.\n").unwrap();
+    fs::remove_file(&delete).unwrap();
+    write(
+        &c,
+        "sub/added.md",
+        "---\ntitle: Added\n---\n\nThe zebra arrives.\n",
+    );
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(s["files_read"], 2, "{s}");
+    assert_eq!(s["files_unchanged"], 1);
+    assert_eq!(s["files_removed"], 1);
+    assert_eq!(s["articles_total"], 3);
+
+    let (hits, _) = search(&idx, &["zebra"]);
+    assert_eq!(texts(&hits), vec!["The zebra arrives."]);
+    let (hits, _) = search(&idx, &["okapi"]);
+    assert_eq!(hits.len(), 1);
+    let (hits, _) = search(&idx, &["walrus"]);
+    assert_eq!(hits.len(), 1);
+
+    // Touched but not changed: read, found identical by its hash, not re-indexed.
+    let keep = c.join("keep.txt");
+    let text = fs::read(&keep).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&keep, text).unwrap();
+    let (_, s) = index(&c, &idx, &[]);
+    assert_eq!(s["files_read"], 0, "{s}");
+    assert_eq!(s["files_unchanged"], 3);
+    let (hits, _) = search(&idx, &["walrus"]);
+    assert_eq!(
+        hits.len(),
+        1,
+        "the unchanged file's passage is still there once"
+    );
+
+    // --rebuild reads everything again.
+    let (_, s) = index(&c, &idx, &["--rebuild"]);
+    assert_eq!(s["files_read"], 3, "{s}");
+    assert_eq!(s["passages_total"], 3);
+    let (hits, _) = search(&idx, &["walrus"]);
+    assert_eq!(hits.len(), 1);
+}
+
+#[test]
+fn a_file_that_turns_bad_loses_its_passages_and_is_reported_again_while_unchanged() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    let idx = tmp.path().join("idx");
+    let f = write(&c, "a.json", r#"{"title": "A", "body": "zebra"}"#);
+    index(&c, &idx, &[]);
+    fs::write(&f, "{ broken").unwrap();
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 1);
+    assert_eq!(s["files_skipped"], 1);
+    let (hits, _) = search(&idx, &["zebra"]);
+    assert!(
+        hits.is_empty(),
+        "the old passages of a file now broken are gone"
+    );
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 1, "still broken, still reported");
+    assert_eq!(s["files_read"], 0);
+    assert!(r.stderr.contains("a.json"), "{}", r.stderr);
+}
+
+#[test]
+fn a_second_corpus_into_the_same_index_is_refused() {
+    let tmp = TempDir::new().unwrap();
+    let c1 = tmp.path().join("c1");
+    let c2 = tmp.path().join("c2");
+    write(&c1, "a.txt", "A\n\nzebra\n");
+    write(&c2, "b.txt", "B\n\nokapi\n");
+    let idx = tmp.path().join("idx");
+    index(&c1, &idx, &[]);
+    let (r, _) = index(&c2, &idx, &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("mirrors the corpus"), "{}", r.stderr);
+    let (hits, _) = search(&idx, &["zebra"]);
+    assert_eq!(hits.len(), 1, "the index is intact");
+    let (r, _) = index(&c2, &idx, &["--rebuild"]);
+    assert_eq!(r.code, 0);
+    let (hits, _) = search(&idx, &["okapi"]);
+    assert_eq!(hits.len(), 1);
+    let (hits, _) = search(&idx, &["zebra"]);
+    assert!(hits.is_empty());
+}

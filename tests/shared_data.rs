@@ -1,0 +1,68 @@
+//! Tests on the data in ../shared/data. Each skips, saying why, when it is absent.
+
+mod common;
+
+use common::*;
+use tempfile::TempDir;
+
+#[test]
+fn indexes_all_bbc_articles_and_finds_a_known_passage() {
+    let Some(data) = shared_data("indexes_all_bbc_articles_and_finds_a_known_passage") else {
+        return;
+    };
+    let tmp = TempDir::new().unwrap();
+    let idx = tmp.path().join("idx");
+    let (r, s) = index(&data.join("bbc"), &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // 2,225 articles in five topic folders, plus the collection's README.TXT.
+    assert_eq!(s["files_read"], 2226, "{s}");
+    assert_eq!(s["articles_total"], 2226);
+    assert!(r
+        .stderr
+        .contains("bbc/sport/199.txt: not valid UTF-8; decoded as Windows-1252"));
+    let (hits, _) = search(&idx, &["\"Time Warner\" subscribers"]);
+    let hit = &hits[0];
+    assert!(
+        hit["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("bbc/business/001.txt"),
+        "{hit}"
+    );
+    assert_eq!(hit["title"], "Ad sales boost Time Warner profit");
+    assert_eq!(hit["line"], 7);
+    assert!(hit["text"]
+        .as_str()
+        .unwrap()
+        .contains("It lost 464,000 subscribers"));
+}
+
+#[test]
+fn reads_reuters_sgml_with_dates() {
+    let Some(data) = shared_data("reads_reuters_sgml_with_dates") else {
+        return;
+    };
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    for f in ["reut2-000.sgm", "reut2-017.sgm"] {
+        std::fs::copy(data.join("reuters21578").join(f), c.join(f)).unwrap();
+    }
+    let idx = tmp.path().join("idx");
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(s["articles_total"], 2000, "{s}");
+    assert!(r.stderr.contains("reut2-017.sgm: not valid UTF-8"));
+    let (hits, _) = search(&idx, &["Bahia cocoa", "--limit", "1"]);
+    assert_eq!(hits[0]["title"], "BAHIA COCOA REVIEW");
+    assert_eq!(hits[0]["date"], "1987-02-26");
+    assert_eq!(hits[0]["source"], "Reuters");
+    let (hits, _) = search(&idx, &["cocoa", "--since", "1987-02-27", "--sort", "date"]);
+    assert!(hits
+        .iter()
+        .all(|h| h["date"].as_str().unwrap() >= "1987-02-27"));
+    let dates: Vec<&str> = hits.iter().map(|h| h["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
