@@ -30,6 +30,60 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index for passages.
     Search(SearchArgs),
+    /// Train, evaluate and build the entity recognizer and its gazetteer.
+    #[command(subcommand)]
+    Ner(NerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NerCommand {
+    /// Train the recognizer on CoNLL-2003 and write models/ner.bin (reproducible: fixed seed).
+    Train(NerTrainArgs),
+    /// Score the recognizer on a CoNLL-2003 file: precision, recall, F1 per type, tokens/s.
+    Eval(NerEvalArgs),
+    /// Build models/gazetteer.tsv from the GeoNames, countryinfo and census lists.
+    Gazetteer(NerGazetteerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerTrainArgs {
+    /// Training file.
+    #[arg(long, default_value = "../shared/data/conll2003/eng.train")]
+    pub train: PathBuf,
+    /// Development file, scored after each pass.
+    #[arg(long, default_value = "../shared/data/conll2003/eng.testa")]
+    pub dev: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 20241018)]
+    pub seed: u64,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerEvalArgs {
+    /// A CoNLL-2003 file.
+    pub file: PathBuf,
+    /// Score this model file instead of the compiled-in one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerGazetteerArgs {
+    /// The gazetteers folder.
+    #[arg(long, default_value = "../shared/data/gazetteers")]
+    pub data: PathBuf,
+    /// Where to write the gazetteer.
+    #[arg(long, default_value = "models/gazetteer.tsv")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,8 +4,10 @@
 //! files ([`corpus`]) → [`article::Article`]s → [`article::Passage`]s → tantivy documents
 //! ([`index`]); query → filters → hits → highlighted passages ([`search`], [`render`]).
 
+pub mod annotate;
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod corpus;
 pub mod date;
 pub mod index;

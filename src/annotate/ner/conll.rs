@@ -1,0 +1,258 @@
+//! CoNLL-2003 files (columns: word, POS, chunk, IOB1 entity tag; `-DOCSTART-` between
+//! documents) and their chunk-level evaluation, as the shared task's conlleval scores it.
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use serde::Serialize;
+
+use super::{label_type, LabelledDoc, LabelledSentence, Model, LABELS, TYPES};
+
+/// Reads a CoNLL-2003 file into documents, turning its IOB1 tags into BIO.
+pub fn read(path: &Path) -> Result<Vec<LabelledDoc>> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut docs: Vec<LabelledDoc> = vec![Vec::new()];
+    let mut sent = LabelledSentence {
+        words: Vec::new(),
+        labels: Vec::new(),
+    };
+    let mut prev_tag = String::from("O");
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with("-DOCSTART-") {
+            if !sent.words.is_empty() {
+                docs.last_mut().unwrap().push(std::mem::replace(
+                    &mut sent,
+                    LabelledSentence {
+                        words: Vec::new(),
+                        labels: Vec::new(),
+                    },
+                ));
+            }
+            if line.starts_with("-DOCSTART-") && !docs.last().unwrap().is_empty() {
+                docs.push(Vec::new());
+            }
+            prev_tag = "O".into();
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.len() < 2 {
+            bail!(
+                "{}:{}: expected columns 'word ... tag'",
+                path.display(),
+                n + 1
+            );
+        }
+        let (word, tag) = (cols[0], cols[cols.len() - 1]);
+        let bio = iob1_to_bio(tag, &prev_tag);
+        let label = LABELS
+            .iter()
+            .position(|l| *l == bio)
+            .with_context(|| format!("{}:{}: unknown tag '{tag}'", path.display(), n + 1))?;
+        sent.words.push(word.to_string());
+        sent.labels.push(label);
+        prev_tag = tag.to_string();
+    }
+    if !sent.words.is_empty() {
+        docs.last_mut().unwrap().push(sent);
+    }
+    docs.retain(|d| !d.is_empty());
+    Ok(docs)
+}
+
+/// IOB1 (I-X inside, B-X only between adjacent chunks of one type) to BIO.
+fn iob1_to_bio(tag: &str, prev: &str) -> String {
+    match tag.split_once('-') {
+        Some(("I", t)) => {
+            let continues = prev.split_once('-').is_some_and(|(_, pt)| pt == t);
+            format!("{}-{t}", if continues { "I" } else { "B" })
+        }
+        Some(("B", t)) => format!("B-{t}"),
+        _ => "O".into(),
+    }
+}
+
+/// Chunks `(type, start, end)` of a BIO label sequence (an I-X after O or another type
+/// starts a chunk, as conlleval reads it).
+pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let t = label_type(l);
+        let begins = l > 0 && l % 2 == 1;
+        match (cur, t) {
+            (Some((ct, s)), Some(tt)) if tt == ct && !begins => {
+                let _ = s;
+            }
+            _ => {
+                if let Some((ct, s)) = cur.take() {
+                    out.push((ct, s, i));
+                }
+                if let Some(tt) = t {
+                    cur = Some((tt, i));
+                }
+            }
+        }
+    }
+    if let Some((ct, s)) = cur {
+        out.push((ct, s, labels.len()));
+    }
+    out
+}
+
+/// Precision, recall and F1 of one type.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Score {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Score {
+    fn from_counts(tp: usize, fp: usize, fn_: usize) -> Score {
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        Score {
+            tp,
+            fp,
+            fn_,
+            precision: p,
+            recall: r,
+            f1,
+        }
+    }
+}
+
+/// The scores of an evaluation.
+#[derive(Debug, Serialize)]
+pub struct Evaluation {
+    pub per_type: Vec<(String, Score)>,
+    /// Micro average over PER, ORG and LOC.
+    pub micro_per_org_loc: Score,
+    /// Micro average over all four types.
+    pub micro_all: Score,
+    pub tokens: usize,
+    pub tokens_per_second: f64,
+}
+
+/// Tags `docs` with `model` and scores the result against the gold labels.
+pub fn evaluate(model: &Model, docs: &[LabelledDoc]) -> Evaluation {
+    let mut counts = [[0usize; 3]; 4];
+    let mut tokens = 0;
+    let started = Instant::now();
+    let predicted: Vec<Vec<Vec<usize>>> = docs
+        .iter()
+        .map(|doc| {
+            let sentences: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            tokens += sentences.iter().map(Vec::len).sum::<usize>();
+            model.tag_document(&sentences)
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    if std::env::var_os("NEWSDEX_NER_ERRORS").is_some() {
+        for (doc, pred) in docs.iter().zip(&predicted) {
+            for (sent, p) in doc.iter().zip(pred) {
+                if sent.labels != *p {
+                    let line: Vec<String> = sent
+                        .words
+                        .iter()
+                        .zip(sent.labels.iter().zip(p))
+                        .map(|(w, (g, q))| {
+                            if g == q {
+                                w.clone()
+                            } else {
+                                format!("{w}[{}>{}]", LABELS[*g], LABELS[*q])
+                            }
+                        })
+                        .collect();
+                    eprintln!("{}", line.join(" "));
+                }
+            }
+        }
+    }
+    for (doc, pred) in docs.iter().zip(&predicted) {
+        for (sent, p) in doc.iter().zip(pred) {
+            let gold = chunks(&sent.labels);
+            let guess = chunks(p);
+            for g in &gold {
+                if guess.contains(g) {
+                    counts[g.0][0] += 1;
+                } else {
+                    counts[g.0][2] += 1;
+                }
+            }
+            for g in &guess {
+                if !gold.contains(g) {
+                    counts[g.0][1] += 1;
+                }
+            }
+        }
+    }
+    let per_type = TYPES
+        .iter()
+        .enumerate()
+        .map(|(t, name)| {
+            (
+                name.to_string(),
+                Score::from_counts(counts[t][0], counts[t][1], counts[t][2]),
+            )
+        })
+        .collect();
+    let sum = |types: &[usize]| {
+        let (tp, fp, fn_) = types.iter().fold((0, 0, 0), |a, &t| {
+            (a.0 + counts[t][0], a.1 + counts[t][1], a.2 + counts[t][2])
+        });
+        Score::from_counts(tp, fp, fn_)
+    };
+    Evaluation {
+        per_type,
+        micro_per_org_loc: sum(&[0, 1, 2]),
+        micro_all: sum(&[0, 1, 2, 3]),
+        tokens,
+        tokens_per_second: tokens as f64 / seconds.max(1e-9),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob1_becomes_bio() {
+        assert_eq!(iob1_to_bio("I-PER", "O"), "B-PER");
+        assert_eq!(iob1_to_bio("I-PER", "I-PER"), "I-PER");
+        assert_eq!(iob1_to_bio("B-PER", "I-PER"), "B-PER");
+        assert_eq!(iob1_to_bio("I-LOC", "I-PER"), "B-LOC");
+        assert_eq!(iob1_to_bio("O", "I-PER"), "O");
+    }
+
+    #[test]
+    fn chunks_as_conlleval_reads_them() {
+        // B-PER I-PER O B-LOC B-LOC I-ORG
+        assert_eq!(
+            chunks(&[1, 2, 0, 5, 5, 4]),
+            vec![(0, 0, 2), (2, 3, 4), (2, 4, 5), (1, 5, 6)]
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! Tokens and sentences for the annotators: words, numbers and punctuation with their byte
+//! offsets, split close to the CoNLL-2003 convention the recognizer was trained on
+//! ("Korea's" is `Korea` `'s`; "U.S." and "12,000" stay whole; hyphenated words stay whole).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A token: its text is `source[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+fn token_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?:\p{Lu}\.){2,}                                   # initials: U.S. U.K.
+            | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
+            | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
+            | \S                                               # anything else, one character
+            ",
+        )
+        .unwrap()
+    })
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for m in token_regex().find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let t = m.as_str();
+        // Possessive 's / ’s: a token of its own.
+        for suffix in ["'s", "\u{2019}s", "'S"] {
+            if t.len() > suffix.len() + 1 && t.ends_with(suffix) {
+                let cut = e - suffix.len();
+                out.push(Token { start: s, end: cut });
+                out.push(Token { start: cut, end: e });
+                break;
+            }
+        }
+        if out.last().is_some_and(|l: &Token| l.end == e) {
+            continue;
+        }
+        out.push(Token { start: s, end: e });
+    }
+    out
+}
+
+/// Splits `text` into sentences, each a run of tokens (by index range into `tokens`).
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let ends = crate::article::sentence_ends(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut e = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        while e < ends.len() && ends[e] <= t.start {
+            if i > start {
+                out.push(start..i);
+                start = i;
+            }
+            e += 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn conll_like_tokens() {
+        assert_eq!(
+            words("South Korea's NIS said 12,000 U.S. troops (approx.) left O'Brien's al-Kuwaiti."),
+            vec![
+                "South",
+                "Korea",
+                "'s",
+                "NIS",
+                "said",
+                "12,000",
+                "U.S.",
+                "troops",
+                "(",
+                "approx",
+                ".",
+                ")",
+                "left",
+                "O'Brien",
+                "'s",
+                "al-Kuwaiti",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("$1.13bn (£600m)"),
+            vec!["$", "1.13bn", "(", "£", "600m", ")"]
+        );
+        assert_eq!(
+            words("South Korea’s Yonhap"),
+            vec!["South", "Korea", "’s", "Yonhap"]
+        );
+    }
+
+    #[test]
+    fn sentences_by_token() {
+        let text = "Kim met Putin. They signed it. Mr. Lee left.";
+        let toks = tokenize(text);
+        let sents: Vec<Vec<&str>> = sentences(text, &toks)
+            .into_iter()
+            .map(|r| toks[r].iter().map(|t| t.text(text)).collect())
+            .collect();
+        assert_eq!(sents.len(), 3, "{sents:?}");
+        assert_eq!(sents[2], vec!["Mr", ".", "Lee", "left", "."]);
+    }
+}

@@ -1,0 +1,182 @@
+//! The commands: each takes its parsed arguments, calls the library, prints, and returns
+//! the exit code (0 success, 1 nothing found or input skipped); errors go back to `main`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::annotate::{gazetteer, ner};
+use crate::cli::{
+    IndexArgs, NerEvalArgs, NerGazetteerArgs, NerTrainArgs, SearchArgs, DEFAULT_CORPUS,
+    DEFAULT_INDEX,
+};
+use crate::index::{self, writer, Store};
+use crate::{render, search};
+
+fn index_corpus(corpus: &Path, index: &Path, rebuild: bool) -> Result<writer::Summary> {
+    writer::run(&writer::Options {
+        corpus: corpus.to_path_buf(),
+        index: index.to_path_buf(),
+        rebuild,
+        progress: true,
+    })
+}
+
+pub fn run_index(args: &IndexArgs) -> Result<ExitCode> {
+    let summary = index_corpus(&args.corpus, &args.index, args.rebuild)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else {
+        eprintln!(
+            "{}",
+            render::summary(
+                &summary,
+                &args.corpus.display().to_string(),
+                &args.index.display().to_string()
+            )
+        );
+    }
+    Ok(if summary.skipped_anything() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
+    let index_dir = match &args.index {
+        Some(dir) => dir.clone(),
+        None => {
+            let dir = PathBuf::from(DEFAULT_INDEX);
+            let corpus = Path::new(DEFAULT_CORPUS);
+            if !index::exists(&dir) && is_missing_or_empty(&dir) && corpus.is_dir() {
+                eprintln!("newsdex: no index at {DEFAULT_INDEX}/, building it from {DEFAULT_CORPUS}/ first");
+                let summary = index_corpus(corpus, &dir, false)?;
+                eprintln!(
+                    "{}",
+                    render::summary(&summary, DEFAULT_CORPUS, DEFAULT_INDEX)
+                );
+            }
+            dir
+        }
+    };
+    if args.query.is_none() && args.since.is_none() && args.until.is_none() {
+        anyhow::bail!("nothing to search for: give a query, or a filter such as --since");
+    }
+    let store = Store::open(&index_dir)?;
+    let request = search::Request {
+        query: args.query.clone(),
+        limit: args.limit as usize,
+        per_article: args.per_article as usize,
+        since: args.since,
+        until: args.until,
+        sort: args.sort,
+    };
+    let hits = search::search(&store, &request)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        render::hits_json(&mut out, &hits)?;
+    } else {
+        let style = render::Style::detect(args.color, std::io::stdout().is_terminal());
+        render::hits(&mut out, &hits, style)?;
+    }
+    out.flush()?;
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn is_missing_or_empty(dir: &Path) -> bool {
+    std::fs::read_dir(dir).map_or(!dir.exists(), |mut entries| entries.next().is_none())
+}
+
+pub fn ner_gazetteer(args: &NerGazetteerArgs) -> Result<ExitCode> {
+    let n = gazetteer::build(&args.data, &args.out)?;
+    eprintln!("wrote {} ({n} entries)", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn ner_train(args: &NerTrainArgs) -> Result<ExitCode> {
+    let train = ner::conll::read(&args.train)?;
+    let dev = ner::conll::read(&args.dev)?;
+    eprintln!(
+        "training on {} ({} documents), {} passes, seed {}",
+        args.train.display(),
+        train.len(),
+        args.epochs,
+        args.seed
+    );
+    let model = ner::train(&train, args.epochs, args.seed, |epoch, model| {
+        let e = ner::conll::evaluate(model, &dev);
+        eprintln!(
+            "pass {epoch}: dev F1 PER/ORG/LOC {:.4}, all {:.4} ({} features)",
+            e.micro_per_org_loc.f1,
+            e.micro_all.f1,
+            model.features()
+        );
+    });
+    let bytes = model.to_bytes(ner::PRUNE);
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    let pruned = ner::Model::from_bytes(&bytes)?;
+    let e = ner::conll::evaluate(&pruned, &dev);
+    eprintln!(
+        "wrote {} ({:.1} MB, {} features); dev F1 PER/ORG/LOC {:.4}, all {:.4}",
+        args.out.display(),
+        bytes.len() as f64 / 1e6,
+        pruned.features(),
+        e.micro_per_org_loc.f1,
+        e.micro_all.f1
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn ner_eval(args: &NerEvalArgs) -> Result<ExitCode> {
+    let loaded;
+    let model = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            loaded = ner::Model::from_bytes(&bytes)
+                .with_context(|| format!("loading {}", path.display()))?;
+            &loaded
+        }
+        None => ner::Model::get()
+            .context("no trained model is compiled in: run `newsdex ner train` and rebuild")?,
+    };
+    let docs = ner::conll::read(&args.file)?;
+    let e = ner::conll::evaluate(model, &docs);
+    if args.json {
+        println!("{}", serde_json::to_string(&e)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<16} {:>9} {:>9} {:>9}",
+        "type", "precision", "recall", "F1"
+    );
+    for (name, s) in &e.per_type {
+        println!(
+            "{:<16} {:>9.4} {:>9.4} {:>9.4}",
+            name, s.precision, s.recall, s.f1
+        );
+    }
+    let m = &e.micro_per_org_loc;
+    println!(
+        "{:<16} {:>9.4} {:>9.4} {:>9.4}",
+        "micro PER/ORG/LOC", m.precision, m.recall, m.f1
+    );
+    let a = &e.micro_all;
+    println!(
+        "{:<16} {:>9.4} {:>9.4} {:>9.4}",
+        "micro all", a.precision, a.recall, a.f1
+    );
+    println!(
+        "{} tokens, {:.0} tokens/s (one core)",
+        e.tokens, e.tokens_per_second
+    );
+    Ok(ExitCode::SUCCESS)
+}
