@@ -43,6 +43,18 @@ pub enum NerCommand {
     Eval(NerEvalArgs),
     /// Build models/gazetteer.tsv from the GeoNames, countryinfo and census lists.
     Gazetteer(NerGazetteerArgs),
+    /// Learn word clusters from unlabelled news text into models/clusters.tsv.
+    Clusters(NerClustersArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerClustersArgs {
+    /// The shared data folder (Reuters-21578, BBC, CoNLL-2003 eng.train are read).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the clusters.
+    #[arg(long, default_value = "models/clusters.tsv")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -59,6 +71,9 @@ pub struct NerTrainArgs {
     /// Seed of the shuffling.
     #[arg(long, default_value_t = 20241018)]
     pub seed: u64,
+    /// Runs (seed, seed+1, ...) whose weights are averaged.
+    #[arg(long, default_value_t = 4)]
+    pub runs: u64,
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]
     pub out: PathBuf,

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::annotate::{gazetteer, ner};
+use crate::annotate::{clusters, gazetteer, ner};
 use crate::cli::{
-    IndexArgs, NerEvalArgs, NerGazetteerArgs, NerTrainArgs, SearchArgs, DEFAULT_CORPUS,
-    DEFAULT_INDEX,
+    IndexArgs, NerClustersArgs, NerEvalArgs, NerGazetteerArgs, NerTrainArgs, SearchArgs,
+    DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -105,21 +105,15 @@ pub fn ner_train(args: &NerTrainArgs) -> Result<ExitCode> {
     let train = ner::conll::read(&args.train)?;
     let dev = ner::conll::read(&args.dev)?;
     eprintln!(
-        "training on {} ({} documents), {} passes, seed {}",
+        "training on {} ({} documents), {} passes, {} runs from seed {}",
         args.train.display(),
         train.len(),
         args.epochs,
+        args.runs,
         args.seed
     );
-    let model = ner::train(&train, args.epochs, args.seed, |epoch, model| {
-        let e = ner::conll::evaluate(model, &dev);
-        eprintln!(
-            "pass {epoch}: dev F1 PER/ORG/LOC {:.4}, all {:.4} ({} features)",
-            e.micro_per_org_loc.f1,
-            e.micro_all.f1,
-            model.features()
-        );
-    });
+    let seeds: Vec<u64> = (0..args.runs.max(1)).map(|i| args.seed + i).collect();
+    let model = ner::train(&train, args.epochs, &seeds);
     let bytes = model.to_bytes(ner::PRUNE);
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     let pruned = ner::Model::from_bytes(&bytes)?;
@@ -177,6 +171,17 @@ pub fn ner_eval(args: &NerEvalArgs) -> Result<ExitCode> {
     println!(
         "{} tokens, {:.0} tokens/s (one core)",
         e.tokens, e.tokens_per_second
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn ner_clusters(args: &NerClustersArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let n = clusters::build(&args.data, &args.out)?;
+    eprintln!(
+        "wrote {} ({n} words) in {:.1} s",
+        args.out.display(),
+        started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
 }

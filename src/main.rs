@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Ner(NerCommand::Train(args)) => commands::ner_train(&args),
         Command::Ner(NerCommand::Eval(args)) => commands::ner_eval(&args),
         Command::Ner(NerCommand::Gazetteer(args)) => commands::ner_gazetteer(&args),
+        Command::Ner(NerCommand::Clusters(args)) => commands::ner_clusters(&args),
     };
     match result {
         Ok(code) => code,

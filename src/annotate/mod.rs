@@ -2,6 +2,7 @@
 //! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), and the entities of an
 //! article with their aliases ([`entities`]).
 
+pub mod clusters;
 pub mod gazetteer;
 pub mod ner;
 pub mod tokenize;

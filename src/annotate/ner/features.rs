@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::{label_type, part, Part};
 use crate::annotate::gazetteer::{kind, Gazetteer};
 
 /// Words that end organisation names.
@@ -150,6 +151,8 @@ const TITLE_WORDS: &[&str] = &[
 
 /// A token's precomputed static properties.
 pub struct TokenInfo {
+    /// What raw text says of the word (its classes, how often it is capitalised).
+    pub clusters: Option<crate::annotate::clusters::WordInfo>,
     pub word: String,
     pub lower: String,
     pub shape: String,
@@ -172,15 +175,91 @@ pub struct DocContext {
     pub lower_seen: HashSet<String>,
     /// Entity types already given to a word in this document: counts for PER, ORG, LOC, MISC.
     pub history: HashMap<String, [u16; 4]>,
+    /// Capitalised word (lower-cased) → the words around its occurrences in the document
+    /// (before, after), at most [`MAX_CONTEXTS`] of them.
+    pub contexts: HashMap<String, Vec<(String, String)>>,
+    /// Capitalised words (lower-cased) seen capitalised away from a sentence's start.
+    pub capitalised_inside: HashSet<String>,
+    /// The first stage's tags for the whole document, when this is the second stage.
+    pub first_pass: Option<FirstPass>,
+    /// The sentence being tagged.
+    pub sentence: usize,
 }
 
+/// The first stage's view of a whole document, read by the second stage: its tags, and for
+/// each word the entity types it was given anywhere in the document.
+pub struct FirstPass {
+    pub labels: Vec<Vec<usize>>,
+    /// Lower-cased word → how often it was tagged PER, ORG, LOC, MISC.
+    pub types: HashMap<String, [u16; 4]>,
+    /// Lower-cased capitalised word → how often it occurs.
+    pub count: HashMap<String, u16>,
+    /// Lower-cased word → type and place ("B", "I", "E") in a multi-word entity.
+    pub in_multi: HashMap<String, (usize, &'static str)>,
+}
+
+impl FirstPass {
+    pub fn new(sentences: &[Vec<&str>], labels: Vec<Vec<usize>>) -> FirstPass {
+        let mut types: HashMap<String, [u16; 4]> = HashMap::new();
+        let mut count: HashMap<String, u16> = HashMap::new();
+        let mut in_multi = HashMap::new();
+        for (words, tags) in sentences.iter().zip(&labels) {
+            for (w, &l) in words.iter().zip(tags) {
+                let lw = w.to_lowercase();
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    *count.entry(lw.clone()).or_default() += 1;
+                }
+                if let Some(t) = label_type(l) {
+                    types.entry(lw.clone()).or_default()[t] += 1;
+                    let place = match part(l) {
+                        Part::Begin => Some("B"),
+                        Part::Inside => Some("I"),
+                        Part::Last => Some("E"),
+                        _ => None,
+                    };
+                    if let Some(p) = place {
+                        in_multi.entry(lw).or_insert((t, p));
+                    }
+                }
+            }
+        }
+        FirstPass {
+            labels,
+            types,
+            count,
+            in_multi,
+        }
+    }
+}
+
+/// The most occurrences of a word whose contexts are kept.
+pub const MAX_CONTEXTS: usize = 6;
+
 impl DocContext {
-    /// Prepares the context from all the document's words.
-    pub fn new<'a>(words: impl Iterator<Item = &'a str>) -> DocContext {
+    /// Prepares the context from all the document's sentences.
+    pub fn new(sentences: &[Vec<&str>]) -> DocContext {
         let mut ctx = DocContext::default();
-        for w in words {
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                ctx.lower_seen.insert(w.to_string());
+        for words in sentences {
+            for (i, w) in words.iter().enumerate() {
+                let first = w.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    ctx.lower_seen.insert(w.to_string());
+                } else if first.is_some_and(char::is_uppercase) {
+                    let lw = w.to_lowercase();
+                    if i > 0 && w.chars().any(char::is_lowercase) {
+                        ctx.capitalised_inside.insert(lw.clone());
+                    }
+                    let around = ctx.contexts.entry(lw).or_default();
+                    if around.len() < MAX_CONTEXTS {
+                        let before = if i > 0 {
+                            words[i - 1].to_lowercase()
+                        } else {
+                            "<s>".into()
+                        };
+                        let after = words.get(i + 1).map_or("</s>".into(), |w| w.to_lowercase());
+                        around.push((before, after));
+                    }
+                }
             }
         }
         ctx
@@ -228,6 +307,7 @@ impl Sentence {
         let mut tokens: Vec<TokenInfo> = words
             .iter()
             .map(|w| TokenInfo {
+                clusters: crate::annotate::clusters::Clusters::get().of(w),
                 word: w.to_string(),
                 lower: w.to_lowercase(),
                 shape: shape(w),
@@ -369,6 +449,26 @@ pub fn static_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     if t.title_case && i > 0 && doc.lower_seen.contains(lw) {
         out.push(h(18, &["lower-seen"]));
     }
+    if t.title_case {
+        if i == 0 || s.all_caps {
+            let inside = doc.capitalised_inside.contains(lw);
+            out.push(h(
+                57,
+                &[caps, if inside { "cap-inside" } else { "never-inside" }],
+            ));
+        }
+        // The words around the word's other occurrences in the document.
+        if let Some(around) = doc.contexts.get(lw) {
+            for (before, after) in around {
+                if before.as_str() != word_at(i - 1) {
+                    out.push(h(58, &[before]));
+                }
+                if after.as_str() != word_at(i + 1) {
+                    out.push(h(59, &[after]));
+                }
+            }
+        }
+    }
     for (j, tag) in [(i + 1, "org+1"), (i + 2, "org+2"), (i, "org0")] {
         if ORG_WORDS.contains(&word_at(j)) {
             out.push(h(19, &[tag, caps]));
@@ -383,10 +483,95 @@ pub fn static_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     if lw.len() > 1 && t.word.chars().all(|c| c.is_uppercase() || c == '.') && !s.all_caps {
         out.push(h(21, &["acronym"]));
     }
+    let cluster_at = |j: isize, g: usize| -> String {
+        if j < 0 || j as usize >= s.tokens.len() {
+            return "-".into();
+        }
+        s.tokens[j as usize]
+            .clusters
+            .map_or("?".into(), |c| c.classes[g].to_string())
+    };
+    for g in 0..4 {
+        let c0 = cluster_at(i, g);
+        let gs = ["a", "b", "c", "d"][g];
+        out.push(h(50, &[gs, &c0]));
+        out.push(h(51, &[gs, &cluster_at(i - 1, g)]));
+        out.push(h(52, &[gs, &cluster_at(i + 1, g)]));
+        out.push(h(53, &[gs, &c0, &t.shape]));
+    }
+    out.push(h(
+        54,
+        &[
+            &cluster_at(i - 1, 1),
+            &cluster_at(i, 1),
+            &cluster_at(i + 1, 1),
+        ],
+    ));
+    let cap = t
+        .clusters
+        .map_or("?".to_string(), |c| c.capitalised.to_string());
+    out.push(h(55, &[caps, &cap]));
+    out.push(h(
+        56,
+        &[caps, &cap, &t.shape, if i == 0 { "first" } else { "rest" }],
+    ));
+    out.push(h(24, &[shape_at(i - 2), shape_at(i - 1), &t.shape]));
+    out.push(h(25, &[&t.shape, shape_at(i + 1), shape_at(i + 2)]));
+    out.push(h(26, &[word_at(i - 1), &t.shape]));
+    out.push(h(27, &[&t.shape, word_at(i + 1)]));
+    out.push(h(28, &[gaz_at(i - 1), &t.shape]));
+    out.push(h(29, &[gaz_at(i + 1), &t.shape]));
     if t.word.contains('-') {
         let parts: Vec<&str> = lw.split('-').collect();
         out.push(h(22, &[parts[0]]));
         out.push(h(23, &[parts[parts.len() - 1]]));
+    }
+}
+
+/// The second stage's features: the first stage's tags around the token, and what the first
+/// stage said of the same word elsewhere in the document.
+pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u64>) {
+    use super::{LABELS as NAMES, TYPES};
+    let Some(fp) = &doc.first_pass else { return };
+    let tags = &fp.labels[doc.sentence];
+    let at = |j: isize| -> &str {
+        if j < 0 {
+            "<s>"
+        } else {
+            tags.get(j as usize).map_or("</s>", |&l| NAMES[l])
+        }
+    };
+    let ii = i as isize;
+    out.push(h(40, &[at(ii)]));
+    out.push(h(41, &[at(ii - 1), at(ii)]));
+    out.push(h(42, &[at(ii), at(ii + 1)]));
+    let t = &s.tokens[i];
+    if !t.title_case {
+        return;
+    }
+    let lw = t.lower.as_str();
+    match fp.types.get(lw) {
+        Some(counts) => {
+            let (best, n) = counts.iter().enumerate().max_by_key(|&(_, c)| *c).unwrap();
+            let total = fp.count.get(lw).copied().unwrap_or(1).max(1);
+            let share = if *n >= total {
+                "all"
+            } else if *n * 2 >= total {
+                "most"
+            } else {
+                "some"
+            };
+            out.push(h(43, &[TYPES[best], share]));
+            out.push(h(44, &[TYPES[best], at(ii)]));
+        }
+        None => {
+            if fp.count.get(lw).copied().unwrap_or(0) >= 2 {
+                out.push(h(45, &["never-tagged"]));
+            }
+        }
+    }
+    if let Some((ty, place)) = fp.in_multi.get(lw) {
+        out.push(h(46, &[TYPES[*ty], place]));
     }
 }
 

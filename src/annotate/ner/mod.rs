@@ -1,6 +1,9 @@
-//! The statistical entity recognizer: an averaged perceptron that tags tokens left to right
-//! (BIO tags for PER, ORG, LOC and MISC), reading the features of [`features`]. Trained by
-//! [`train`] on CoNLL-2003 (see [`conll`]); the trained model is the committed file
+//! The statistical entity recognizer: averaged perceptrons that tag tokens left to right
+//! (BIO tags for PER, ORG, LOC and MISC), reading the features of [`features`], in two
+//! stages: the second reads the first's tags for the whole document (what the same word was
+//! called elsewhere), so that one article names one entity consistently. Trained by [`train`]
+//! on CoNLL-2003 (see [`conll`]), the second stage on first-stage tags made by models that
+//! did not see the document (five folds); the trained model is the committed file
 //! `models/ner.bin`, compiled into the binary.
 
 pub mod conll;
@@ -13,11 +16,14 @@ use std::sync::OnceLock;
 use anyhow::{bail, Result};
 
 use crate::annotate::gazetteer::Gazetteer;
-use features::{dynamic_features, static_features, DocContext, Sentence};
+use features::{
+    dynamic_features, stage2_features, static_features, DocContext, FirstPass, Sentence,
+};
 
-/// The tags, in model order.
-pub const LABELS: [&str; 9] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+/// The tags, in model order: BILOU (Begin, Inside, Last, Unit) for each type.
+pub const LABELS: [&str; 17] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
 ];
 const N: usize = LABELS.len();
 /// The entity types, in the order of [`LABELS`].
@@ -25,22 +31,122 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// The committed model, compiled in (empty before the first training).
 const MODEL: &[u8] = include_bytes!("../../../models/ner.bin");
-const MAGIC: &[u8; 8] = b"NDXNER1\n";
+const MAGIC: &[u8; 8] = b"NDXNER3\n";
 /// Features whose weights are all smaller than this are left out of the saved model.
-pub const PRUNE: f32 = 0.005;
+pub const PRUNE: f32 = 0.5;
+
+/// Where a label stands in its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Outside,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
 
 /// Entity type (index into [`TYPES`]) of a label, if it is not O.
 pub fn label_type(label: usize) -> Option<usize> {
-    (label > 0).then(|| (label - 1) / 2)
+    (label > 0).then(|| (label - 1) / 4)
 }
 
-fn is_inside(label: usize) -> bool {
-    label > 0 && label % 2 == 0
+pub fn part(label: usize) -> Part {
+    if label == 0 {
+        return Part::Outside;
+    }
+    [Part::Begin, Part::Inside, Part::Last, Part::Unit][(label - 1) % 4]
 }
 
-/// Whether `label` may follow `prev` (I-X only after B-X or I-X).
-fn allowed(prev: usize, label: usize) -> bool {
-    !is_inside(label) || (prev != 0 && label_type(prev) == label_type(label))
+/// The label of a type and part.
+pub fn label(entity_type: usize, part: Part) -> usize {
+    match part {
+        Part::Outside => 0,
+        Part::Begin => 1 + 4 * entity_type,
+        Part::Inside => 2 + 4 * entity_type,
+        Part::Last => 3 + 4 * entity_type,
+        Part::Unit => 4 + 4 * entity_type,
+    }
+}
+
+fn is_open(label: usize) -> bool {
+    matches!(part(label), Part::Begin | Part::Inside)
+}
+
+/// Whether `label` may follow `prev`: an open entity continues with I or L of its type;
+/// otherwise a new token is O, B or U.
+fn allowed(prev: usize, l: usize) -> bool {
+    if is_open(prev) {
+        label_type(l) == label_type(prev) && matches!(part(l), Part::Inside | Part::Last)
+    } else {
+        matches!(part(l), Part::Outside | Part::Begin | Part::Unit)
+    }
+}
+
+/// Closes an entity left open at the end of a sentence (B becomes U, I becomes L).
+fn close_sentence(tags: &mut [usize]) {
+    if let Some(last) = tags.last_mut() {
+        if let Some(t) = label_type(*last) {
+            match part(*last) {
+                Part::Begin => *last = label(t, Part::Unit),
+                Part::Inside => *last = label(t, Part::Last),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Entities `(type, start, end)` in a label sequence, read leniently (an I or L with no
+/// open entity of its type starts one; an entity not closed ends where the next begins).
+pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let t = label_type(l);
+        let p = part(l);
+        if let Some((ct, s)) = cur {
+            if t == Some(ct) && matches!(p, Part::Inside | Part::Last) {
+                if p == Part::Last {
+                    out.push((ct, s, i + 1));
+                    cur = None;
+                }
+                continue;
+            }
+            out.push((ct, s, i));
+            cur = None;
+        }
+        if let Some(t) = t {
+            match p {
+                Part::Begin | Part::Inside => cur = Some((t, i)),
+                _ => out.push((t, i, i + 1)),
+            }
+        }
+    }
+    if let Some((ct, s)) = cur {
+        out.push((ct, s, labels.len()));
+    }
+    out
+}
+
+/// BILOU labels for entities given as BIO tags ("B-PER", "I-PER", "O").
+pub fn bilou_from_bio(bio: &[String]) -> Vec<usize> {
+    (0..bio.len())
+        .map(|i| {
+            let Some((p, t)) = bio[i].split_once('-') else {
+                return 0;
+            };
+            let Some(ti) = TYPES.iter().position(|x| *x == t) else {
+                return 0;
+            };
+            let continues = bio.get(i + 1).is_some_and(|n| *n == format!("I-{t}"));
+            let part = match (p, continues) {
+                ("B", true) => Part::Begin,
+                ("B", false) => Part::Unit,
+                (_, true) => Part::Inside,
+                (_, false) => Part::Last,
+            };
+            label(ti, part)
+        })
+        .collect()
 }
 
 /// Keys are already hashes: use them as they are.
@@ -61,9 +167,115 @@ impl Hasher for IdentityHasher {
 
 type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// A trained model: weights per feature and label.
+/// One stage's weights per feature and label.
+#[derive(Default)]
+pub struct Weights {
+    map: FeatureMap<[f32; N]>,
+}
+
+impl Weights {
+    /// The mean of several runs' weights.
+    fn average<'a>(runs: impl Iterator<Item = &'a Weights>) -> Weights {
+        let mut map: FeatureMap<[f32; N]> = FeatureMap::default();
+        let mut k = 0;
+        for run in runs {
+            k += 1;
+            for (f, w) in &run.map {
+                let sum = map.entry(*f).or_insert([0.0; N]);
+                for l in 0..N {
+                    sum[l] += w[l];
+                }
+            }
+        }
+        for w in map.values_mut() {
+            for x in w.iter_mut() {
+                *x /= k.max(1) as f32;
+            }
+        }
+        Weights { map }
+    }
+
+    fn scores(&self, feats: &[u64]) -> [f32; N] {
+        let mut s = [0f32; N];
+        for f in feats {
+            if let Some(w) = self.map.get(f) {
+                for l in 0..N {
+                    s[l] += w[l];
+                }
+            }
+        }
+        s
+    }
+
+    /// Appends the weights, quantised to 16 bits, leaving out weights smaller than `prune`
+    /// in magnitude (and features left with none). Each feature is stored sparsely: its
+    /// hash, the number of labels it weighs, then (label, weight) pairs.
+    fn write(&self, prune: f32, out: &mut Vec<u8>) {
+        let max = self
+            .map
+            .values()
+            .flat_map(|w| w.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut keys: Vec<&u64> = self
+            .map
+            .iter()
+            .filter(|(_, w)| w.iter().any(|x| x.abs() >= prune))
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort();
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            let kept: Vec<(usize, f32)> = self.map[k]
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, w)| w.abs() >= prune)
+                .collect();
+            out.push(kept.len() as u8);
+            for (l, w) in kept {
+                out.push(l as u8);
+                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads weights written by [`Weights::write`]; returns them and the bytes left.
+    fn read(bytes: &[u8]) -> Result<(Weights, &[u8])> {
+        let truncated = || anyhow::anyhow!("NER model is truncated");
+        let take = |at: &mut usize, n: usize| -> Result<&[u8]> {
+            let s = bytes.get(*at..*at + n).ok_or_else(truncated)?;
+            *at += n;
+            Ok(s)
+        };
+        let mut at = 0;
+        let scale = f32::from_le_bytes(take(&mut at, 4)?.try_into()?);
+        let n = u32::from_le_bytes(take(&mut at, 4)?.try_into()?) as usize;
+        let mut map = FeatureMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let key = u64::from_le_bytes(take(&mut at, 8)?.try_into()?);
+            let kept = take(&mut at, 1)?[0] as usize;
+            let mut w = [0f32; N];
+            for _ in 0..kept {
+                let pair = take(&mut at, 3)?;
+                let l = pair[0] as usize;
+                if l >= N {
+                    bail!("NER model names label {l}, of {N}");
+                }
+                w[l] = i16::from_le_bytes([pair[1], pair[2]]) as f32 * scale;
+            }
+            map.insert(key, w);
+        }
+        Ok((Weights { map }, &bytes[at..]))
+    }
+}
+
+/// A trained model: the two stages' weights.
 pub struct Model {
-    weights: FeatureMap<[f32; N]>,
+    stage1: Weights,
+    stage2: Weights,
 }
 
 impl Model {
@@ -74,114 +286,78 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
-        if bytes.len() < 16 || &bytes[..8] != MAGIC {
-            bail!("not a newsdex NER model");
+        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+            bail!("not a newsdex NER model (version 3)");
         }
-        let scale = f32::from_le_bytes(bytes[8..12].try_into()?);
-        let n = u32::from_le_bytes(bytes[12..16].try_into()?) as usize;
-        let row = 8 + 2 * N;
-        if bytes.len() != 16 + n * row {
-            bail!("NER model is truncated");
+        let (stage1, rest) = Weights::read(&bytes[8..])?;
+        let (stage2, rest) = Weights::read(rest)?;
+        if !rest.is_empty() {
+            bail!("NER model has trailing bytes");
         }
-        let mut weights = FeatureMap::with_capacity_and_hasher(n, Default::default());
-        for chunk in bytes[16..].chunks_exact(row) {
-            let key = u64::from_le_bytes(chunk[..8].try_into()?);
-            let mut w = [0f32; N];
-            for (l, wl) in w.iter_mut().enumerate() {
-                *wl = i16::from_le_bytes([chunk[8 + 2 * l], chunk[9 + 2 * l]]) as f32 * scale;
-            }
-            weights.insert(key, w);
-        }
-        Ok(Model { weights })
+        Ok(Model { stage1, stage2 })
     }
 
-    /// Serialises the model, quantising weights to 16 bits and leaving out features whose
-    /// weights are all below `prune` in magnitude.
+    /// Serialises the model (see [`Weights::write`]).
     pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
-        let max = self
-            .weights
-            .values()
-            .flat_map(|w| w.iter())
-            .fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut keys: Vec<&u64> = self
-            .weights
-            .iter()
-            .filter(|(_, w)| w.iter().any(|x| x.abs() >= prune))
-            .map(|(k, _)| k)
-            .collect();
-        keys.sort();
-        let mut out = Vec::with_capacity(16 + keys.len() * (8 + 2 * N));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&scale.to_le_bytes());
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            for w in &self.weights[k] {
-                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
-            }
-        }
+        let mut out = MAGIC.to_vec();
+        self.stage1.write(prune, &mut out);
+        self.stage2.write(prune, &mut out);
         out
     }
 
     pub fn features(&self) -> usize {
-        self.weights.len()
-    }
-
-    fn scores(&self, feats: &[u64]) -> [f32; N] {
-        let mut s = [0f32; N];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for l in 0..N {
-                    s[l] += w[l];
-                }
-            }
-        }
-        s
+        self.stage1.map.len() + self.stage2.map.len()
     }
 
     /// Tags a document given as sentences of words; returns a label index per word.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-        let gaz = Gazetteer::get();
-        let mut doc = DocContext::new(sentences.iter().flatten().copied());
-        let mut feats = Vec::with_capacity(64);
-        sentences
-            .iter()
-            .map(|words| {
-                let s = Sentence::new(words, gaz);
-                let mut tags = Vec::with_capacity(words.len());
-                for i in 0..words.len() {
-                    feats.clear();
-                    static_features(&s, i, &doc, &mut feats);
-                    let prev = if i > 0 { tags[i - 1] } else { 0 };
-                    let prev2 = if i > 1 { tags[i - 2] } else { 0 };
-                    dynamic_features(
-                        &s,
-                        i,
-                        prev_name(i, prev),
-                        prev_name(i.wrapping_sub(1), prev2),
-                        &doc,
-                        &mut feats,
-                    );
-                    let label = best(&self.scores(&feats), prev);
-                    if let Some(t) = label_type(label) {
-                        doc.record(&s.tokens[i].lower, t);
-                    }
-                    tags.push(label);
-                }
-                tags
-            })
-            .collect()
+        let first = tag_stage(&self.stage1, sentences, None);
+        tag_stage(
+            &self.stage2,
+            sentences,
+            Some(FirstPass::new(sentences, first)),
+        )
     }
 }
 
-/// The name of the previous label for features, `<s>` before the sentence start.
-fn prev_name(i: usize, label: usize) -> &'static str {
-    if i == 0 || i == usize::MAX {
-        "<s>"
-    } else {
-        LABELS[label]
+/// Runs one stage over a document, greedily, left to right.
+fn tag_stage(
+    weights: &Weights,
+    sentences: &[Vec<&str>],
+    first_pass: Option<FirstPass>,
+) -> Vec<Vec<usize>> {
+    let gaz = Gazetteer::get();
+    let mut doc = DocContext::new(sentences);
+    doc.first_pass = first_pass;
+    let mut feats = Vec::with_capacity(96);
+    let mut out = Vec::with_capacity(sentences.len());
+    for (si, words) in sentences.iter().enumerate() {
+        doc.sentence = si;
+        let s = Sentence::new(words, gaz);
+        let mut tags = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            token_features(&s, i, &tags, &doc, &mut feats);
+            let prev = if i > 0 { tags[i - 1] } else { 0 };
+            let label = best(&weights.scores(&feats), prev);
+            if let Some(t) = label_type(label) {
+                doc.record(&s.tokens[i].lower, t);
+            }
+            tags.push(label);
+        }
+        close_sentence(&mut tags);
+        out.push(tags);
     }
+    out
+}
+
+/// All the features of token `i`, given the tags of the tokens before it.
+fn token_features(s: &Sentence, i: usize, tags: &[usize], doc: &DocContext, feats: &mut Vec<u64>) {
+    feats.clear();
+    static_features(s, i, doc, feats);
+    let prev = if i > 0 { LABELS[tags[i - 1]] } else { "<s>" };
+    let prev2 = if i > 1 { LABELS[tags[i - 2]] } else { "<s>" };
+    dynamic_features(s, i, prev, prev2, doc, feats);
+    stage2_features(s, i, doc, feats);
 }
 
 fn best(scores: &[f32; N], prev: usize) -> usize {
@@ -205,31 +381,90 @@ pub struct LabelledSentence {
 /// A labelled document.
 pub type LabelledDoc = Vec<LabelledSentence>;
 
+fn words_of(doc: &LabelledDoc) -> Vec<Vec<&str>> {
+    doc.iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Folds of the training data used to make the second stage's training input.
+const FOLDS: usize = 5;
+
+/// Trains both stages, once per seed, and averages the weights of the runs (a bagged
+/// model: steadier than any one shuffle). The first stage is trained on all of `docs`; the
+/// second on `docs` with first-stage tags from models trained on the other folds. Runs in
+/// parallel on all cores; the result depends only on `docs`, `epochs` and `seeds`.
+pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
+    use rayon::prelude::*;
+    let runs: Vec<Model> = seeds
+        .par_iter()
+        .map(|&seed| {
+            // Job 0: the first stage on everything; jobs 1..=FOLDS: one per held-out fold.
+            let mut jobs: Vec<(Weights, Vec<usize>)> = (0..=FOLDS)
+                .into_par_iter()
+                .map(|job| {
+                    if job == 0 {
+                        return (train_stage(docs, None, epochs, seed), Vec::new());
+                    }
+                    let (held, rest): (Vec<usize>, Vec<usize>) =
+                        (0..docs.len()).partition(|d| d % FOLDS == job - 1);
+                    let train_docs: Vec<&LabelledDoc> = rest.iter().map(|&d| &docs[d]).collect();
+                    (train_stage_refs(&train_docs, None, epochs, seed), held)
+                })
+                .collect();
+            let mut first: Vec<Vec<Vec<usize>>> = vec![Vec::new(); docs.len()];
+            for (w, held) in &jobs[1..] {
+                for &d in held {
+                    first[d] = tag_stage(w, &words_of(&docs[d]), None);
+                }
+            }
+            let stage1 = std::mem::take(&mut jobs[0].0);
+            let stage2 = train_stage(docs, Some(&first), epochs, seed);
+            Model { stage1, stage2 }
+        })
+        .collect();
+    Model {
+        stage1: Weights::average(runs.iter().map(|m| &m.stage1)),
+        stage2: Weights::average(runs.iter().map(|m| &m.stage2)),
+    }
+}
+
+/// Tags a document with a first stage alone (to report on training).
+pub fn tag_stage1(weights: &Weights, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+    tag_stage(weights, sentences, None)
+}
+
 struct Weight {
     w: [f32; N],
     total: [f32; N],
     stamp: [u32; N],
 }
 
-/// Trains an averaged perceptron for `epochs` passes over `docs`, in an order shuffled by
-/// `seed` each pass. `progress` is called after each pass with the pass number and the
-/// model averaged so far.
-pub fn train(
+fn train_stage(
     docs: &[LabelledDoc],
+    first: Option<&[Vec<Vec<usize>>]>,
     epochs: usize,
     seed: u64,
-    mut progress: impl FnMut(usize, &Model),
-) -> Model {
+) -> Weights {
+    let refs: Vec<&LabelledDoc> = docs.iter().collect();
+    train_stage_refs(&refs, first, epochs, seed)
+}
+
+/// Trains one stage's averaged perceptron for `epochs` passes over `docs`, in an order
+/// shuffled by `seed` each pass.
+fn train_stage_refs(
+    docs: &[&LabelledDoc],
+    first: Option<&[Vec<Vec<usize>>]>,
+    epochs: usize,
+    seed: u64,
+) -> Weights {
     let gaz = Gazetteer::get();
     let mut weights: FeatureMap<Weight> = FeatureMap::default();
     let mut clock: u32 = 0;
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = seed.max(1);
-    let mut feats = Vec::with_capacity(64);
-    let mut model = Model {
-        weights: FeatureMap::default(),
-    };
-    for epoch in 0..epochs {
+    let mut feats = Vec::with_capacity(96);
+    for _ in 0..epochs {
         // Fisher-Yates with xorshift64*.
         for i in (1..order.len()).rev() {
             rng ^= rng >> 12;
@@ -239,32 +474,23 @@ pub fn train(
             order.swap(i, j);
         }
         for &d in &order {
-            let doc = &docs[d];
-            let mut ctx =
-                DocContext::new(doc.iter().flat_map(|s| s.words.iter().map(String::as_str)));
-            for sent in doc {
-                let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
-                let s = Sentence::new(&words, gaz);
-                let mut tags: Vec<usize> = Vec::with_capacity(words.len());
-                for i in 0..words.len() {
+            let doc = docs[d];
+            let words = words_of(doc);
+            let mut ctx = DocContext::new(&words);
+            ctx.first_pass = first.map(|f| FirstPass::new(&words, f[d].clone()));
+            for (si, sent) in doc.iter().enumerate() {
+                ctx.sentence = si;
+                let s = Sentence::new(&words[si], gaz);
+                let mut tags: Vec<usize> = Vec::with_capacity(sent.words.len());
+                for i in 0..sent.words.len() {
                     clock += 1;
-                    feats.clear();
-                    static_features(&s, i, &ctx, &mut feats);
+                    token_features(&s, i, &tags, &ctx, &mut feats);
                     let prev = if i > 0 { tags[i - 1] } else { 0 };
-                    let prev2 = if i > 1 { tags[i - 2] } else { 0 };
-                    dynamic_features(
-                        &s,
-                        i,
-                        prev_name(i, prev),
-                        prev_name(i.wrapping_sub(1), prev2),
-                        &ctx,
-                        &mut feats,
-                    );
                     let mut scores = [0f32; N];
                     for f in &feats {
                         if let Some(w) = weights.get(f) {
-                            for l in 0..N {
-                                scores[l] += w.w[l];
+                            for (s, x) in scores.iter_mut().zip(&w.w) {
+                                *s += x;
                             }
                         }
                     }
@@ -292,18 +518,17 @@ pub fn train(
                 }
             }
         }
-        model.weights = weights
-            .iter()
-            .map(|(k, w)| {
-                let mut avg = [0f32; N];
-                for l in 0..N {
-                    let total = w.total[l] + (clock - w.stamp[l]) as f32 * w.w[l];
-                    avg[l] = total / clock as f32;
-                }
-                (*k, avg)
-            })
-            .collect();
-        progress(epoch + 1, &model);
     }
-    model
+    let map = weights
+        .iter()
+        .map(|(k, w)| {
+            let mut avg = [0f32; N];
+            for (l, a) in avg.iter_mut().enumerate() {
+                let total = w.total[l] + (clock - w.stamp[l]) as f32 * w.w[l];
+                *a = total / clock as f32;
+            }
+            (*k, avg)
+        })
+        .collect();
+    Weights { map }
 }

@@ -1,0 +1,286 @@
+//! Word clusters: words that occur after the same words fall in one class ("Monday" with
+//! "Friday"), which lets the recognizer generalise from the words it
+//! was trained on to words it has only seen in raw text.
+//!
+//! [`build`] learns them by exchange clustering (Uszkoreit and Brants, 2008: each word moves
+//! to the class that best predicts it from the word before) over unlabelled news text, at two
+//! granularities, and writes the committed file `models/clusters.tsv`, compiled into the
+//! binary.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use anyhow::{Context, Result};
+
+use super::tokenize::tokenize;
+
+const CLUSTERS: &str = include_str!("../../models/clusters.tsv");
+
+/// The granularities learned.
+pub const SIZES: [usize; 4] = [16, 64, 256, 1024];
+/// Words seen fewer times are left out.
+const MIN_COUNT: u32 = 2;
+/// Passes of the exchange algorithm.
+const ITERATIONS: usize = 8;
+
+/// What the raw text says of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Its class at each granularity of [`SIZES`].
+    pub classes: [u16; 4],
+    /// How often the word is capitalised away from the start of a sentence: 0 never, 1
+    /// rarely, 2 sometimes, 3 mostly, 4 always.
+    pub capitalised: u8,
+}
+
+/// Word → what the raw text says of it.
+#[derive(Default)]
+pub struct Clusters {
+    map: HashMap<String, WordInfo>,
+}
+
+impl Clusters {
+    pub fn get() -> &'static Clusters {
+        static C: OnceLock<Clusters> = OnceLock::new();
+        C.get_or_init(|| Clusters::parse(CLUSTERS))
+    }
+
+    pub fn parse(text: &str) -> Clusters {
+        let mut map = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 2 + SIZES.len() {
+                continue;
+            }
+            let nums: Vec<u16> = cols[1..].iter().filter_map(|c| c.parse().ok()).collect();
+            if nums.len() == 1 + SIZES.len() {
+                let mut classes = [0u16; 4];
+                classes.copy_from_slice(&nums[..SIZES.len()]);
+                map.insert(
+                    cols[0].to_string(),
+                    WordInfo {
+                        classes,
+                        capitalised: nums[SIZES.len()] as u8,
+                    },
+                );
+            }
+        }
+        Clusters { map }
+    }
+
+    /// The classes of a word: as written, else in lower case, else title case.
+    pub fn of(&self, word: &str) -> Option<WordInfo> {
+        if let Some(c) = self.map.get(word) {
+            return Some(*c);
+        }
+        let lower = word.to_lowercase();
+        if let Some(c) = self.map.get(&lower) {
+            return Some(*c);
+        }
+        let mut chars = lower.chars();
+        let title: String = chars
+            .next()
+            .map(|f| f.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        self.map.get(&title).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// Collects the text to learn from: the words of the CoNLL-2003 training file (not its tags,
+/// and none of its test files) and the re3d documents (CENTCOM, public domain; UK Government,
+/// Open Government Licence). The BBC and Reuters-21578 collections are for tests and
+/// benchmarks only, and are not read.
+fn corpus_sentences(data: &Path) -> Result<Vec<Vec<String>>> {
+    let mut out = Vec::new();
+    let conll = data.join("conll2003/eng.train");
+    for doc in super::ner::conll::read(&conll)? {
+        for s in doc {
+            out.push(s.words);
+        }
+    }
+    for part in ["centcom", "uk_government"] {
+        let p = data.join("re3d").join(part).join("documents.json");
+        let text = fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value =
+                serde_json::from_str(line).with_context(|| format!("parsing {}", p.display()))?;
+            let body = v["text"].as_str().unwrap_or("");
+            for para in body.split('\n') {
+                let toks = tokenize(para);
+                if toks.len() > 1 {
+                    out.push(toks.iter().map(|t| t.text(para).to_string()).collect());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn xlogx(x: u32) -> f64 {
+    if x == 0 {
+        0.0
+    } else {
+        let x = x as f64;
+        x * x.ln()
+    }
+}
+
+/// Exchange clustering into `k` classes. `prev[v]` lists (predecessor, count) for each word.
+fn exchange(words: usize, counts: &[u32], prev: &[Vec<(u32, u32)>], k: usize) -> Vec<u16> {
+    // Start: words by frequency, dealt round the classes.
+    let mut class: Vec<u16> = (0..words).map(|i| (i % k) as u16).collect();
+    let mut class_count = vec![0u32; k];
+    // n[w * k + c]: how often w is followed by a word of class c.
+    let mut n = vec![0u32; words * k];
+    for v in 0..words {
+        class_count[class[v] as usize] += counts[v];
+        for &(w, c) in &prev[v] {
+            n[w as usize * k + class[v] as usize] += c;
+        }
+    }
+    let mut gain = vec![0f64; k];
+    for _ in 0..ITERATIONS {
+        let mut moved = 0;
+        for v in 0..words {
+            let old = class[v] as usize;
+            // Take v out of its class.
+            class_count[old] -= counts[v];
+            for &(w, c) in &prev[v] {
+                n[w as usize * k + old] -= c;
+            }
+            for (c, g) in gain.iter_mut().enumerate() {
+                *g = -(xlogx(class_count[c] + counts[v]) - xlogx(class_count[c]));
+            }
+            for &(w, c) in &prev[v] {
+                let row = &n[w as usize * k..w as usize * k + k];
+                // Classes that never follow w gain xlogx(c) alike, which leaves the choice
+                // unchanged: only the others need the sum.
+                let xc = xlogx(c);
+                for (cls, &nw) in row.iter().enumerate() {
+                    if nw > 0 {
+                        gain[cls] += xlogx(nw + c) - xlogx(nw) - xc;
+                    }
+                }
+            }
+            let mut best = old;
+            for c in 0..k {
+                if gain[c] > gain[best] + 1e-9 {
+                    best = c;
+                }
+            }
+            if best != old {
+                moved += 1;
+            }
+            class[v] = best as u16;
+            class_count[best] += counts[v];
+            for &(w, c) in &prev[v] {
+                n[w as usize * k + best] += c;
+            }
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    class
+}
+
+/// Learns the clusters from `data` (the shared data folder) and writes them to `out`.
+pub fn build(data: &Path, out: &Path) -> Result<usize> {
+    let sentences = corpus_sentences(data)?;
+    let mut freq: HashMap<&str, u32> = HashMap::new();
+    for s in &sentences {
+        for w in s {
+            *freq.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let mut vocab: Vec<(&str, u32)> = freq.into_iter().filter(|&(_, c)| c >= MIN_COUNT).collect();
+    vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let index: HashMap<&str, u32> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, (w, _))| (*w, i as u32))
+        .collect();
+    let counts: Vec<u32> = vocab.iter().map(|(_, c)| *c).collect();
+    let mut bigrams: HashMap<(u32, u32), u32> = HashMap::new();
+    for s in &sentences {
+        for pair in s.windows(2) {
+            if let (Some(&a), Some(&b)) = (index.get(pair[0].as_str()), index.get(pair[1].as_str()))
+            {
+                *bigrams.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut prev: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocab.len()];
+    for ((a, b), c) in bigrams {
+        prev[b as usize].push((a, c));
+    }
+    for p in &mut prev {
+        p.sort_unstable();
+    }
+    let classes: Vec<Vec<u16>> = SIZES
+        .iter()
+        .map(|&k| exchange(vocab.len(), &counts, &prev, k))
+        .collect();
+    // Capitalisation away from the sentence start, by lower-cased form (headlines in
+    // capitals say nothing and are left out).
+    let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
+    for s in &sentences {
+        let lower = s
+            .iter()
+            .filter(|w| w.chars().any(char::is_lowercase))
+            .count();
+        if lower * 2 < s.len() {
+            continue;
+        }
+        for w in s.iter().skip(1) {
+            if !w.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let e = caps.entry(w.to_lowercase()).or_default();
+            e.1 += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                e.0 += 1;
+            }
+        }
+    }
+    let cap_bucket = |w: &str| -> u8 {
+        let (c, n) = caps.get(&w.to_lowercase()).copied().unwrap_or((0, 0));
+        if n == 0 {
+            return 2;
+        }
+        match c as f64 / n as f64 {
+            r if r < 0.05 => 0,
+            r if r < 0.3 => 1,
+            r if r < 0.7 => 2,
+            r if r < 0.95 => 3,
+            _ => 4,
+        }
+    };
+    let mut text = String::from(
+        "# newsdex word clusters, built by `newsdex ner clusters` from the words of CoNLL-2003\n\
+         # eng.train and the re3d documents; columns: word, class of 16, 64, 256 and 1024,\n\
+         # capitalised away from a sentence's start (0 never, 1 rarely, 2 sometimes, 3 mostly, 4 always)\n",
+    );
+    for (i, (w, _)) in vocab.iter().enumerate() {
+        if w.contains(['\t', '\n']) {
+            continue;
+        }
+        text.push_str(w);
+        for c in &classes {
+            text.push_str(&format!("\t{}", c[i]));
+        }
+        text.push_str(&format!("\t{}\n", cap_bucket(w)));
+    }
+    fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    Ok(vocab.len())
+}
