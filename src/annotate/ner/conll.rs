@@ -231,11 +231,27 @@ mod tests {
     }
 
     #[test]
-    fn chunks_as_conlleval_reads_them() {
-        // B-PER I-PER O B-LOC B-LOC I-ORG
+    fn bilou_and_chunks() {
+        let bio: Vec<String> = [
+            "B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "I-LOC", "B-ORG",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let labels = bilou_from_bio(&bio);
+        let names: Vec<&str> = labels.iter().map(|&l| LABELS[l]).collect();
         assert_eq!(
-            chunks(&[1, 2, 0, 5, 5, 4]),
-            vec![(0, 0, 2), (2, 3, 4), (2, 4, 5), (1, 5, 6)]
+            names,
+            vec!["B-PER", "L-PER", "O", "U-LOC", "B-LOC", "I-LOC", "L-LOC", "U-ORG"]
+        );
+        assert_eq!(
+            chunks(&labels),
+            vec![(0, 0, 2), (2, 3, 4), (2, 4, 7), (1, 7, 8)]
+        );
+        // Lenient: an I with nothing open starts an entity; an open one ends at the next.
+        assert_eq!(
+            chunks(&[2, 3, 0, 1, 5]),
+            vec![(0, 0, 2), (0, 3, 4), (1, 4, 5)]
         );
     }
 }
