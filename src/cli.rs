@@ -30,6 +30,8 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index for passages.
     Search(SearchArgs),
+    /// Print what newsdex finds in a file: each article's people, organizations and places.
+    Extract(ExtractArgs),
     /// Train, evaluate and build the entity recognizer and its gazetteer.
     #[command(subcommand)]
     Ner(NerCommand),
@@ -145,4 +147,13 @@ pub struct SearchArgs {
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// A file in any format newsdex reads.
+    pub file: PathBuf,
+    /// One JSON object per article.
+    #[arg(long)]
+    pub json: bool,
 }

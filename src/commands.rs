@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 
 use crate::annotate::{clusters, gazetteer, ner};
 use crate::cli::{
-    IndexArgs, NerClustersArgs, NerEvalArgs, NerGazetteerArgs, NerTrainArgs, SearchArgs,
-    DEFAULT_CORPUS, DEFAULT_INDEX,
+    ExtractArgs, IndexArgs, NerClustersArgs, NerEvalArgs, NerGazetteerArgs, NerTrainArgs,
+    SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -183,5 +183,39 @@ pub fn ner_clusters(args: &NerClustersArgs) -> Result<ExitCode> {
         args.out.display(),
         started.elapsed().as_secs_f64()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
+    let path = args.file.display().to_string();
+    let format = crate::corpus::Format::of(&args.file).with_context(|| {
+        format!("{path}: not a format newsdex reads (txt, md, json, jsonl, ndjson, html, htm, sgm)")
+    })?;
+    let bytes = std::fs::read(&args.file).with_context(|| format!("reading {path}"))?;
+    let decoded = crate::corpus::decode(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+    if decoded.windows_1252 {
+        eprintln!("newsdex: warning: {path}: not valid UTF-8; decoded as Windows-1252");
+    }
+    let parsed = crate::corpus::parse(&path, format, &decoded.text)
+        .map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+    for bad in &parsed.bad_records {
+        eprintln!("newsdex: skipped record: {path}: {bad}");
+    }
+    let model = ner::Model::get()
+        .context("no trained entity model is compiled in: run `newsdex ner train` and rebuild")?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for article in &parsed.articles {
+        let passages = article.passages();
+        let found = crate::annotate::entities::extract(&passages, model);
+        let report = render::ExtractReport::new(article, &passages, &found);
+        if args.json {
+            serde_json::to_writer(&mut out, &report)?;
+            writeln!(out)?;
+        } else {
+            render::extract_report(&mut out, &report)?;
+        }
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

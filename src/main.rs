@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => commands::run_index(&args),
         Command::Search(args) => commands::run_search(&args),
+        Command::Extract(args) => commands::extract(&args),
         Command::Ner(NerCommand::Train(args)) => commands::ner_train(&args),
         Command::Ner(NerCommand::Eval(args)) => commands::ner_eval(&args),
         Command::Ner(NerCommand::Gazetteer(args)) => commands::ner_gazetteer(&args),

@@ -3,6 +3,10 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
+use crate::annotate::entities::ArticleEntities;
+use crate::article::{Article, Passage};
 use crate::index::writer::Summary;
 use crate::search::Hit;
 
@@ -121,6 +125,110 @@ pub fn summary(s: &Summary, corpus: &str, index: &str) -> String {
         s.seconds,
         s.megabytes_per_second()
     )
+}
+
+/// What `extract` shows of one article.
+#[derive(Debug, Serialize)]
+pub struct ExtractReport {
+    pub article_id: String,
+    pub title: String,
+    pub entities: Vec<ExtractEntity>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExtractEntity {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Literal mentions.
+    pub mentions: Vec<ExtractMention>,
+    /// Demonyms standing for this place ("Russian" for Russia), kept apart.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub demonyms: Vec<ExtractMention>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExtractMention {
+    pub text: String,
+    pub passage: u64,
+    pub line: u64,
+    /// Byte offsets into the passage text.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ExtractReport {
+    pub fn new(article: &Article, passages: &[Passage], found: &ArticleEntities) -> ExtractReport {
+        let mut entities: Vec<ExtractEntity> = found
+            .entities
+            .iter()
+            .map(|e| ExtractEntity {
+                kind: e.kind.as_str(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                mentions: Vec::new(),
+                demonyms: Vec::new(),
+            })
+            .collect();
+        for m in &found.mentions {
+            let line = passages
+                .iter()
+                .find(|p| p.ordinal == m.passage)
+                .map_or(0, |p| p.line);
+            let em = ExtractMention {
+                text: m.text.clone(),
+                passage: m.passage,
+                line,
+                start: m.start,
+                end: m.end,
+            };
+            if m.demonym {
+                entities[m.entity].demonyms.push(em);
+            } else {
+                entities[m.entity].mentions.push(em);
+            }
+        }
+        entities.sort_by(|a, b| {
+            a.kind
+                .cmp(b.kind)
+                .then(b.mentions.len().cmp(&a.mentions.len()))
+                .then(a.name.cmp(&b.name))
+        });
+        ExtractReport {
+            article_id: article.id.clone(),
+            title: article.title.clone(),
+            entities,
+        }
+    }
+}
+
+/// Prints an article's entities for a person.
+pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> {
+    writeln!(out, "{}  {}", r.article_id, r.title)?;
+    for e in &r.entities {
+        let aliases = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also {})", e.aliases.join(", "))
+        };
+        writeln!(out, "  {:<13} {}{}", e.kind, e.name, aliases)?;
+        for m in &e.mentions {
+            writeln!(
+                out,
+                "      line {} passage {} [{}..{}] {}",
+                m.line, m.passage, m.start, m.end, m.text
+            )?;
+        }
+        for m in &e.demonyms {
+            writeln!(
+                out,
+                "      line {} passage {} [{}..{}] {} (demonym)",
+                m.line, m.passage, m.start, m.end, m.text
+            )?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! article with their aliases ([`entities`]).
 
 pub mod clusters;
+pub mod entities;
 pub mod gazetteer;
 pub mod ner;
 pub mod tokenize;

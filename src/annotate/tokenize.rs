@@ -24,7 +24,7 @@ fn token_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            (?:\p{Lu}\.){2,}                                   # initials: U.S. U.K.
+            \p{Lu}\.(?:\p{Lu}\.)*                             # initials: J. U.S. U.K.
             | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
             | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
             | \S                                               # anything else, one character

@@ -10,7 +10,7 @@ use super::{label_type, part, Part};
 use crate::annotate::gazetteer::{kind, Gazetteer};
 
 /// Words that end organisation names.
-const ORG_WORDS: &[&str] = &[
+pub const ORG_WORDS: &[&str] = &[
     "agency",
     "service",
     "services",
@@ -85,7 +85,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Words that come before a person's name.
-const TITLE_WORDS: &[&str] = &[
+pub const TITLE_WORDS: &[&str] = &[
     "president",
     "minister",
     "mr",

@@ -1,0 +1,513 @@
+//! The people, organizations and places of an article: the recognizer's mentions over all
+//! its passages (one document, so a name is read the same way throughout), cleaned by rules,
+//! tied together into entities ("Vladimir Putin" and later "Putin"; "National Intelligence
+//! Service (NIS)" and later "NIS"), each with a canonical name (its fullest form) and aliases.
+//! Demonyms ("Russian forces") point to their place, kept apart from literal mentions.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::gazetteer::{kind, Gazetteer};
+use super::ner::features::{ORG_WORDS, TITLE_WORDS};
+use super::ner::{chunks, Model};
+use super::tokenize::{sentences, tokenize, Token};
+use crate::article::Passage;
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+        }
+    }
+}
+
+/// One mention of an entity in a passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Ordinal of the passage.
+    pub passage: u64,
+    /// Byte offsets into the passage text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Index of the entity in [`ArticleEntities::entities`].
+    pub entity: usize,
+    /// A demonym ("Russian") standing for its place, not a literal mention of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demonym: bool,
+}
+
+/// An entity of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: Kind,
+    /// The fullest form the article uses.
+    pub name: String,
+    /// Every other form the article uses for it (acronyms, surnames).
+    pub aliases: Vec<String>,
+    /// Literal mentions (demonyms not counted).
+    pub mentions: usize,
+}
+
+/// What an article says of people, organizations and places.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleEntities {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A raw mention before linking.
+struct Raw {
+    passage: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    kind: Kind,
+    demonym: bool,
+}
+
+/// Words that the recognizer may take for names at a sentence start but never are.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "article",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "spc",
+    "pfc",
+    "cpl",
+    "pvt",
+];
+
+/// Finds and links the entities of an article's passages.
+pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
+    let gaz = Gazetteer::get();
+    // The document: every sentence of every passage, with where its tokens are.
+    let mut doc_words: Vec<Vec<&str>> = Vec::new();
+    let mut doc_tokens: Vec<(usize, Vec<Token>)> = Vec::new();
+    for (pi, p) in passages.iter().enumerate() {
+        let toks = tokenize(&p.text);
+        for range in sentences(&p.text, &toks) {
+            let sent: Vec<Token> = toks[range].to_vec();
+            doc_words.push(sent.iter().map(|t| t.text(&p.text)).collect());
+            doc_tokens.push((pi, sent));
+        }
+    }
+    let tags = model.tag_document(&doc_words);
+    let mut raws: Vec<Raw> = Vec::new();
+    for ((pi, toks), labels) in doc_tokens.iter().zip(&tags) {
+        let text = &passages[*pi].text;
+        let mut covered = vec![false; toks.len()];
+        for (ty, s, e) in chunks(labels) {
+            let (mut s, e) = trim(toks, text, s, e);
+            if s >= e {
+                continue;
+            }
+            // "Defense Secretary Ash Carter": the name is what follows the title.
+            let mut ty = ty;
+            if ty <= 1 && e - s >= 2 {
+                if let Some(t) = (s..e - 1).rev().find(|&j| {
+                    TITLE_WORDS.contains(&toks[j].text(text).to_lowercase().trim_end_matches('.'))
+                }) {
+                    let tail_org =
+                        ORG_WORDS.contains(&toks[e - 1].text(text).to_lowercase().as_str());
+                    if !tail_org
+                        && toks[t + 1..e]
+                            .iter()
+                            .all(|tk| tk.text(text).starts_with(char::is_uppercase))
+                    {
+                        s = t + 1;
+                        ty = 0;
+                    }
+                }
+            }
+            let surface = &text[toks[s].start..toks[e - 1].end];
+            let lower = surface.to_lowercase();
+            if !surface.chars().any(char::is_alphabetic)
+                || NOT_NAMES.contains(&lower.as_str())
+                || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
+            {
+                continue;
+            }
+            // A name ending in "Coalition", "Forces", "Agency"... is an organization.
+            let last_word = lower.rsplit(' ').next().unwrap_or("");
+            let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
+                1
+            } else {
+                ty
+            };
+            let gk = gaz.kinds(&lower);
+            let (kind, demonym) = match ty {
+                // A "person" holding a country's name is a misreading ("Deepening Russia-North").
+                0 if names_a_country(surface, gaz) => continue,
+                0 => (Kind::Person, false),
+                1 => (Kind::Organization, false),
+                2 => (Kind::Place, false),
+                _ if gk & kind::DEMONYM != 0 => (Kind::Place, true),
+                _ => continue, // MISC: events, nationalities not in the list, works
+            };
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+            raws.push(Raw {
+                passage: *pi,
+                start: toks[s].start,
+                end: toks[e - 1].end,
+                text: surface.to_string(),
+                kind,
+                demonym,
+            });
+        }
+        // Countries and demonyms the recognizer passed over.
+        let mut i = 0;
+        while i < toks.len() {
+            if covered[i] || !toks[i].text(text).starts_with(char::is_uppercase) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let mut phrase = String::new();
+            for n in 1..=gaz.max_words.min(toks.len() - i) {
+                if covered[i + n - 1] {
+                    break;
+                }
+                if n > 1 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&toks[i + n - 1].text(text).to_lowercase());
+                let k = gaz.kinds(&phrase);
+                if k & (kind::COUNTRY | kind::DEMONYM) != 0 {
+                    found = Some((n, k & kind::COUNTRY == 0));
+                }
+            }
+            match found {
+                Some((n, demonym)) => {
+                    raws.push(Raw {
+                        passage: *pi,
+                        start: toks[i].start,
+                        end: toks[i + n - 1].end,
+                        text: text[toks[i].start..toks[i + n - 1].end].to_string(),
+                        kind: Kind::Place,
+                        demonym,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    raws.sort_by_key(|r| (r.passage, r.start));
+    merge_demonym_prefixes(&mut raws, passages);
+    add_acronyms(&mut raws, passages);
+    raws.sort_by_key(|r| (r.passage, r.start));
+    link(raws, passages, gaz)
+}
+
+/// A demonym just before an organization's name is part of it ("Syrian" + "Democratic
+/// Forces"). `raws` is in text order.
+fn merge_demonym_prefixes(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    let mut i = 0;
+    while i + 1 < raws.len() {
+        let (a, b) = (&raws[i], &raws[i + 1]);
+        if a.demonym
+            && b.kind == Kind::Organization
+            && a.passage == b.passage
+            && passages[a.passage].text[a.end..b.start] == *" "
+        {
+            let start = a.start;
+            let text = passages[a.passage].text[start..b.end].to_string();
+            raws[i + 1].start = start;
+            raws[i + 1].text = text;
+            raws.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether any word of a name, or any part of a hyphenated word, is a country.
+fn names_a_country(surface: &str, gaz: &Gazetteer) -> bool {
+    surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0)
+}
+
+/// An acronym an article defines ("National Intelligence Service (NIS)") names the
+/// organization wherever it stands, whether or not the recognizer caught it there.
+fn add_acronyms(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    let mut defined: Vec<String> = Vec::new();
+    for r in raws.iter().filter(|r| r.kind == Kind::Organization) {
+        let after = &passages[r.passage].text[r.end..];
+        if let Some(rest) = after.strip_prefix(" (") {
+            if let Some(close) = rest.find(')') {
+                let acr = &rest[..close];
+                if is_acronym(acr) && acr.len() <= 8 && !defined.iter().any(|d| d == acr) {
+                    defined.push(acr.to_string());
+                }
+            }
+        }
+    }
+    for acr in defined {
+        for (pi, p) in passages.iter().enumerate() {
+            for (start, _) in p.text.match_indices(acr.as_str()) {
+                let end = start + acr.len();
+                let bounded = !p.text[..start].ends_with(|c: char| c.is_alphanumeric())
+                    && !p.text[end..].starts_with(|c: char| c.is_alphanumeric());
+                let taken = raws
+                    .iter()
+                    .any(|r| r.passage == pi && r.start < end && start < r.end);
+                if bounded && !taken {
+                    raws.push(Raw {
+                        passage: pi,
+                        start,
+                        end,
+                        text: acr.clone(),
+                        kind: Kind::Organization,
+                        demonym: false,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Trims a chunk of tokens to the name: no possessive, no outer punctuation.
+fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let junk = |t: &Token| {
+        let w = t.text(text);
+        matches!(
+            w,
+            "'s" | "\u{2019}s" | "'" | "\"" | "(" | ")" | "," | "." | "-" | "the" | "The"
+        )
+    };
+    while s < e && junk(&toks[s]) {
+        s += 1;
+    }
+    while e > s && junk(&toks[e - 1]) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// The capital initials of a name: "National Intelligence Service" → "NIS".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.len() >= 2
+        && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && s.chars().any(char::is_alphabetic)
+}
+
+/// Ties raw mentions into entities.
+fn link(raws: Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) -> ArticleEntities {
+    let mut out = ArticleEntities::default();
+    // Longest names first: shorter forms then find the entity they abbreviate.
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(raws[i].text.split_whitespace().count()),
+            raws[i].passage,
+            raws[i].start,
+        )
+    });
+    let mut by_form: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut assigned: Vec<usize> = vec![usize::MAX; raws.len()];
+
+    // "Full Name (ACRONYM)": the acronym is an alias of the name before it.
+    let mut acronym_of: HashMap<String, String> = HashMap::new();
+    for r in &raws {
+        let text = &passages[r.passage].text;
+        let after = &text[r.end..];
+        if let Some(rest) = after.strip_prefix(" (") {
+            if let Some(close) = rest.find(')') {
+                let acr = &rest[..close];
+                if is_acronym(acr) && acr.len() <= 8 {
+                    acronym_of.insert(acr.to_string(), r.text.clone());
+                }
+            }
+        }
+    }
+
+    for &i in &order {
+        let r = &raws[i];
+        let canonical_place = if r.kind == Kind::Place {
+            gaz.canonical_place(&r.text)
+        } else {
+            None
+        };
+        let form = canonical_place.clone().unwrap_or_else(|| r.text.clone());
+        let key = (r.kind, form.to_lowercase());
+        let found = by_form
+            .get(&key)
+            .copied()
+            .or_else(|| find_longer(&out.entities, r, &acronym_of));
+        let e = match found {
+            Some(e) => e,
+            None => {
+                out.entities.push(Entity {
+                    kind: r.kind,
+                    name: form.clone(),
+                    aliases: Vec::new(),
+                    mentions: 0,
+                });
+                out.entities.len() - 1
+            }
+        };
+        by_form.insert(key, e);
+        let ent = &mut out.entities[e];
+        if !r.demonym {
+            ent.mentions += 1;
+        }
+        if !r.text.eq_ignore_ascii_case(&ent.name)
+            && !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(&r.text))
+        {
+            ent.aliases.push(r.text.clone());
+        }
+        assigned[i] = e;
+    }
+    // Entities known only through demonyms stay (they help search), but sort after.
+    out.mentions = raws
+        .into_iter()
+        .zip(assigned)
+        .map(|(r, entity)| Mention {
+            passage: passages[r.passage].ordinal,
+            start: r.start,
+            end: r.end,
+            text: r.text,
+            entity,
+            demonym: r.demonym,
+        })
+        .collect();
+    out
+}
+
+/// The entity a shorter mention abbreviates: a person's surname or first name ("Putin",
+/// "Kim"), an organization's acronym ("NIS") or first word ("Yonhap").
+fn find_longer(
+    entities: &[Entity],
+    r: &Raw,
+    acronym_of: &HashMap<String, String>,
+) -> Option<usize> {
+    let words: Vec<&str> = r.text.split_whitespace().collect();
+    let matches = |e: &Entity, f: &dyn Fn(&str) -> bool| {
+        std::iter::once(&e.name).chain(&e.aliases).any(|n| f(n))
+    };
+    match r.kind {
+        Kind::Person if words.len() == 1 => entities.iter().position(|e| {
+            e.kind == Kind::Person
+                && matches(e, &|n: &str| {
+                    let parts: Vec<&str> = n.split_whitespace().collect();
+                    parts.len() > 1
+                        && (parts.last() == Some(&words[0]) || parts.first() == Some(&words[0]))
+                })
+        }),
+        Kind::Organization => {
+            if let Some(full) = acronym_of.get(&r.text) {
+                if let Some(e) = entities
+                    .iter()
+                    .position(|e| e.kind == Kind::Organization && &e.name == full)
+                {
+                    return Some(e);
+                }
+            }
+            if is_acronym(&r.text) {
+                let plain: String = r.text.chars().filter(|c| c.is_alphabetic()).collect();
+                return entities.iter().position(|e| {
+                    e.kind == Kind::Organization
+                        && e.name.split_whitespace().count() > 1
+                        && initials(&e.name) == plain
+                });
+            }
+            if words.len() == 1 {
+                return entities.iter().position(|e| {
+                    e.kind == Kind::Organization
+                        && e.name.split_whitespace().count() > 1
+                        && e.name.split_whitespace().next() == Some(words[0])
+                });
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_and_acronyms() {
+        assert_eq!(initials("National Intelligence Service"), "NIS");
+        assert!(is_acronym("NIS"));
+        assert!(is_acronym("U.S."));
+        assert!(!is_acronym("Nis"));
+    }
+}
