@@ -32,6 +32,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Print what newsdex finds in a file: each article's people, organizations and places.
     Extract(ExtractArgs),
+    /// The most mentioned entities in the index, or in the hits of a query: facets.
+    Entities(EntitiesArgs),
     /// Train, evaluate and build the entity recognizer and its gazetteer.
     #[command(subcommand)]
     Ner(NerCommand),
@@ -47,6 +49,18 @@ pub enum NerCommand {
     Gazetteer(NerGazetteerArgs),
     /// Learn word clusters from unlabelled news text into models/clusters.tsv.
     Clusters(NerClustersArgs),
+    /// Score the people, organizations and places found in re3d documents (document level).
+    Re3d(Re3dArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Re3dArgs {
+    /// The re3d folder (its centcom and uk_government parts are read).
+    #[arg(long, default_value = "../shared/data/re3d")]
+    pub data: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -132,12 +146,8 @@ pub struct SearchArgs {
     /// Most passages to show from one article.
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=1_000))]
     pub per_article: u64,
-    /// Only articles dated on or after this day (YYYY-MM-DD, or a year). Undated articles are left out.
-    #[arg(long, value_parser = crate::date::parse_cli_date)]
-    pub since: Option<crate::date::Date>,
-    /// Only articles dated on or before this day (YYYY-MM-DD, or a year). Undated articles are left out.
-    #[arg(long, value_parser = crate::date::parse_cli_date)]
-    pub until: Option<crate::date::Date>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Order of the hits.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     pub sort: Sort,
@@ -154,6 +164,46 @@ pub struct ExtractArgs {
     /// A file in any format newsdex reads.
     pub file: PathBuf,
     /// One JSON object per article.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The filters that narrow a search, shared by `search` and `entities`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Only articles dated on or after this day (YYYY-MM-DD, or a year). Undated articles are left out.
+    #[arg(long, value_parser = crate::date::parse_cli_date)]
+    pub since: Option<crate::date::Date>,
+    /// Only articles dated on or before this day (YYYY-MM-DD, or a year). Undated articles are left out.
+    #[arg(long, value_parser = crate::date::parse_cli_date)]
+    pub until: Option<crate::date::Date>,
+    /// Only articles that name this person (full name or surname; repeatable, all must match).
+    #[arg(long = "person", value_name = "NAME")]
+    pub persons: Vec<String>,
+    /// Only articles that name this organization (name or acronym; repeatable).
+    #[arg(long = "org", value_name = "NAME")]
+    pub orgs: Vec<String>,
+    /// Only articles that name this place, or its people ("Russian" counts for Russia; repeatable).
+    #[arg(long = "place", value_name = "NAME")]
+    pub places: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntitiesArgs {
+    /// Count only in the hits of this query (all passages without one).
+    pub query: Option<String>,
+    /// Only entities of this type.
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<crate::annotate::entities::Kind>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Where the index lives [default: index, built from ./corpus if missing].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// Most entities to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// One JSON object per entity, one per line.
     #[arg(long)]
     pub json: bool,
 }

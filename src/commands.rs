@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 
 use crate::annotate::{clusters, gazetteer, ner};
 use crate::cli::{
-    ExtractArgs, IndexArgs, NerClustersArgs, NerEvalArgs, NerGazetteerArgs, NerTrainArgs,
-    SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
+    EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs, NerClustersArgs, NerEvalArgs,
+    NerGazetteerArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -45,8 +45,10 @@ pub fn run_index(args: &IndexArgs) -> Result<ExitCode> {
     })
 }
 
-pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
-    let index_dir = match &args.index {
+/// The index to search: the one given, or `index/`, built from `corpus/` first when it is
+/// missing (or empty) and `corpus/` exists.
+fn search_index(given: &Option<PathBuf>) -> Result<Store> {
+    let dir = match given {
         Some(dir) => dir.clone(),
         None => {
             let dir = PathBuf::from(DEFAULT_INDEX);
@@ -62,18 +64,32 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
             dir
         }
     };
-    if args.query.is_none() && args.since.is_none() && args.until.is_none() {
-        anyhow::bail!("nothing to search for: give a query, or a filter such as --since");
+    Store::open(&dir)
+}
+
+fn request(query: &Option<String>, filters: &FilterArgs) -> search::Request {
+    search::Request {
+        query: query.clone(),
+        since: filters.since,
+        until: filters.until,
+        persons: filters.persons.clone(),
+        orgs: filters.orgs.clone(),
+        places: filters.places.clone(),
+        ..Default::default()
     }
-    let store = Store::open(&index_dir)?;
-    let request = search::Request {
-        query: args.query.clone(),
-        limit: args.limit as usize,
-        per_article: args.per_article as usize,
-        since: args.since,
-        until: args.until,
-        sort: args.sort,
-    };
+}
+
+pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
+    let mut request = request(&args.query, &args.filters);
+    request.limit = args.limit as usize;
+    request.per_article = args.per_article as usize;
+    request.sort = args.sort;
+    if request.is_empty() {
+        anyhow::bail!(
+            "nothing to search for: give a query, or a filter such as --person or --since"
+        );
+    }
+    let store = search_index(&args.index)?;
     let hits = search::search(&store, &request)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -217,5 +233,66 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
+    let request = request(&args.query, &args.filters);
+    let store = search_index(&args.index)?;
+    let counts = search::facets::entities(&store, &request, args.kind)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let shown = &counts[..counts.len().min(args.limit)];
+    if args.json {
+        for c in shown {
+            serde_json::to_writer(&mut out, c)?;
+            writeln!(out)?;
+        }
+    } else {
+        for c in shown {
+            writeln!(out, "{:>7}  {:<13} {}", c.mentions, c.kind.as_str(), c.name)?;
+        }
+    }
+    out.flush()?;
+    Ok(if shown.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn ner_re3d(args: &Re3dArgs) -> Result<ExitCode> {
+    let model = ner::Model::get()
+        .context("no trained entity model is compiled in: run `newsdex ner train` and rebuild")?;
+    let mut docs = Vec::new();
+    for part in ["centcom", "uk_government"] {
+        docs.extend(crate::annotate::re3d::read(&args.data.join(part))?);
+    }
+    let scores = crate::annotate::re3d::evaluate_entities(&docs, model);
+    if args.json {
+        let v: Vec<serde_json::Value> = scores
+            .iter()
+            .map(|(t, c)| serde_json::json!({"type": t, "tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": c.precision(), "recall": c.recall(), "f1": c.f1()}))
+            .collect();
+        println!("{}", serde_json::to_string(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} documents (document-level sets of entity names)",
+        docs.len()
+    );
+    println!(
+        "{:<13} {:>9} {:>9} {:>9}",
+        "type", "precision", "recall", "F1"
+    );
+    for (t, c) in &scores {
+        println!(
+            "{:<13} {:>9.4} {:>9.4} {:>9.4}",
+            t,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,10 +14,12 @@ fn main() -> ExitCode {
         Command::Index(args) => commands::run_index(&args),
         Command::Search(args) => commands::run_search(&args),
         Command::Extract(args) => commands::extract(&args),
+        Command::Entities(args) => commands::entities(&args),
         Command::Ner(NerCommand::Train(args)) => commands::ner_train(&args),
         Command::Ner(NerCommand::Eval(args)) => commands::ner_eval(&args),
         Command::Ner(NerCommand::Gazetteer(args)) => commands::ner_gazetteer(&args),
         Command::Ner(NerCommand::Clusters(args)) => commands::ner_clusters(&args),
+        Command::Ner(NerCommand::Re3d(args)) => commands::ner_re3d(&args),
     };
     match result {
         Ok(code) => code,

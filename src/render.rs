@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::annotate::entities::ArticleEntities;
+use crate::annotate::entities::{ArticleEntities, Kind};
 use crate::article::{Article, Passage};
 use crate::index::writer::Summary;
 use crate::search::Hit;
@@ -95,8 +95,32 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         }
         writeln!(out, "{head}")?;
         writeln!(out, "    {}", mark(&hit.text, &hit.highlights, style))?;
+        if let Some(line) = entity_line(hit) {
+            writeln!(out, "    {line}")?;
+        }
     }
     Ok(())
+}
+
+/// The passage's entities in one line: "people: A, B; places: C".
+fn entity_line(hit: &Hit) -> Option<String> {
+    let mut groups: Vec<String> = Vec::new();
+    for (kind, label) in [
+        (Kind::Person, "people"),
+        (Kind::Organization, "organizations"),
+        (Kind::Place, "places"),
+    ] {
+        let mut names: Vec<&str> = Vec::new();
+        for m in hit.entities.iter().filter(|m| m.kind == kind) {
+            if !names.contains(&m.name.as_str()) {
+                names.push(&m.name);
+            }
+        }
+        if !names.is_empty() {
+            groups.push(format!("{label}: {}", names.join(", ")));
+        }
+    }
+    (!groups.is_empty()).then(|| groups.join("; "))
 }
 
 /// Prints hits as JSON, one object per line.

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
@@ -36,6 +36,16 @@ pub struct Fields {
     pub date: Field,
     pub source: Field,
     pub url: Field,
+    /// Entity keys (see [`crate::annotate::keys`]) of the whole article, for filtering.
+    pub person: Field,
+    pub org: Field,
+    pub place: Field,
+    /// Entity keys of this passage alone, for listing the passages that mention an entity.
+    pub person_here: Field,
+    pub org_here: Field,
+    pub place_here: Field,
+    /// The passage's annotations as JSON, for display.
+    pub annotations: Field,
 }
 
 impl Fields {
@@ -51,6 +61,13 @@ impl Fields {
             date: f("date")?,
             source: f("source")?,
             url: f("url")?,
+            person: f("person")?,
+            org: f("org")?,
+            place: f("place")?,
+            person_here: f("person_here")?,
+            org_here: f("org_here")?,
+            place_here: f("place_here")?,
+            annotations: f("annotations")?,
         })
     }
 }
@@ -82,8 +99,25 @@ pub fn build() -> Schema {
             .set_fast()
             .set_stored(),
     );
-    b.add_text_field("source", keyword);
+    b.add_text_field("source", keyword.clone());
     b.add_text_field("url", STORED);
+    let key = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
+    for name in [
+        "person",
+        "org",
+        "place",
+        "person_here",
+        "org_here",
+        "place_here",
+    ] {
+        b.add_text_field(name, key.clone());
+    }
+    b.add_text_field("annotations", STORED);
     b.build()
 }
 

@@ -19,6 +19,7 @@ use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::{Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
+use crate::annotate::{self, entities::Kind, keys};
 use crate::article::Article;
 use crate::corpus::{self, FileEntry};
 
@@ -368,12 +369,25 @@ fn read_file(f: &FileEntry, known: Option<&FileRecord>, fields: &Fields) -> Outc
     }
 }
 
-/// One tantivy document per passage of an article.
+/// One tantivy document per passage of an article, with its annotations.
 pub fn documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
-    article
-        .passages()
-        .into_iter()
-        .map(|p| {
+    let passages = article.passages();
+    let ann = annotate::annotate(&passages);
+    let ents = &ann.entities;
+    let field_of = |k: Kind| match k {
+        Kind::Person => (fields.person, fields.person_here),
+        Kind::Organization => (fields.org, fields.org_here),
+        Kind::Place => (fields.place, fields.place_here),
+    };
+    let entity_keys: Vec<Vec<String>> = ents
+        .entities
+        .iter()
+        .map(|e| keys::index_keys(&e.name, &e.aliases, e.kind == Kind::Person))
+        .collect();
+    passages
+        .iter()
+        .zip(&ann.passages)
+        .map(|(p, pa)| {
             let mut doc = TantivyDocument::new();
             doc.add_text(fields.id, &article.id);
             doc.add_text(fields.path, &article.path);
@@ -390,6 +404,28 @@ pub fn documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
             if let Some(u) = &article.url {
                 doc.add_text(fields.url, u);
             }
+            for (e, ks) in ents.entities.iter().zip(&entity_keys) {
+                for k in ks {
+                    doc.add_text(field_of(e.kind).0, k);
+                }
+            }
+            let mut here: Vec<usize> = ents
+                .mentions
+                .iter()
+                .filter(|m| m.passage == p.ordinal)
+                .map(|m| m.entity)
+                .collect();
+            here.sort_unstable();
+            here.dedup();
+            for e in here {
+                for k in &entity_keys[e] {
+                    doc.add_text(field_of(ents.entities[e].kind).1, k);
+                }
+            }
+            doc.add_text(
+                fields.annotations,
+                serde_json::to_string(pa).unwrap_or_default(),
+            );
             doc
         })
         .collect()

@@ -2,6 +2,7 @@
 //! article (an article's best passages shown together, so that one article cannot fill the
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
+pub mod facets;
 mod highlight;
 
 use std::collections::HashMap;
@@ -10,10 +11,12 @@ use std::ops::Bound;
 use anyhow::{Context, Result};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use crate::annotate::{keys, EntityMention, PassageAnnotations};
 use crate::date::Date;
 use crate::index::Store;
 
@@ -38,6 +41,10 @@ pub struct Request {
     pub since: Option<Date>,
     pub until: Option<Date>,
     pub sort: Sort,
+    /// Entity filters: every one must match (see [`entity_clauses`]).
+    pub persons: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
 }
 
 impl Default for Request {
@@ -49,7 +56,22 @@ impl Default for Request {
             since: None,
             until: None,
             sort: Sort::Relevance,
+            persons: Vec::new(),
+            orgs: Vec::new(),
+            places: Vec::new(),
         }
+    }
+}
+
+impl Request {
+    /// Whether the request names anything to look for.
+    pub fn is_empty(&self) -> bool {
+        self.query.as_deref().is_none_or(|q| q.trim().is_empty())
+            && self.since.is_none()
+            && self.until.is_none()
+            && self.persons.is_empty()
+            && self.orgs.is_empty()
+            && self.places.is_empty()
     }
 }
 
@@ -82,20 +104,19 @@ pub struct Hit {
     pub text: String,
     /// Byte ranges `[start, end)` of the matched words in `text`.
     pub highlights: Vec<[usize; 2]>,
+    /// The people, organizations and places the passage mentions.
+    pub entities: Vec<EntityMention>,
 }
 
 /// Fields a query may name with `field:term`.
 pub const QUERY_FIELDS: &[&str] = &["title", "body", "source"];
 
-/// Runs a search.
-pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
+/// The query for a request and the parsed text query (for highlighting), if any.
+pub fn build_query(
+    store: &Store,
+    req: &Request,
+) -> Result<(Box<dyn Query>, Option<Box<dyn Query>>)> {
     let f = &store.fields;
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
-
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text_query = match req
         .query
@@ -124,21 +145,77 @@ pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
         });
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
+    clauses.extend(entity_clauses(store, req, text_query.is_some()));
     let query: Box<dyn Query> = match clauses.len() {
         0 => Box::new(AllQuery),
-        1 if text_query.is_some() => clauses.pop().unwrap().1,
+        1 => clauses.pop().unwrap().1,
         _ => Box::new(BooleanQuery::new(clauses)),
     };
+    Ok(Built {
+        query,
+        text: text_query,
+    })
+}
+
+/// Entity filters. With a text query they narrow to articles that name the entity anywhere;
+/// without one, to the passages that name it.
+fn entity_clauses(
+    store: &Store,
+    req: &Request,
+    article_level: bool,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let f = &store.fields;
+    let groups = [
+        (
+            &req.persons,
+            if article_level {
+                f.person
+            } else {
+                f.person_here
+            },
+        ),
+        (&req.orgs, if article_level { f.org } else { f.org_here }),
+        (
+            &req.places,
+            if article_level { f.place } else { f.place_here },
+        ),
+    ];
+    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (names, field) in groups {
+        for name in names {
+            let term = Term::from_field_text(field, &keys::key(name));
+            out.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+    }
+    out
+}
+
+/// Runs a search.
+pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
+    let f = &store.fields;
+    let reader = store
+        .index
+        .reader()
+        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
+    let searcher = reader.searcher();
+    let Built {
+        query,
+        text: text_query,
+    } = build_query(store, req)?;
 
     // Enough candidates that grouping still fills the page.
     let candidates = (req.limit.max(1) * 10).max(100);
-    let ranked: Vec<(Option<f32>, DocAddress)> = match (req.sort, &text_query) {
-        (Sort::Relevance, Some(_)) => searcher
+    let ranked: Vec<(Option<f32>, DocAddress)> = match req.sort {
+        // Without a text query every score is the same: passages come in index order.
+        Sort::Relevance => searcher
             .search(&query, &TopDocs::with_limit(candidates).order_by_score())?
             .into_iter()
-            .map(|(s, a)| (Some(s), a))
+            .map(|(s, a)| (text_query.as_ref().map(|_| s), a))
             .collect(),
-        _ => searcher
+        Sort::Date => searcher
             .search(
                 &query,
                 &TopDocs::with_limit(candidates).order_by_fast_field::<i64>("date", Order::Desc),
@@ -214,5 +291,14 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         passage: num(f.passage),
         text: text(f.body).unwrap_or_default(),
         highlights: Vec::new(),
+        entities: annotations(store, doc).entities,
     }
+}
+
+/// The stored annotations of a passage document.
+pub fn annotations(store: &Store, doc: &TantivyDocument) -> PassageAnnotations {
+    doc.get_first(store.fields.annotations)
+        .and_then(|v| v.as_str())
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or_default()
 }

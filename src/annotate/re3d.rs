@@ -1,0 +1,212 @@
+//! Scoring against the re3d data set (defence and security documents with gold entity
+//! annotations): document-level precision and recall of the sets of entities found, the
+//! measure closest to how analysts use newsdex (which documents name whom).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::entities::{extract, Kind};
+use super::keys::key;
+use super::ner::Model;
+use crate::article::{Article, Paragraph};
+
+/// One re3d document: its text and the gold entities (type, key) in it.
+pub struct Re3dDoc {
+    pub id: String,
+    pub text: String,
+    /// Gold annotations: (type name, start, end, value).
+    pub gold: Vec<(String, usize, usize, String)>,
+}
+
+/// Reads `documents.json` and `entities.json` of one re3d part.
+pub fn read(dir: &Path) -> Result<Vec<Re3dDoc>> {
+    let read_lines = |name: &str| -> Result<Vec<Value>> {
+        let p = dir.join(name);
+        let text = fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).with_context(|| format!("parsing {}", p.display())))
+            .collect()
+    };
+    let mut docs: Vec<Re3dDoc> = read_lines("documents.json")?
+        .into_iter()
+        .map(|d| Re3dDoc {
+            id: d["_id"].as_str().unwrap_or("").to_string(),
+            text: d["text"].as_str().unwrap_or("").to_string(),
+            gold: Vec::new(),
+        })
+        .collect();
+    let index: HashMap<String, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+    for e in read_lines("entities.json")? {
+        let Some(&i) = e["documentId"].as_str().and_then(|id| index.get(id)) else {
+            continue;
+        };
+        docs[i].gold.push((
+            e["type"].as_str().unwrap_or("").to_string(),
+            e["begin"].as_u64().unwrap_or(0) as usize,
+            e["end"].as_u64().unwrap_or(0) as usize,
+            e["value"].as_str().unwrap_or("").to_string(),
+        ));
+    }
+    Ok(docs)
+}
+
+/// Precision and recall counts.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+/// Set scores: true positives, false positives, false negatives.
+pub fn compare<T: Ord>(gold: &BTreeSet<T>, found: &BTreeSet<T>) -> Counts {
+    let tp = gold.intersection(found).count();
+    Counts {
+        tp,
+        fp: found.len() - tp,
+        fn_: gold.len() - tp,
+    }
+}
+
+/// The name in a gold value, or `None` for a description or pronoun: re3d marks "the
+/// enemy", "our Coalition partners" and "They" too, which name nothing a name search could
+/// find. A leading "the" is dropped ("the Kurdish YPG" is the name "Kurdish YPG"); a value
+/// that starts in lower case, or is a pronoun, is a description.
+pub fn gold_name(value: &str) -> Option<String> {
+    let v = value.trim();
+    let v = v
+        .strip_prefix("the ")
+        .or_else(|| v.strip_prefix("The "))
+        .unwrap_or(v);
+    const PRONOUNS: &[&str] = &[
+        "We", "They", "It", "He", "She", "I", "Our", "Their", "His", "Her", "Its", "You", "This",
+        "That", "These", "Those",
+    ];
+    let first = v.split_whitespace().next()?;
+    if !first.starts_with(char::is_uppercase) || PRONOUNS.contains(&first) {
+        return None;
+    }
+    Some(v.to_string())
+}
+
+/// Set scores where a found name and a gold name match when one holds the other as whole
+/// words ("Joseph Votel" and "Gen. Joseph Votel"); each gold and each found name is used
+/// once.
+pub fn compare_lenient(gold: &BTreeSet<String>, found: &BTreeSet<String>) -> Counts {
+    let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+    let mut used: BTreeSet<&String> = BTreeSet::new();
+    let mut tp = 0;
+    for g in gold {
+        if let Some(f) = found
+            .iter()
+            .find(|f| !used.contains(f) && (holds(g, f) || holds(f, g)))
+        {
+            used.insert(f);
+            tp += 1;
+        }
+    }
+    Counts {
+        tp,
+        fp: found.len() - tp,
+        fn_: gold.len() - tp,
+    }
+}
+
+/// A re3d document as newsdex reads it: one passage per non-empty line.
+pub fn as_article(doc: &Re3dDoc) -> Article {
+    let mut offset = 0;
+    let mut paragraphs = Vec::new();
+    for (i, line) in doc.text.split('\n').enumerate() {
+        if !line.trim().is_empty() {
+            paragraphs.push(Paragraph {
+                line: i as u64 + 1,
+                text: line.to_string(),
+            });
+        }
+        offset += line.len() + 1;
+    }
+    let _ = offset;
+    Article {
+        id: doc.id.clone(),
+        paragraphs,
+        ..Default::default()
+    }
+}
+
+/// Document-level scores of the people, organizations and places found, per type and
+/// micro-averaged: each document's set of names of a type against the gold set (Person,
+/// Organisation, Location values that are names, see [`gold_name`]), matched by
+/// [`compare_lenient`].
+pub fn evaluate_entities(docs: &[Re3dDoc], model: &Model) -> Vec<(String, Counts)> {
+    let mut per = [Counts::default(); 3];
+    for doc in docs {
+        let mut gold: [BTreeSet<String>; 3] = Default::default();
+        for (t, _, _, v) in &doc.gold {
+            let i = match t.as_str() {
+                "Person" => 0,
+                "Organisation" => 1,
+                "Location" => 2,
+                _ => continue,
+            };
+            if let Some(name) = gold_name(v) {
+                gold[i].insert(key(&name));
+            }
+        }
+        let passages = as_article(doc).passages();
+        let found_entities = extract(&passages, model);
+        let mut found: [BTreeSet<String>; 3] = Default::default();
+        for m in found_entities.mentions.iter().filter(|m| !m.demonym) {
+            let i = match found_entities.entities[m.entity].kind {
+                Kind::Person => 0,
+                Kind::Organization => 1,
+                Kind::Place => 2,
+            };
+            found[i].insert(key(&m.text));
+        }
+        for i in 0..3 {
+            per[i].add(compare_lenient(&gold[i], &found[i]));
+        }
+    }
+    let mut all = Counts::default();
+    for c in per {
+        all.add(c);
+    }
+    vec![
+        ("person".into(), per[0]),
+        ("organization".into(), per[1]),
+        ("place".into(), per[2]),
+        ("micro".into(), all),
+    ]
+}

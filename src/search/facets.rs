@@ -1,0 +1,83 @@
+//! Facets: the most mentioned entities over the whole index, or over the passages a query
+//! and its filters match.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use tantivy::collector::DocSetCollector;
+use tantivy::TantivyDocument;
+
+use super::{annotations, build_query, Request};
+use crate::annotate::entities::Kind;
+use crate::index::Store;
+
+/// How often an entity is mentioned.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityCount {
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    pub name: String,
+    /// Literal mentions (demonyms not counted).
+    pub mentions: usize,
+    /// Passages that mention it.
+    pub passages: usize,
+    /// Articles that mention it.
+    pub articles: usize,
+}
+
+/// Counts the entities of the passages matching `req` (every passage when it is empty),
+/// most mentioned first.
+pub fn entities(store: &Store, req: &Request, kind: Option<Kind>) -> Result<Vec<EntityCount>> {
+    let reader = store
+        .index
+        .reader()
+        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
+    let searcher = reader.searcher();
+    let query = build_query(store, req)?.query;
+    let docs = searcher.search(&query, &DocSetCollector)?;
+    let mut counts: HashMap<(Kind, String), (usize, usize, std::collections::HashSet<String>)> =
+        HashMap::new();
+    for addr in docs {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let article = doc
+            .get_first(store.fields.id)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+            .unwrap_or("")
+            .to_string();
+        let ann = annotations(store, &doc);
+        let mut seen_here: Vec<(Kind, &str)> = Vec::new();
+        for m in ann
+            .entities
+            .iter()
+            .filter(|m| !m.demonym && kind.is_none_or(|k| k == m.kind))
+        {
+            let e = counts.entry((m.kind, m.name.clone())).or_default();
+            e.0 += 1;
+            if !seen_here.contains(&(m.kind, m.name.as_str())) {
+                seen_here.push((m.kind, m.name.as_str()));
+                e.1 += 1;
+                e.2.insert(article.clone());
+            }
+        }
+    }
+    let mut out: Vec<EntityCount> = counts
+        .into_iter()
+        .map(
+            |((kind, name), (mentions, passages, articles))| EntityCount {
+                kind,
+                name,
+                mentions,
+                passages,
+                articles: articles.len(),
+            },
+        )
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
