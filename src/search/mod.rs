@@ -111,11 +111,15 @@ pub struct Hit {
 /// Fields a query may name with `field:term`.
 pub const QUERY_FIELDS: &[&str] = &["title", "body", "source"];
 
-/// The query for a request and the parsed text query (for highlighting), if any.
-pub fn build_query(
-    store: &Store,
-    req: &Request,
-) -> Result<(Box<dyn Query>, Option<Box<dyn Query>>)> {
+/// A request as tantivy queries: the whole query, and the text query alone (for
+/// highlighting), if there is one.
+pub struct Built {
+    pub query: Box<dyn Query>,
+    pub text: Option<Box<dyn Query>>,
+}
+
+/// The query for a request.
+pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
     let f = &store.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text_query = match req
