@@ -268,7 +268,8 @@ pub fn ner_re3d(args: &Re3dArgs) -> Result<ExitCode> {
     for part in ["centcom", "uk_government"] {
         docs.extend(crate::annotate::re3d::read(&args.data.join(part))?);
     }
-    let scores = crate::annotate::re3d::evaluate_entities(&docs, model);
+    let mut scores = crate::annotate::re3d::evaluate_entities(&docs, model);
+    scores.push(("figure".into(), crate::annotate::re3d::evaluate_figures(&docs)));
     if args.json {
         let v: Vec<serde_json::Value> = scores
             .iter()

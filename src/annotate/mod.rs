@@ -4,6 +4,7 @@
 
 pub mod clusters;
 pub mod entities;
+pub mod figures;
 pub mod gazetteer;
 pub mod keys;
 pub mod ner;

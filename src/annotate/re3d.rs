@@ -210,3 +210,67 @@ pub fn evaluate_entities(docs: &[Re3dDoc], model: &Model) -> Vec<(String, Counts
         ("micro".into(), all),
     ]
 }
+
+/// Figure detection scored against the gold Quantity and Money annotations, per document: a
+/// gold figure is found when a figure newsdex finds overlaps it with the same value (and the
+/// same unit, where the gold words name one); a figure found where no gold one stands is a
+/// false positive.
+pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
+    use super::figures::find;
+    let mut c = Counts::default();
+    for doc in docs {
+        // Gold offsets count characters; figures count bytes.
+        let byte_at: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len())).collect();
+        let gold: Vec<(usize, usize, Option<(f64, String)>)> = doc
+            .gold
+            .iter()
+            .filter(|(t, ..)| t == "Quantity" || t == "Money")
+            .map(|(_, b, e, v)| {
+                let (s, e) = (byte_at[(*b).min(byte_at.len() - 1)], byte_at[(*e).min(byte_at.len() - 1)]);
+                let unit = find(v).into_iter().next().map(|f| f.unit).unwrap_or_default();
+                (s, e, super::figures::parse_value(v).map(|value| (value, unit)))
+            })
+            .collect();
+        let mut found = Vec::new();
+        let mut offset = 0;
+        for line in doc.text.split('\n') {
+            for f in find(line) {
+                found.push((offset + f.start, offset + f.end, f));
+            }
+            offset += line.len() + 1;
+        }
+        let mut used = vec![false; found.len()];
+        let debug = std::env::var_os("NEWSDEX_FIGURE_DEBUG").is_some();
+        for (gs, ge, gf) in &gold {
+            let hit = found.iter().enumerate().position(|(k, (s, e, f))| {
+                !used[k]
+                    && *s < *ge
+                    && *gs < *e
+                    && gf.as_ref().is_some_and(|(value, unit)| {
+                        (value - f.value).abs() <= 1e-9 * value.abs().max(1.0) && (unit.is_empty() || *unit == f.unit)
+                    })
+            });
+            match hit {
+                Some(k) => {
+                    used[k] = true;
+                    c.tp += 1;
+                }
+                None => {
+                    if debug {
+                        eprintln!("MISS {:?} parsed {:?}", &doc.text[*gs..*ge], gf);
+                    }
+                    c.fn_ += 1
+                }
+            }
+        }
+        if debug {
+            for (k, (_, _, f)) in found.iter().enumerate() {
+                if !used[k] {
+                    eprintln!("EXTRA {:?} = {} {}", f.text, f.value, f.unit);
+                }
+            }
+        }
+        c.fp += used.iter().filter(|u| !**u).count();
+    }
+    c
+}
