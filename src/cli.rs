@@ -186,15 +186,28 @@ pub struct FilterArgs {
     /// Only articles that name this place, or its people ("Russian" counts for Russia; repeatable).
     #[arg(long = "place", value_name = "NAME")]
     pub places: Vec<String>,
+    /// Only passages holding such a figure: soldier>=10000, usd>1e9, "percent 70..80", 12000 (repeatable).
+    #[arg(long = "figure", value_name = "EXPR", value_parser = crate::search::figure::parse)]
+    pub figures: Vec<crate::search::figure::FigureFilter>,
+}
+
+/// What `entities` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FacetType {
+    Person,
+    Organization,
+    Place,
+    /// The units of figures (soldier, USD, percent...).
+    Figure,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct EntitiesArgs {
     /// Count only in the hits of this query (all passages without one).
     pub query: Option<String>,
-    /// Only entities of this type.
+    /// Only entities of this type (figure: the units figures count).
     #[arg(long = "type", value_enum)]
-    pub kind: Option<crate::annotate::entities::Kind>,
+    pub kind: Option<FacetType>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Where the index lives [default: index, built from ./corpus if missing].

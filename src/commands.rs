@@ -75,6 +75,7 @@ fn request(query: &Option<String>, filters: &FilterArgs) -> search::Request {
         persons: filters.persons.clone(),
         orgs: filters.orgs.clone(),
         places: filters.places.clone(),
+        figures: filters.figures.clone(),
         ..Default::default()
     }
 }
@@ -217,14 +218,12 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     for bad in &parsed.bad_records {
         eprintln!("newsdex: skipped record: {path}: {bad}");
     }
-    let model = ner::Model::get()
-        .context("no trained entity model is compiled in: run `newsdex ner train` and rebuild")?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for article in &parsed.articles {
         let passages = article.passages();
-        let found = crate::annotate::entities::extract(&passages, model);
-        let report = render::ExtractReport::new(article, &passages, &found);
+        let ann = crate::annotate::annotate(&passages);
+        let report = render::ExtractReport::new(article, &passages, &ann);
         if args.json {
             serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;
@@ -250,7 +249,7 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
         }
     } else {
         for c in shown {
-            writeln!(out, "{:>7}  {:<13} {}", c.mentions, c.kind.as_str(), c.name)?;
+            writeln!(out, "{:>7}  {:<13} {}", c.mentions, c.kind, c.name)?;
         }
     }
     out.flush()?;
@@ -269,7 +268,10 @@ pub fn ner_re3d(args: &Re3dArgs) -> Result<ExitCode> {
         docs.extend(crate::annotate::re3d::read(&args.data.join(part))?);
     }
     let mut scores = crate::annotate::re3d::evaluate_entities(&docs, model);
-    scores.push(("figure".into(), crate::annotate::re3d::evaluate_figures(&docs)));
+    scores.push((
+        "figure".into(),
+        crate::annotate::re3d::evaluate_figures(&docs),
+    ));
     if args.json {
         let v: Vec<serde_json::Value> = scores
             .iter()

@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::annotate::entities::{ArticleEntities, Kind};
+use crate::annotate::entities::Kind;
+use crate::annotate::figures::Figure;
+use crate::annotate::Annotations;
 use crate::article::{Article, Passage};
 use crate::index::writer::Summary;
 use crate::search::Hit;
@@ -98,6 +100,10 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         if let Some(line) = entity_line(hit) {
             writeln!(out, "    {line}")?;
         }
+        if !hit.figures.is_empty() {
+            let figs: Vec<String> = hit.figures.iter().map(|f| f.display()).collect();
+            writeln!(out, "    figures: {}", figs.join("; "))?;
+        }
     }
     Ok(())
 }
@@ -157,6 +163,18 @@ pub struct ExtractReport {
     pub article_id: String,
     pub title: String,
     pub entities: Vec<ExtractEntity>,
+    pub figures: Vec<ExtractFigure>,
+}
+
+/// A figure as `extract` shows it: normalised, and where it stands.
+#[derive(Debug, Serialize)]
+pub struct ExtractFigure {
+    /// The figure normalised for people: `12,000 soldier (approx.)`.
+    pub display: String,
+    #[serde(flatten)]
+    pub figure: Figure,
+    pub passage: u64,
+    pub line: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -183,7 +201,8 @@ pub struct ExtractMention {
 }
 
 impl ExtractReport {
-    pub fn new(article: &Article, passages: &[Passage], found: &ArticleEntities) -> ExtractReport {
+    pub fn new(article: &Article, passages: &[Passage], ann: &Annotations) -> ExtractReport {
+        let found = &ann.entities;
         let mut entities: Vec<ExtractEntity> = found
             .entities
             .iter()
@@ -219,10 +238,23 @@ impl ExtractReport {
                 .then(b.mentions.len().cmp(&a.mentions.len()))
                 .then(a.name.cmp(&b.name))
         });
+        let figures = passages
+            .iter()
+            .zip(&ann.passages)
+            .flat_map(|(p, pa)| {
+                pa.figures.iter().map(|f| ExtractFigure {
+                    display: f.display(),
+                    figure: f.clone(),
+                    passage: p.ordinal,
+                    line: p.line,
+                })
+            })
+            .collect();
         ExtractReport {
             article_id: article.id.clone(),
             title: article.title.clone(),
             entities,
+            figures,
         }
     }
 }
@@ -251,6 +283,13 @@ pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> 
                 m.line, m.passage, m.start, m.end, m.text
             )?;
         }
+    }
+    for f in &r.figures {
+        writeln!(
+            out,
+            "  {:<13} {}  \"{}\" line {} passage {} [{}..{}]",
+            "figure", f.display, f.figure.text, f.line, f.passage, f.figure.start, f.figure.end
+        )?;
     }
     Ok(())
 }

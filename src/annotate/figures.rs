@@ -42,8 +42,8 @@ impl Figure {
         }
         if let Some(q) = &self.qualifier {
             let q = match q.as_str() {
-                "about" | "approximately" | "around" | "nearly" | "almost" | "some" | "roughly" | "an estimated"
-                | "estimated" => "approx.",
+                "about" | "approximately" | "around" | "nearly" | "almost" | "some" | "roughly"
+                | "an estimated" | "estimated" => "approx.",
                 other => other,
             };
             s.push_str(&format!(" ({q})"));
@@ -74,12 +74,33 @@ pub fn format_number(v: f64) -> String {
 }
 
 const SMALL: &[(&str, f64)] = &[
-    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
-    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
-    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
-    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
 
 fn small_number(w: &str) -> Option<f64> {
@@ -159,12 +180,26 @@ fn currency_symbol(w: &str) -> Option<&'static str> {
 pub fn lemma(word: &str) -> String {
     let w = word.to_lowercase();
     let irregular = [
-        ("people", "person"), ("men", "man"), ("women", "woman"), ("children", "child"),
-        ("servicemen", "serviceman"), ("servicewomen", "servicewoman"), ("police", "police"),
-        ("feet", "foot"), ("mice", "mouse"), ("geese", "goose"), ("teeth", "tooth"),
-        ("staff", "staff"), ("personnel", "personnel"), ("aircraft", "aircraft"),
-        ("sheep", "sheep"), ("fish", "fish"), ("series", "series"), ("news", "news"),
-        ("civilians", "civilian"), ("gasmasks", "gasmask"),
+        ("people", "person"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("servicemen", "serviceman"),
+        ("servicewomen", "servicewoman"),
+        ("police", "police"),
+        ("feet", "foot"),
+        ("mice", "mouse"),
+        ("geese", "goose"),
+        ("teeth", "tooth"),
+        ("staff", "staff"),
+        ("personnel", "personnel"),
+        ("aircraft", "aircraft"),
+        ("sheep", "sheep"),
+        ("fish", "fish"),
+        ("series", "series"),
+        ("news", "news"),
+        ("civilians", "civilian"),
+        ("gasmasks", "gasmask"),
     ];
     if let Some((_, l)) = irregular.iter().find(|(p, _)| *p == w) {
         return l.to_string();
@@ -179,7 +214,12 @@ pub fn lemma(word: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.len() > 3 {
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
         return w[..w.len() - 1].to_string();
     }
     w
@@ -200,7 +240,14 @@ pub fn unit_synonyms(query_unit: &str) -> Vec<String> {
         })
         .unwrap_or_else(|| lemma(&q));
     const GROUPS: &[&[&str]] = &[
-        &["soldier", "troop", "serviceman", "servicemember", "fighter", "personnel"],
+        &[
+            "soldier",
+            "troop",
+            "serviceman",
+            "servicemember",
+            "fighter",
+            "personnel",
+        ],
         &["person", "people", "individual"],
         &["civilian", "resident"],
         &["missile", "rocket"],
@@ -222,45 +269,185 @@ pub fn unit_synonyms(query_unit: &str) -> Vec<String> {
 }
 
 const QUALIFIERS: &[&[&str]] = &[
-    &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["at", "most"],
-    &["up", "to"], &["as", "many", "as"], &["an", "estimated"], &["about"], &["approximately"],
-    &["around"], &["nearly"], &["almost"], &["some"], &["roughly"], &["over"], &["under"],
-    &["estimated"], &["approx"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["an", "estimated"],
+    &["about"],
+    &["approximately"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["some"],
+    &["roughly"],
+    &["over"],
+    &["under"],
+    &["estimated"],
+    &["approx"],
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Words after which a number is a label, not a figure ("Article 51", "Resolution 2231").
 const LABELS: &[&str] = &[
-    "article", "articles", "section", "resolution", "chapter", "paragraph", "rule", "no",
-    "number", "amendment", "clause", "protocol", "force", "flight", "highway", "route", "room",
-    "page", "pages", "vol", "volume", "phase", "group", "division", "brigade", "battalion",
-    "regiment", "squadron", "wing", "fleet", "corps", "platoon", "company", "unit", "level",
-    "grade", "stage", "round", "game", "week", "act", "bill", "law", "code", "item", "annex",
-    "appendix", "table", "figure", "exercise", "operation", "task", "gate", "terminal",
-    "channel", "radio", "tv", "category", "class", "type", "model", "mark", "mk", "series",
-    "version", "windows", "iphone", "boeing", "airbus", "cup", "formula", "top", "fortune",
-    "passcode", "code", "pin", "id", "ref", "reference", "tel", "fax", "box", "suite", "floor",
+    "article",
+    "articles",
+    "section",
+    "resolution",
+    "chapter",
+    "paragraph",
+    "rule",
+    "no",
+    "number",
+    "amendment",
+    "clause",
+    "protocol",
+    "force",
+    "flight",
+    "highway",
+    "route",
+    "room",
+    "page",
+    "pages",
+    "vol",
+    "volume",
+    "phase",
+    "group",
+    "division",
+    "brigade",
+    "battalion",
+    "regiment",
+    "squadron",
+    "wing",
+    "fleet",
+    "corps",
+    "platoon",
+    "company",
+    "unit",
+    "level",
+    "grade",
+    "stage",
+    "round",
+    "game",
+    "week",
+    "act",
+    "bill",
+    "law",
+    "code",
+    "item",
+    "annex",
+    "appendix",
+    "table",
+    "figure",
+    "exercise",
+    "operation",
+    "task",
+    "gate",
+    "terminal",
+    "channel",
+    "radio",
+    "tv",
+    "category",
+    "class",
+    "type",
+    "model",
+    "mark",
+    "mk",
+    "series",
+    "version",
+    "windows",
+    "iphone",
+    "boeing",
+    "airbus",
+    "cup",
+    "formula",
+    "top",
+    "fortune",
+    "passcode",
+    "code",
+    "pin",
+    "id",
+    "ref",
+    "reference",
+    "tel",
+    "fax",
+    "box",
+    "suite",
+    "floor",
 ];
 
 /// Words after a year that show it is one ("in 1961", "since 2000", "the 2004 budget").
 const BEFORE_YEAR: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early",
-    "late", "mid", "the", "'s", "\u{2019}s", "and", "or", "to", "between", "for", "fiscal",
-    "year", "season", "summer", "winter", "spring", "autumn", "fall", "through", "circa", "c",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "'s",
+    "\u{2019}s",
+    "and",
+    "or",
+    "to",
+    "between",
+    "for",
+    "fiscal",
+    "year",
+    "season",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "through",
+    "circa",
+    "c",
 ];
 
 /// Words that end the search for a counted noun.
 const STOP: &[&str] = &[
-    "the", "a", "an", "but", "in", "on", "at", "to", "for", "from", "by", "with",
-    "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "that",
-    "which", "who", "this", "these", "those", "than", "as", "per", "each", "into", "over",
-    "under", "about", "after", "before", "since", "during", "while", "said", "says", "say",
-    "its", "their", "his", "her", "it", "they", "he", "she", "we", "more", "less", "most",
+    "the", "a", "an", "but", "in", "on", "at", "to", "for", "from", "by", "with", "was", "were",
+    "is", "are", "be", "been", "has", "have", "had", "will", "would", "that", "which", "who",
+    "this", "these", "those", "than", "as", "per", "each", "into", "over", "under", "about",
+    "after", "before", "since", "during", "while", "said", "says", "say", "its", "their", "his",
+    "her", "it", "they", "he", "she", "we", "more", "less", "most",
 ];
 
 /// Phone numbers, times and clock ranges, which hold digits but are no figures.
@@ -346,29 +533,69 @@ fn read_number(words: &[String], i: usize) -> Option<Num> {
         return Some(num);
     }
     // "a dozen", "half a million", "two million", "tens of thousands", "dozens".
-    let next = |k: usize| words.get(i + k).map(|w| w.to_lowercase()).unwrap_or_default();
+    let next = |k: usize| {
+        words
+            .get(i + k)
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default()
+    };
     if lw == "a" || lw == "an" {
         if next(1) == "dozen" {
-            return Some(Num { value: 12.0, end: i + 2, digits: false, upper: None, unit_from_suffix: None, bare: None });
+            return Some(Num {
+                value: 12.0,
+                end: i + 2,
+                digits: false,
+                upper: None,
+                unit_from_suffix: None,
+                bare: None,
+            });
         }
         return None;
     }
     if lw == "half" && (next(1) == "a" || next(1) == "an") {
         if let Some(s) = scale_word(&next(2)) {
-            return Some(Num { value: s / 2.0, end: i + 3, digits: false, upper: None, unit_from_suffix: None, bare: None });
+            return Some(Num {
+                value: s / 2.0,
+                end: i + 3,
+                digits: false,
+                upper: None,
+                unit_from_suffix: None,
+                bare: None,
+            });
         }
     }
     if lw == "dozen" {
-        return Some(Num { value: 12.0, end: i + 1, digits: false, upper: None, unit_from_suffix: None, bare: None });
+        return Some(Num {
+            value: 12.0,
+            end: i + 1,
+            digits: false,
+            upper: None,
+            unit_from_suffix: None,
+            bare: None,
+        });
     }
     if ["tens", "hundreds"].contains(&lw.as_str()) && next(1) == "of" {
         if let Some(s) = plural_scale(&next(2)) {
             let base = if lw == "tens" { 10.0 } else { 100.0 };
-            return Some(Num { value: base * s, end: i + 3, digits: false, upper: Some(base * 10.0 * s), unit_from_suffix: None, bare: None });
+            return Some(Num {
+                value: base * s,
+                end: i + 3,
+                digits: false,
+                upper: Some(base * 10.0 * s),
+                unit_from_suffix: None,
+                bare: None,
+            });
         }
     }
     if let Some(s) = plural_scale(&lw) {
-        return Some(Num { value: s, end: i + 1, digits: false, upper: Some(s * 10.0), unit_from_suffix: None, bare: None });
+        return Some(Num {
+            value: s,
+            end: i + 1,
+            digits: false,
+            upper: Some(s * 10.0),
+            unit_from_suffix: None,
+            bare: None,
+        });
     }
     let mut value = small_number(&lw)?;
     let mut end = i + 1;
@@ -380,7 +607,14 @@ fn read_number(words: &[String], i: usize) -> Option<Num> {
         value *= s;
         end += 1;
     }
-    Some(Num { value, end, digits: false, upper: None, unit_from_suffix: None, bare: None })
+    Some(Num {
+        value,
+        end,
+        digits: false,
+        upper: None,
+        unit_from_suffix: None,
+        bare: None,
+    })
 }
 
 /// The value of the first number in `text`, alone or not, spelled or in digits ("two",
@@ -391,7 +625,9 @@ pub fn parse_value(text: &str) -> Option<f64> {
     }
     let toks = tokenize(text);
     let words: Vec<String> = toks.iter().map(|t| t.text(text).to_string()).collect();
-    (0..words.len()).find_map(|i| read_number(&words, i)).map(|n| n.value)
+    (0..words.len())
+        .find_map(|i| read_number(&words, i))
+        .map(|n| n.value)
 }
 
 /// Finds the figures of a passage.
@@ -403,7 +639,10 @@ pub fn find(text: &str) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if excluded.iter().any(|&(s, e)| toks[i].start >= s && toks[i].start < e) {
+        if excluded
+            .iter()
+            .any(|&(s, e)| toks[i].start >= s && toks[i].start < e)
+        {
             i += 1;
             continue;
         }
@@ -422,7 +661,8 @@ pub fn find(text: &str) -> Vec<Figure> {
             continue;
         }
         // "one of the ..." and "one" without a counted noun are not figures.
-        if !num.digits && lower[num_at] == "one" && lower.get(num_at + 1).is_some_and(|n| n == "of") {
+        if !num.digits && lower[num_at] == "one" && lower.get(num_at + 1).is_some_and(|n| n == "of")
+        {
             i += 1;
             continue;
         }
@@ -439,18 +679,40 @@ pub fn find(text: &str) -> Vec<Figure> {
         let mut upper = num.upper;
         let sep = lower.get(end).map(String::as_str);
         let between = start_tok > 0 && lower[start_tok - 1] == "between";
-        if matches!(sep, Some("to") | Some("-") | Some("\u{2013}")) || (between && sep == Some("and")) {
-            let at = if currency.is_some() && words.get(end + 1).and_then(|w| currency_symbol(w)).is_some() { end + 2 } else { end + 1 };
+        if matches!(sep, Some("to") | Some("-") | Some("\u{2013}"))
+            || (between && sep == Some("and"))
+        {
+            let at = if currency.is_some()
+                && words
+                    .get(end + 1)
+                    .and_then(|w| currency_symbol(w))
+                    .is_some()
+            {
+                end + 2
+            } else {
+                end + 1
+            };
             if at < toks.len() {
                 if let Some(second) = read_number(&words, at) {
                     if second.digits == num.digits && second.value >= num.value {
                         // Scores ("2-2", "6-3") are no ranges.
-                        let score = sep == Some("-") && num.value < 100.0 && second.value < 100.0 && num.bare.is_some() && second.bare.is_some();
+                        let score = sep == Some("-")
+                            && num.value < 100.0
+                            && second.value < 100.0
+                            && num.bare.is_some()
+                            && second.bare.is_some();
                         if !score {
                             let mut lo = num.value;
                             // "1.5 to 2 million": the scale of the second applies to both.
-                            if second.value > 0.0 && second.end > at + 1 && lo < second.value / 100.0 {
-                                let scale = second.value / words[at].replace(',', "").parse::<f64>().unwrap_or(second.value);
+                            if second.value > 0.0
+                                && second.end > at + 1
+                                && lo < second.value / 100.0
+                            {
+                                let scale = second.value
+                                    / words[at]
+                                        .replace(',', "")
+                                        .parse::<f64>()
+                                        .unwrap_or(second.value);
                                 if scale > 1.0 {
                                     lo *= scale;
                                 }
@@ -497,7 +759,9 @@ pub fn find(text: &str) -> Vec<Figure> {
         }
         // "60-plus nation": at least that many.
         let mut plus = false;
-        if lower.get(end).is_some_and(|w| w == "-") && lower.get(end + 1).is_some_and(|w| w == "plus") {
+        if lower.get(end).is_some_and(|w| w == "-")
+            && lower.get(end + 1).is_some_and(|w| w == "plus")
+        {
             end += 2;
             plus = true;
         } else if lower.get(end).is_some_and(|w| w == "plus") {
@@ -518,29 +782,46 @@ pub fn find(text: &str) -> Vec<Figure> {
             }
         }
         // Years, dates and labels.
-        let prev = if start_tok > 0 { lower[start_tok - 1].as_str() } else { "" };
-        let prev_word = if start_tok > 0 { words[start_tok - 1].as_str() } else { "" };
+        let prev = if start_tok > 0 {
+            lower[start_tok - 1].as_str()
+        } else {
+            ""
+        };
+        let prev_word = if start_tok > 0 {
+            words[start_tok - 1].as_str()
+        } else {
+            ""
+        };
         let next = lower.get(num.end).map(String::as_str).unwrap_or("");
         // "Oct. 17": the month's period stands between.
-        let month_before = MONTHS.contains(&prev) || (prev == "." && start_tok >= 2 && MONTHS.contains(&lower[start_tok - 2].as_str()));
+        let month_before = MONTHS.contains(&prev)
+            || (prev == "." && start_tok >= 2 && MONTHS.contains(&lower[start_tok - 2].as_str()));
         if month_before || MONTHS.contains(&next) {
             i = end.max(i + 1);
             continue;
         }
         if let Some(bare) = &num.bare {
             let year_like = bare.len() == 4 && (1800.0..=2100.0).contains(&num.value);
-            let plural_noun = noun_at.is_some_and(|k| lower[k].ends_with('s')) || unit.as_deref().is_some_and(|u| unit_word(u).is_some());
-            if year_like && currency.is_none() && (BEFORE_YEAR.contains(&prev) || !plural_noun || upper.is_some()) {
+            let plural_noun = noun_at.is_some_and(|k| lower[k].ends_with('s'))
+                || unit.as_deref().is_some_and(|u| unit_word(u).is_some());
+            if year_like
+                && currency.is_none()
+                && (BEFORE_YEAR.contains(&prev) || !plural_noun || upper.is_some())
+            {
                 i = end.max(i + 1);
                 continue;
             }
             // "Article 51", "Task Force 50", "Boeing 777", "(DDG 70)", "CTF 50": a label's number.
-            let acronym_before = prev_word.chars().all(|c| c.is_uppercase()) && prev_word.chars().any(char::is_alphabetic)
-                || (prev == ")" && start_tok >= 2 && words[start_tok - 2].chars().all(|c| c.is_uppercase()));
+            let acronym_before = prev_word.chars().all(|c| c.is_uppercase())
+                && prev_word.chars().any(char::is_alphabetic)
+                || (prev == ")"
+                    && start_tok >= 2
+                    && words[start_tok - 2].chars().all(|c| c.is_uppercase()));
             let capital_before = start_tok > 0
                 && (acronym_before
                     || (prev_word.starts_with(char::is_uppercase)
-                        && !(start_tok == 1 || [".", "\"", "("].contains(&lower[start_tok - 2].as_str()))));
+                        && !(start_tok == 1
+                            || [".", "\"", "("].contains(&lower[start_tok - 2].as_str()))));
             if LABELS.contains(&prev.trim_end_matches('.')) || (capital_before && unit.is_none()) {
                 i = end.max(i + 1);
                 continue;
@@ -557,7 +838,11 @@ pub fn find(text: &str) -> Vec<Figure> {
             i = end.max(i + 1);
             continue;
         }
-        if num.value == 1.0 && upper.is_none() && currency.is_none() && (noun_at.is_some() || !num.digits) {
+        if num.value == 1.0
+            && upper.is_none()
+            && currency.is_none()
+            && (noun_at.is_some() || !num.digits)
+        {
             i = end.max(i + 1);
             continue;
         }
@@ -567,7 +852,10 @@ pub fn find(text: &str) -> Vec<Figure> {
         for q in QUALIFIERS {
             if qualifier.is_none()
                 && start_tok >= q.len()
-                && lower[start_tok - q.len()..start_tok].iter().zip(q.iter()).all(|(a, b)| a == b)
+                && lower[start_tok - q.len()..start_tok]
+                    .iter()
+                    .zip(q.iter())
+                    .all(|(a, b)| a == b)
             {
                 qualifier = Some(q.join(" "));
                 first = start_tok - q.len();
@@ -592,7 +880,18 @@ pub fn find(text: &str) -> Vec<Figure> {
 
 fn is_plural(lw: &str) -> bool {
     (lw.ends_with('s') && !lw.ends_with("ss") && !lw.ends_with("us") && lw.len() > 2)
-        || ["people", "men", "women", "children", "police", "personnel", "staff", "aircraft", "servicemen"].contains(&lw)
+        || [
+            "people",
+            "men",
+            "women",
+            "children",
+            "police",
+            "personnel",
+            "staff",
+            "aircraft",
+            "servicemen",
+        ]
+        .contains(&lw)
 }
 
 /// The counted noun after a number: the first plural word within three words (skipping
@@ -626,7 +925,12 @@ fn counted_noun(words: &[String], lower: &[String], from: usize) -> Option<usize
             continue;
         }
         let lowercase = w.chars().next().is_some_and(char::is_lowercase);
-        if !lowercase && capitalised_plural.is_none() && is_plural(lw) && lw.len() > 3 && w.chars().any(char::is_lowercase) {
+        if !lowercase
+            && capitalised_plural.is_none()
+            && is_plural(lw)
+            && lw.len() > 3
+            && w.chars().any(char::is_lowercase)
+        {
             capitalised_plural = Some(j);
         }
         if lowercase {
@@ -661,7 +965,10 @@ mod tests {
     #[test]
     fn digits_and_counted_nouns() {
         let f = one("totaling approximately 12,000 soldiers, including");
-        assert_eq!((f.value, f.unit.as_str(), f.qualifier.as_deref()), (12000.0, "soldier", Some("approximately")));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.qualifier.as_deref()),
+            (12000.0, "soldier", Some("approximately"))
+        );
         assert_eq!(f.text, "approximately 12,000 soldiers");
         assert_eq!(f.display(), "12,000 soldier (approx.)");
         let f = one("It lost 464,000 subscribers in the quarter");
@@ -675,15 +982,24 @@ mod tests {
         let f = one("the mobilization of four brigades, totaling");
         assert_eq!((f.value, f.unit.as_str()), (4.0, "brigade"));
         let f = one("supplied nearly two million rounds of artillery ammunition");
-        assert_eq!((f.value, f.unit.as_str(), f.qualifier.as_deref()), (2e6, "round", Some("nearly")));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.qualifier.as_deref()),
+            (2e6, "round", Some("nearly"))
+        );
         let f = one("a dozen journalists were held");
         assert_eq!((f.value, f.unit.as_str()), (12.0, "journalist"));
         let f = one("tens of thousands of people marched");
-        assert_eq!((f.value, f.upper, f.unit.as_str()), (1e4, Some(1e5), "person"));
+        assert_eq!(
+            (f.value, f.upper, f.unit.as_str()),
+            (1e4, Some(1e5), "person")
+        );
         let f = one("twenty-five tanks");
         assert_eq!(f.value, 25.0);
         let f = one("Over half a million refugees fled");
-        assert_eq!((f.value, f.unit.as_str(), f.qualifier.as_deref()), (5e5, "refugee", Some("over")));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.qualifier.as_deref()),
+            (5e5, "refugee", Some("over"))
+        );
     }
 
     #[test]
@@ -698,19 +1014,36 @@ mod tests {
         assert_eq!((f.value, f.unit.as_str()), (130.0, "millimetre"));
         let figs = find("profits jumped 76% to $1.13bn (£600m) for the three months");
         let got: Vec<(f64, &str)> = figs.iter().map(|f| (f.value, f.unit.as_str())).collect();
-        assert_eq!(got, vec![(76.0, "percent"), (1.13e9, "USD"), (6e8, "GBP"), (3.0, "month")]);
+        assert_eq!(
+            got,
+            vec![
+                (76.0, "percent"),
+                (1.13e9, "USD"),
+                (6e8, "GBP"),
+                (3.0, "month")
+            ]
+        );
         let f = one("15 to 20 percent of the vote");
-        assert_eq!((f.value, f.upper, f.unit.as_str()), (15.0, Some(20.0), "percent"));
+        assert_eq!(
+            (f.value, f.upper, f.unit.as_str()),
+            (15.0, Some(20.0), "percent")
+        );
         let f = one("rose 10 per cent");
         assert_eq!(f.unit, "percent");
         let f = one("a loss of 5.93 mln dlrs");
         assert_eq!((f.value, f.unit.as_str()), (5.93e6, "USD"));
         let f = one("between 10,000 and 12,000 troops");
-        assert_eq!((f.value, f.upper, f.unit.as_str()), (10000.0, Some(12000.0), "troop"));
+        assert_eq!(
+            (f.value, f.upper, f.unit.as_str()),
+            (10000.0, Some(12000.0), "troop")
+        );
         let f = one("10,000-12,000 troops");
         assert_eq!((f.value, f.upper), (10000.0, Some(12000.0)));
         let f = one("at least 24 hours");
-        assert_eq!((f.unit.as_str(), f.qualifier.as_deref()), ("hour", Some("at least")));
+        assert_eq!(
+            (f.unit.as_str(), f.qualifier.as_deref()),
+            ("hour", Some("at least"))
+        );
         let f = one("£59.5 million for the programme");
         assert_eq!((f.value, f.unit.as_str()), (59.5e6, "GBP"));
     }

@@ -35,6 +35,8 @@ pub struct EntityMention {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PassageAnnotations {
     pub entities: Vec<EntityMention>,
+    #[serde(default)]
+    pub figures: Vec<figures::Figure>,
 }
 
 /// An article's annotations: per passage, and the article's entities.
@@ -47,7 +49,13 @@ pub struct Annotations {
 /// Runs every annotator over an article's passages.
 pub fn annotate(passages: &[Passage]) -> Annotations {
     let mut out = Annotations {
-        passages: vec![PassageAnnotations::default(); passages.len()],
+        passages: passages
+            .iter()
+            .map(|p| PassageAnnotations {
+                entities: Vec::new(),
+                figures: figures::find(&p.text),
+            })
+            .collect(),
         ..Default::default()
     };
     if let Some(model) = ner::Model::get() {

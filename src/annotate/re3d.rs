@@ -220,15 +220,31 @@ pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
     let mut c = Counts::default();
     for doc in docs {
         // Gold offsets count characters; figures count bytes.
-        let byte_at: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len())).collect();
+        let byte_at: Vec<usize> = doc
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(doc.text.len()))
+            .collect();
         let gold: Vec<(usize, usize, Option<(f64, String)>)> = doc
             .gold
             .iter()
             .filter(|(t, ..)| t == "Quantity" || t == "Money")
             .map(|(_, b, e, v)| {
-                let (s, e) = (byte_at[(*b).min(byte_at.len() - 1)], byte_at[(*e).min(byte_at.len() - 1)]);
-                let unit = find(v).into_iter().next().map(|f| f.unit).unwrap_or_default();
-                (s, e, super::figures::parse_value(v).map(|value| (value, unit)))
+                let (s, e) = (
+                    byte_at[(*b).min(byte_at.len() - 1)],
+                    byte_at[(*e).min(byte_at.len() - 1)],
+                );
+                let unit = find(v)
+                    .into_iter()
+                    .next()
+                    .map(|f| f.unit)
+                    .unwrap_or_default();
+                (
+                    s,
+                    e,
+                    super::figures::parse_value(v).map(|value| (value, unit)),
+                )
             })
             .collect();
         let mut found = Vec::new();
@@ -247,7 +263,8 @@ pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
                     && *s < *ge
                     && *gs < *e
                     && gf.as_ref().is_some_and(|(value, unit)| {
-                        (value - f.value).abs() <= 1e-9 * value.abs().max(1.0) && (unit.is_empty() || *unit == f.unit)
+                        (value - f.value).abs() <= 1e-9 * value.abs().max(1.0)
+                            && (unit.is_empty() || *unit == f.unit)
                     })
             });
             match hit {

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
@@ -44,6 +44,8 @@ pub struct Fields {
     pub person_here: Field,
     pub org_here: Field,
     pub place_here: Field,
+    /// The passage's figures as `unit:value` terms (see [`crate::search::figure`]).
+    pub figure: Field,
     /// The passage's annotations as JSON, for display.
     pub annotations: Field,
 }
@@ -67,6 +69,7 @@ impl Fields {
             person_here: f("person_here")?,
             org_here: f("org_here")?,
             place_here: f("place_here")?,
+            figure: f("figure")?,
             annotations: f("annotations")?,
         })
     }
@@ -117,6 +120,7 @@ pub fn build() -> Schema {
     ] {
         b.add_text_field(name, key.clone());
     }
+    b.add_text_field("figure", STRING);
     b.add_text_field("annotations", STORED);
     b.build()
 }

@@ -422,6 +422,11 @@ pub fn documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
                     doc.add_text(field_of(ents.entities[e].kind).1, k);
                 }
             }
+            for f in &pa.figures {
+                for t in crate::search::figure::terms(f) {
+                    doc.add_text(fields.figure, t);
+                }
+            }
             doc.add_text(
                 fields.annotations,
                 serde_json::to_string(pa).unwrap_or_default(),

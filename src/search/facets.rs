@@ -10,13 +10,15 @@ use tantivy::TantivyDocument;
 
 use super::{annotations, build_query, Request};
 use crate::annotate::entities::Kind;
+use crate::cli::FacetType;
 use crate::index::Store;
 
-/// How often an entity is mentioned.
+/// How often an entity (or a figure's unit) is mentioned.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityCount {
+    /// person, organization, place or figure.
     #[serde(rename = "type")]
-    pub kind: Kind,
+    pub kind: &'static str,
     pub name: String,
     /// Literal mentions (demonyms not counted).
     pub mentions: usize,
@@ -28,7 +30,13 @@ pub struct EntityCount {
 
 /// Counts the entities of the passages matching `req` (every passage when it is empty),
 /// most mentioned first.
-pub fn entities(store: &Store, req: &Request, kind: Option<Kind>) -> Result<Vec<EntityCount>> {
+pub fn entities(store: &Store, req: &Request, kind: Option<FacetType>) -> Result<Vec<EntityCount>> {
+    let wanted = |k: FacetType| kind.is_none_or(|w| w == k);
+    let facet_of = |k: Kind| match k {
+        Kind::Person => FacetType::Person,
+        Kind::Organization => FacetType::Organization,
+        Kind::Place => FacetType::Place,
+    };
     let reader = store
         .index
         .reader()
@@ -36,8 +44,10 @@ pub fn entities(store: &Store, req: &Request, kind: Option<Kind>) -> Result<Vec<
     let searcher = reader.searcher();
     let query = build_query(store, req)?.query;
     let docs = searcher.search(&query, &DocSetCollector)?;
-    let mut counts: HashMap<(Kind, String), (usize, usize, std::collections::HashSet<String>)> =
-        HashMap::new();
+    let mut counts: HashMap<
+        (&'static str, String),
+        (usize, usize, std::collections::HashSet<String>),
+    > = HashMap::new();
     for addr in docs {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let article = doc
@@ -46,16 +56,26 @@ pub fn entities(store: &Store, req: &Request, kind: Option<Kind>) -> Result<Vec<
             .unwrap_or("")
             .to_string();
         let ann = annotations(store, &doc);
-        let mut seen_here: Vec<(Kind, &str)> = Vec::new();
-        for m in ann
+        let mut items: Vec<(&'static str, String)> = ann
             .entities
             .iter()
-            .filter(|m| !m.demonym && kind.is_none_or(|k| k == m.kind))
-        {
-            let e = counts.entry((m.kind, m.name.clone())).or_default();
+            .filter(|m| !m.demonym && wanted(facet_of(m.kind)))
+            .map(|m| (m.kind.as_str(), m.name.clone()))
+            .collect();
+        if wanted(FacetType::Figure) {
+            items.extend(
+                ann.figures
+                    .iter()
+                    .filter(|f| !f.unit.is_empty())
+                    .map(|f| ("figure", f.unit.clone())),
+            );
+        }
+        let mut seen_here: Vec<(&'static str, String)> = Vec::new();
+        for item in items {
+            let e = counts.entry(item.clone()).or_default();
             e.0 += 1;
-            if !seen_here.contains(&(m.kind, m.name.as_str())) {
-                seen_here.push((m.kind, m.name.as_str()));
+            if !seen_here.contains(&item) {
+                seen_here.push(item);
                 e.1 += 1;
                 e.2.insert(article.clone());
             }

@@ -3,6 +3,7 @@
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
 pub mod facets;
+pub mod figure;
 mod highlight;
 
 use std::collections::HashMap;
@@ -45,6 +46,8 @@ pub struct Request {
     pub persons: Vec<String>,
     pub orgs: Vec<String>,
     pub places: Vec<String>,
+    /// Figure filters: every one must match a figure of the passage itself.
+    pub figures: Vec<figure::FigureFilter>,
 }
 
 impl Default for Request {
@@ -59,6 +62,7 @@ impl Default for Request {
             persons: Vec::new(),
             orgs: Vec::new(),
             places: Vec::new(),
+            figures: Vec::new(),
         }
     }
 }
@@ -72,6 +76,7 @@ impl Request {
             && self.persons.is_empty()
             && self.orgs.is_empty()
             && self.places.is_empty()
+            && self.figures.is_empty()
     }
 }
 
@@ -106,6 +111,8 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
     /// The people, organizations and places the passage mentions.
     pub entities: Vec<EntityMention>,
+    /// The figures in the passage.
+    pub figures: Vec<crate::annotate::figures::Figure>,
 }
 
 /// Fields a query may name with `field:term`.
@@ -150,6 +157,9 @@ pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
     clauses.extend(entity_clauses(store, req, text_query.is_some()));
+    for fig in &req.figures {
+        clauses.push((Occur::Must, fig.query(f.figure)));
+    }
     let query: Box<dyn Query> = match clauses.len() {
         0 => Box::new(AllQuery),
         1 => clauses.pop().unwrap().1,
@@ -280,7 +290,7 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
             .map(str::to_string)
     };
     let num = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-    Hit {
+    let hit = Hit {
         article_id: text(f.id).unwrap_or_default(),
         path: text(f.path).unwrap_or_default(),
         line: num(f.line),
@@ -295,7 +305,14 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         passage: num(f.passage),
         text: text(f.body).unwrap_or_default(),
         highlights: Vec::new(),
-        entities: annotations(store, doc).entities,
+        entities: Vec::new(),
+        figures: Vec::new(),
+    };
+    let ann = annotations(store, doc);
+    Hit {
+        entities: ann.entities,
+        figures: ann.figures,
+        ..hit
     }
 }
 

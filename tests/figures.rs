@@ -1,0 +1,170 @@
+//! Figures: extraction from the seed, the --figure filter, figure facets.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+#[test]
+fn extract_lists_the_seeds_figures_normalised_and_no_dates() {
+    let r = run(newsdex()
+        .arg("extract")
+        .arg(shipped_corpus().join("north-korea-troops-russia.md"))
+        .arg("--json"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    let figs: Vec<(String, f64, String)> = report["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["text"].as_str().unwrap().to_string(),
+                f["value"].as_f64().unwrap(),
+                f["unit"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (text, value, unit) in [
+        ("four brigades", 4.0, "brigade"),
+        ("approximately 12,000 soldiers", 12000.0, "soldier"),
+        ("around 10,000 soldiers", 10000.0, "soldier"),
+        ("130-mm", 130.0, "millimetre"),
+        ("27,490 meters", 27490.0, "metre"),
+        ("nearly two million rounds", 2e6, "round"),
+    ] {
+        assert!(
+            figs.contains(&(text.to_string(), value, unit.to_string())),
+            "{text} not in {figs:?}"
+        );
+    }
+    // June 19, 1961, 2000, September 2023, Article 51, M-46 and OF-482M are no figures.
+    for (text, _, _) in &figs {
+        for not in ["19", "1961", "2000", "2023", "51", "46", "482"] {
+            assert!(!text.contains(not), "{text} is not a figure");
+        }
+    }
+    let shown: Vec<&str> = report["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["display"].as_str().unwrap())
+        .collect();
+    assert!(shown.contains(&"12,000 soldier (approx.)"), "{shown:?}");
+}
+
+fn figure_index() -> (TempDir, std::path::PathBuf) {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::copy(
+        shipped_corpus().join("north-korea-troops-russia.md"),
+        c.join("seed.md"),
+    )
+    .unwrap();
+    write(&c, "money.txt", "Ad sales boost profit\n\nQuarterly profits jumped 76% to $1.13bn (\u{a3}600m) for the three months to December.\n\nIt lost 464,000 subscribers.\n");
+    write(
+        &c,
+        "march.txt",
+        "March\n\nTens of thousands of people marched in London.\n",
+    );
+    let idx = tmp.path().join("idx");
+    let (r, _) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (tmp, idx)
+}
+
+fn lines(hits: &[Value]) -> Vec<(String, u64)> {
+    hits.iter()
+        .map(|h| {
+            (
+                h["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                h["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn figure_filters_narrow_to_passages() {
+    let (_tmp, idx) = figure_index();
+    let (hits, _) = search(&idx, &["--figure", "soldier>=10000"]);
+    assert_eq!(
+        lines(&hits),
+        vec![("seed.md".into(), 6), ("seed.md".into(), 8)]
+    );
+    let (hits, _) = search(&idx, &["--figure", "soldier>10000"]);
+    assert_eq!(lines(&hits), vec![("seed.md".into(), 6)]);
+    // Synonyms: troops are soldiers.
+    let (hits, _) = search(&idx, &["--figure", "troops>5000"]);
+    assert_eq!(hits.len(), 2);
+    // Units and their spellings.
+    let (hits, _) = search(&idx, &["--figure", "meters>20000"]);
+    assert_eq!(lines(&hits), vec![("seed.md".into(), 10)]);
+    let (hits, _) = search(&idx, &["--figure", "usd>1e9"]);
+    assert_eq!(lines(&hits), vec![("money.txt".into(), 3)]);
+    let (hits, _) = search(&idx, &["--figure", "$>2e9"]);
+    assert!(hits.is_empty());
+    let (hits, _) = search(&idx, &["--figure", "gbp 600m"]);
+    assert_eq!(hits.len(), 1);
+    let (hits, _) = search(&idx, &["--figure", "percent 70..80"]);
+    assert_eq!(lines(&hits), vec![("money.txt".into(), 3)]);
+    // Any unit.
+    let (hits, _) = search(&idx, &["--figure", "464000"]);
+    assert_eq!(lines(&hits), vec![("money.txt".into(), 5)]);
+    // Approximate spans: "tens of thousands" holds 20,000 people.
+    let (hits, _) = search(&idx, &["--figure", "people>=50000"]);
+    assert_eq!(lines(&hits), vec![("march.txt".into(), 3)]);
+    // With a query, and with entity filters.
+    let (hits, _) = search(&idx, &["Zelenskyy", "--figure", "soldier>=10000"]);
+    assert_eq!(lines(&hits), vec![("seed.md".into(), 8)]);
+    let (hits, _) = search(
+        &idx,
+        &["--figure", "soldier>=10000", "--org", "Yonhap News Agency"],
+    );
+    assert_eq!(lines(&hits), vec![("seed.md".into(), 6)]);
+    let (hits, r) = search(&idx, &["--figure", "soldier>=10000", "--person", "Biden"]);
+    assert!(hits.is_empty());
+    assert_eq!(r.code, 1);
+    // Hits list their figures.
+    let (hits, _) = search(&idx, &["--figure", "soldier>10000"]);
+    let shown: Vec<&str> = hits[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(shown, vec!["brigade", "soldier"]);
+}
+
+#[test]
+fn a_bad_figure_filter_is_a_one_line_error() {
+    let (_tmp, idx) = figure_index();
+    let (_, r) = search(&idx, &["--figure", "soldier>=lots"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is not a figure filter"), "{}", r.stderr);
+}
+
+#[test]
+fn figure_facets_count_units() {
+    let (_tmp, idx) = figure_index();
+    let r = run(newsdex()
+        .args(["entities", "--type", "figure", "--json", "--index"])
+        .arg(&idx));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let counts: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(counts.iter().all(|c| c["type"] == "figure"));
+    assert_eq!(counts[0]["name"], "soldier");
+    assert_eq!(counts[0]["mentions"], 2);
+}
