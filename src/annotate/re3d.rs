@@ -211,6 +211,9 @@ pub fn evaluate_entities(docs: &[Re3dDoc], model: &Model) -> Vec<(String, Counts
     ]
 }
 
+/// A gold figure: byte span, and its value and unit where its words can be read.
+type GoldFigure = (usize, usize, Option<(f64, String)>);
+
 /// Figure detection scored against the gold Quantity and Money annotations, per document: a
 /// gold figure is found when a figure newsdex finds overlaps it with the same value (and the
 /// same unit, where the gold words name one); a figure found where no gold one stands is a
@@ -226,7 +229,7 @@ pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
             .map(|(b, _)| b)
             .chain(std::iter::once(doc.text.len()))
             .collect();
-        let gold: Vec<(usize, usize, Option<(f64, String)>)> = doc
+        let gold: Vec<GoldFigure> = doc
             .gold
             .iter()
             .filter(|(t, ..)| t == "Quantity" || t == "Money")

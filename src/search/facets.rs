@@ -96,7 +96,7 @@ pub fn entities(store: &Store, req: &Request, kind: Option<FacetType>) -> Result
     out.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
-            .then(a.kind.cmp(&b.kind))
+            .then(a.kind.cmp(b.kind))
             .then(a.name.cmp(&b.name))
     });
     Ok(out)
