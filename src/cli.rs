@@ -128,6 +128,9 @@ pub struct IndexArgs {
     /// Empty the index and read every file again.
     #[arg(long)]
     pub rebuild: bool,
+    /// Credit each article to the agency its top-level folder names (corpora laid out one folder per agency).
+    #[arg(long)]
+    pub agency_from_folder: bool,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -186,6 +189,12 @@ pub struct FilterArgs {
     /// Only articles that name this place, or its people ("Russian" counts for Russia; repeatable).
     #[arg(long = "place", value_name = "NAME")]
     pub places: Vec<String>,
+    /// Only articles crediting this agency: a news agency (Reuters, ap, Yonhap) or a body named as a source (nis); repeatable.
+    #[arg(long = "agency", value_name = "NAME")]
+    pub agencies: Vec<String>,
+    /// Count only news and wire agencies as agencies (with no --agency: articles crediting any).
+    #[arg(long)]
+    pub wire_only: bool,
     /// Only passages holding such a figure: soldier>=10000, usd>1e9, "percent 70..80", 12000 (repeatable).
     #[arg(long = "figure", value_name = "EXPR", value_parser = crate::search::figure::parse)]
     pub figures: Vec<crate::search::figure::FigureFilter>,
@@ -199,6 +208,8 @@ pub enum FacetType {
     Place,
     /// The units of figures (soldier, USD, percent...).
     Figure,
+    /// Credited agencies, counted by articles.
+    Agency,
 }
 
 #[derive(Debug, clap::Args)]

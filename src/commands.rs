@@ -15,17 +15,28 @@ use crate::cli::{
 use crate::index::{self, writer, Store};
 use crate::{render, search};
 
-fn index_corpus(corpus: &Path, index: &Path, rebuild: bool) -> Result<writer::Summary> {
+fn index_corpus(
+    corpus: &Path,
+    index: &Path,
+    rebuild: bool,
+    agency_from_folder: bool,
+) -> Result<writer::Summary> {
     writer::run(&writer::Options {
         corpus: corpus.to_path_buf(),
         index: index.to_path_buf(),
         rebuild,
         progress: true,
+        agency_from_folder,
     })
 }
 
 pub fn run_index(args: &IndexArgs) -> Result<ExitCode> {
-    let summary = index_corpus(&args.corpus, &args.index, args.rebuild)?;
+    let summary = index_corpus(
+        &args.corpus,
+        &args.index,
+        args.rebuild,
+        args.agency_from_folder,
+    )?;
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
@@ -55,7 +66,7 @@ fn search_index(given: &Option<PathBuf>) -> Result<Store> {
             let corpus = Path::new(DEFAULT_CORPUS);
             if !index::exists(&dir) && is_missing_or_empty(&dir) && corpus.is_dir() {
                 eprintln!("newsdex: no index at {DEFAULT_INDEX}/, building it from {DEFAULT_CORPUS}/ first");
-                let summary = index_corpus(corpus, &dir, false)?;
+                let summary = index_corpus(corpus, &dir, false, false)?;
                 eprintln!(
                     "{}",
                     render::summary(&summary, DEFAULT_CORPUS, DEFAULT_INDEX)
@@ -76,6 +87,8 @@ fn request(query: &Option<String>, filters: &FilterArgs) -> search::Request {
         orgs: filters.orgs.clone(),
         places: filters.places.clone(),
         figures: filters.figures.clone(),
+        agencies: filters.agencies.clone(),
+        wire_only: filters.wire_only,
         ..Default::default()
     }
 }
@@ -222,7 +235,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let mut out = stdout.lock();
     for article in &parsed.articles {
         let passages = article.passages();
-        let ann = crate::annotate::annotate(&passages);
+        let ann = crate::annotate::annotate(article, &passages, None);
         let report = render::ExtractReport::new(article, &passages, &ann);
         if args.json {
             serde_json::to_writer(&mut out, &report)?;

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::annotate::agencies::AgencyKind;
 use crate::annotate::entities::Kind;
 use crate::annotate::figures::Figure;
 use crate::annotate::Annotations;
@@ -100,6 +101,24 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         if let Some(line) = entity_line(hit) {
             writeln!(out, "    {line}")?;
         }
+        if !hit.agencies.is_empty() {
+            let a: Vec<String> = hit
+                .agencies
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} ({})",
+                        a.name,
+                        if a.kind == AgencyKind::Wire {
+                            "news agency"
+                        } else {
+                            "source"
+                        }
+                    )
+                })
+                .collect();
+            writeln!(out, "    credited: {}", a.join(", "))?;
+        }
         if !hit.figures.is_empty() {
             let figs: Vec<String> = hit.figures.iter().map(|f| f.display()).collect();
             writeln!(out, "    figures: {}", figs.join("; "))?;
@@ -164,6 +183,18 @@ pub struct ExtractReport {
     pub title: String,
     pub entities: Vec<ExtractEntity>,
     pub figures: Vec<ExtractFigure>,
+    pub agencies: Vec<ExtractAgency>,
+}
+
+/// An agency as `extract` shows it.
+#[derive(Debug, Serialize)]
+pub struct ExtractAgency {
+    pub name: String,
+    pub kind: AgencyKind,
+    pub aliases: Vec<String>,
+    /// How the credit was found: metadata, folder, credit (a credit line), phrase.
+    pub how: String,
+    pub mentions: Vec<ExtractMention>,
 }
 
 /// A figure as `extract` shows it: normalised, and where it stands.
@@ -250,11 +281,43 @@ impl ExtractReport {
                 })
             })
             .collect();
+        let line_of = |ordinal: u64| {
+            passages
+                .iter()
+                .find(|p| p.ordinal == ordinal)
+                .map_or(0, |p| p.line)
+        };
+        let agencies = ann
+            .agencies
+            .agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ExtractAgency {
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                how: a.how.clone(),
+                mentions: ann
+                    .agencies
+                    .mentions
+                    .iter()
+                    .filter(|m| m.agency == i)
+                    .map(|m| ExtractMention {
+                        text: m.text.clone(),
+                        passage: m.passage,
+                        line: line_of(m.passage),
+                        start: m.start,
+                        end: m.end,
+                    })
+                    .collect(),
+            })
+            .collect();
         ExtractReport {
             article_id: article.id.clone(),
             title: article.title.clone(),
             entities,
             figures,
+            agencies,
         }
     }
 }
@@ -290,6 +353,25 @@ pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> 
             "  {:<13} {}  \"{}\" line {} passage {} [{}..{}]",
             "figure", f.display, f.figure.text, f.line, f.passage, f.figure.start, f.figure.end
         )?;
+    }
+    for a in &r.agencies {
+        let kind = if a.kind == AgencyKind::Wire {
+            "news agency"
+        } else {
+            "source"
+        };
+        writeln!(
+            out,
+            "  {:<13} {} ({kind}, from {})",
+            "agency", a.name, a.how
+        )?;
+        for m in &a.mentions {
+            writeln!(
+                out,
+                "      line {} passage {} [{}..{}] {}",
+                m.line, m.passage, m.start, m.end, m.text
+            )?;
+        }
     }
     Ok(())
 }

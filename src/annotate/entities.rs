@@ -335,8 +335,17 @@ fn add_acronyms(raws: &mut Vec<Raw>, passages: &[Passage]) {
     }
 }
 
-/// Trims a chunk of tokens to the name: no possessive, no outer punctuation.
+/// Trims a chunk of tokens to the name: no possessive, no outer punctuation, and nothing
+/// past a comma or quotation mark inside it ("ISIL, Davis" is two names).
 fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    if let Some(cut) = (s + 1..e).find(|&j| {
+        matches!(
+            toks[j].text(text),
+            "," | ";" | "\"" | "\u{201c}" | "\u{201d}"
+        )
+    }) {
+        e = cut;
+    }
     let junk = |t: &Token| {
         let w = t.text(text);
         matches!(

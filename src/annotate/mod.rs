@@ -2,6 +2,7 @@
 //! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), and the entities of an
 //! article with their aliases ([`entities`]).
 
+pub mod agencies;
 pub mod clusters;
 pub mod entities;
 pub mod figures;
@@ -13,7 +14,7 @@ pub mod tokenize;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::Passage;
+use crate::article::{Article, Passage};
 use entities::{ArticleEntities, Kind};
 
 /// An entity mention as stored with a passage and shown with a hit.
@@ -37,23 +38,48 @@ pub struct PassageAnnotations {
     pub entities: Vec<EntityMention>,
     #[serde(default)]
     pub figures: Vec<figures::Figure>,
+    /// Credits of agencies in this passage's words.
+    #[serde(default)]
+    pub agencies: Vec<AgencyCredit>,
+    /// Every agency the whole article credits (the same for each of its passages).
+    #[serde(default)]
+    pub article_agencies: Vec<CreditedAgency>,
 }
 
-/// An article's annotations: per passage, and the article's entities.
+/// An agency credited in a passage's words, at byte offsets `start..end`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgencyCredit {
+    pub name: String,
+    pub kind: agencies::AgencyKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An agency an article credits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreditedAgency {
+    pub name: String,
+    pub kind: agencies::AgencyKind,
+}
+
+/// An article's annotations: per passage, and the article's entities and agencies.
 #[derive(Debug, Clone, Default)]
 pub struct Annotations {
     pub passages: Vec<PassageAnnotations>,
     pub entities: ArticleEntities,
+    pub agencies: agencies::ArticleAgencies,
 }
 
-/// Runs every annotator over an article's passages.
-pub fn annotate(passages: &[Passage]) -> Annotations {
+/// Runs every annotator over an article's passages. `folder` credits the article to the
+/// agency its top-level folder names (`index --agency-from-folder`).
+pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -> Annotations {
     let mut out = Annotations {
         passages: passages
             .iter()
             .map(|p| PassageAnnotations {
-                entities: Vec::new(),
                 figures: figures::find(&p.text),
+                ..Default::default()
             })
             .collect(),
         ..Default::default()
@@ -72,6 +98,31 @@ pub fn annotate(passages: &[Passage]) -> Annotations {
                     demonym: m.demonym,
                 });
             }
+        }
+    }
+    out.agencies = agencies::find(article, passages, &out.entities, folder);
+    let credited: Vec<CreditedAgency> = out
+        .agencies
+        .agencies
+        .iter()
+        .map(|a| CreditedAgency {
+            name: a.name.clone(),
+            kind: a.kind,
+        })
+        .collect();
+    for pa in &mut out.passages {
+        pa.article_agencies = credited.clone();
+    }
+    for m in &out.agencies.mentions {
+        let a = &out.agencies.agencies[m.agency];
+        if let Some(i) = passages.iter().position(|p| p.ordinal == m.passage) {
+            out.passages[i].agencies.push(AgencyCredit {
+                name: a.name.clone(),
+                kind: a.kind,
+                text: m.text.clone(),
+                start: m.start,
+                end: m.end,
+            });
         }
     }
     out

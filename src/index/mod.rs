@@ -48,6 +48,9 @@ pub struct FileRecord {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub schema_version: u32,
+    /// Whether articles were credited to their top-level folder's agency.
+    #[serde(default)]
+    pub agency_from_folder: bool,
     pub files: BTreeMap<String, FileRecord>,
 }
 

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
@@ -44,6 +44,10 @@ pub struct Fields {
     pub person_here: Field,
     pub org_here: Field,
     pub place_here: Field,
+    /// Keys of every agency the article credits, and of its news agencies alone (with `*` for
+    /// any news agency).
+    pub agency: Field,
+    pub agency_wire: Field,
     /// The passage's figures as `unit:value` terms (see [`crate::search::figure`]).
     pub figure: Field,
     /// The passage's annotations as JSON, for display.
@@ -69,6 +73,8 @@ impl Fields {
             person_here: f("person_here")?,
             org_here: f("org_here")?,
             place_here: f("place_here")?,
+            agency: f("agency")?,
+            agency_wire: f("agency_wire")?,
             figure: f("figure")?,
             annotations: f("annotations")?,
         })
@@ -117,6 +123,8 @@ pub fn build() -> Schema {
         "person_here",
         "org_here",
         "place_here",
+        "agency",
+        "agency_wire",
     ] {
         b.add_text_field(name, key.clone());
     }

@@ -19,6 +19,7 @@ use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::{Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
+use crate::annotate::agencies::AgencyKind;
 use crate::annotate::{self, entities::Kind, keys};
 use crate::article::Article;
 use crate::corpus::{self, FileEntry};
@@ -40,6 +41,8 @@ pub struct Options {
     pub rebuild: bool,
     /// Draw a progress bar on stderr (only where stderr is a terminal).
     pub progress: bool,
+    /// Credit each article to the agency its top-level folder under the corpus names.
+    pub agency_from_folder: bool,
 }
 
 /// What an indexing run did.
@@ -169,6 +172,14 @@ pub fn run(opts: &Options) -> Result<Summary> {
         dirty = true;
     }
 
+    // Crediting by folder changes every article: read everything again when it is switched.
+    if manifest.agency_from_folder != opts.agency_from_folder {
+        manifest.files.clear();
+        writer.delete_all_documents()?;
+        manifest.agency_from_folder = opts.agency_from_folder;
+        dirty = true;
+    }
+
     // Files whose size or time changed, or that are new.
     let mut to_read: Vec<&FileEntry> = Vec::new();
     for f in &walk.files {
@@ -201,7 +212,18 @@ pub fn run(opts: &Options) -> Result<Summary> {
     for batch in batches(&to_read) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
-            .map(|f| read_file(f, manifest.files.get(&f.path), &store.fields))
+            .map(|f| {
+                let folder = opts
+                    .agency_from_folder
+                    .then(|| top_folder(&opts.corpus, &f.fs_path))
+                    .flatten();
+                read_file(
+                    f,
+                    manifest.files.get(&f.path),
+                    &store.fields,
+                    folder.as_deref(),
+                )
+            })
             .collect();
         for (f, outcome) in batch.iter().zip(outcomes) {
             let known = manifest.files.contains_key(&f.path);
@@ -274,6 +296,15 @@ pub fn run(opts: &Options) -> Result<Summary> {
     Ok(summary)
 }
 
+/// The top-level folder of a file under the corpus, if it is in one.
+fn top_folder(corpus: &std::path::Path, file: &std::path::Path) -> Option<String> {
+    let rel = file.strip_prefix(corpus).ok()?;
+    let mut parts = rel.components();
+    let first = parts.next()?;
+    parts.next()?;
+    Some(first.as_os_str().to_string_lossy().into_owned())
+}
+
 /// Commits the writer's changes with the manifest as the commit's payload.
 fn commit(writer: &mut IndexWriter<TantivyDocument>, manifest: &Manifest) -> Result<()> {
     let payload = serde_json::to_string(manifest)?;
@@ -303,7 +334,12 @@ fn batches<'a>(files: &[&'a FileEntry]) -> Vec<Vec<&'a FileEntry>> {
 }
 
 /// Reads, decodes and splits one file into index documents.
-fn read_file(f: &FileEntry, known: Option<&FileRecord>, fields: &Fields) -> Outcome {
+fn read_file(
+    f: &FileEntry,
+    known: Option<&FileRecord>,
+    fields: &Fields,
+    folder: Option<&str>,
+) -> Outcome {
     let mut record = FileRecord {
         size: f.size,
         mtime: f.mtime,
@@ -356,7 +392,7 @@ fn read_file(f: &FileEntry, known: Option<&FileRecord>, fields: &Fields) -> Outc
     let mut docs = Vec::new();
     for article in &parsed.articles {
         record.articles += 1;
-        for doc in documents(article, fields) {
+        for doc in documents(article, fields, folder) {
             record.passages += 1;
             docs.push(doc);
         }
@@ -369,10 +405,23 @@ fn read_file(f: &FileEntry, known: Option<&FileRecord>, fields: &Fields) -> Outc
     }
 }
 
-/// One tantivy document per passage of an article, with its annotations.
-pub fn documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
+/// One tantivy document per passage of an article, with its annotations. `folder` is the
+/// agency the article's folder credits, if any.
+pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Vec<TantivyDocument> {
     let passages = article.passages();
-    let ann = annotate::annotate(&passages);
+    let ann = annotate::annotate(article, &passages, folder);
+    let mut agency_keys: Vec<String> = Vec::new();
+    let mut wire_keys: Vec<String> = Vec::new();
+    for a in &ann.agencies.agencies {
+        let ks = keys::index_keys(&a.name, &a.aliases, false);
+        if a.kind == AgencyKind::Wire {
+            wire_keys.extend(ks.iter().cloned());
+            wire_keys.push("*".into());
+        }
+        agency_keys.extend(ks);
+    }
+    wire_keys.sort();
+    wire_keys.dedup();
     let ents = &ann.entities;
     let field_of = |k: Kind| match k {
         Kind::Person => (fields.person, fields.person_here),
@@ -421,6 +470,12 @@ pub fn documents(article: &Article, fields: &Fields) -> Vec<TantivyDocument> {
                 for k in &entity_keys[e] {
                     doc.add_text(field_of(ents.entities[e].kind).1, k);
                 }
+            }
+            for k in &agency_keys {
+                doc.add_text(fields.agency, k);
+            }
+            for k in &wire_keys {
+                doc.add_text(fields.agency_wire, k);
             }
             for f in &pa.figures {
                 for t in crate::search::figure::terms(f) {

@@ -48,6 +48,7 @@ pub fn entities(store: &Store, req: &Request, kind: Option<FacetType>) -> Result
         (&'static str, String),
         (usize, usize, std::collections::HashSet<String>),
     > = HashMap::new();
+    let mut agencies_seen: std::collections::HashSet<(String, String)> = Default::default();
     for addr in docs {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let article = doc
@@ -69,6 +70,14 @@ pub fn entities(store: &Store, req: &Request, kind: Option<FacetType>) -> Result
                     .filter(|f| !f.unit.is_empty())
                     .map(|f| ("figure", f.unit.clone())),
             );
+        }
+        if wanted(FacetType::Agency) {
+            // Agencies count once per article.
+            for a in &ann.article_agencies {
+                if agencies_seen.insert((article.clone(), a.name.clone())) {
+                    items.push(("agency", a.name.clone()));
+                }
+            }
         }
         let mut seen_here: Vec<(&'static str, String)> = Vec::new();
         for item in items {

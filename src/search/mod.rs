@@ -48,6 +48,10 @@ pub struct Request {
     pub places: Vec<String>,
     /// Figure filters: every one must match a figure of the passage itself.
     pub figures: Vec<figure::FigureFilter>,
+    /// Agency filters: the article must credit every one.
+    pub agencies: Vec<String>,
+    /// Agencies must be news agencies (alone: the article credits any news agency).
+    pub wire_only: bool,
 }
 
 impl Default for Request {
@@ -63,6 +67,8 @@ impl Default for Request {
             orgs: Vec::new(),
             places: Vec::new(),
             figures: Vec::new(),
+            agencies: Vec::new(),
+            wire_only: false,
         }
     }
 }
@@ -77,6 +83,8 @@ impl Request {
             && self.orgs.is_empty()
             && self.places.is_empty()
             && self.figures.is_empty()
+            && self.agencies.is_empty()
+            && !self.wire_only
     }
 }
 
@@ -113,6 +121,8 @@ pub struct Hit {
     pub entities: Vec<EntityMention>,
     /// The figures in the passage.
     pub figures: Vec<crate::annotate::figures::Figure>,
+    /// The agencies the article credits.
+    pub agencies: Vec<crate::annotate::CreditedAgency>,
 }
 
 /// Fields a query may name with `field:term`.
@@ -157,6 +167,25 @@ pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
     clauses.extend(entity_clauses(store, req, text_query.is_some()));
+    let agency_field = if req.wire_only {
+        f.agency_wire
+    } else {
+        f.agency
+    };
+    for name in &req.agencies {
+        let term = Term::from_field_text(agency_field, &keys::key(name));
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        ));
+    }
+    if req.wire_only && req.agencies.is_empty() {
+        let term = Term::from_field_text(f.agency_wire, "*");
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        ));
+    }
     for fig in &req.figures {
         clauses.push((Occur::Must, fig.query(f.figure)));
     }
@@ -307,11 +336,13 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         highlights: Vec::new(),
         entities: Vec::new(),
         figures: Vec::new(),
+        agencies: Vec::new(),
     };
     let ann = annotations(store, doc);
     Hit {
         entities: ann.entities,
         figures: ann.figures,
+        agencies: ann.article_agencies,
         ..hit
     }
 }
