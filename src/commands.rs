@@ -21,6 +21,7 @@ fn index_corpus(
     rebuild: bool,
     agency_from_folder: bool,
 ) -> Result<writer::Summary> {
+    crate::interrupt::install();
     writer::run(&writer::Options {
         corpus: corpus.to_path_buf(),
         index: index.to_path_buf(),

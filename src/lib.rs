@@ -11,5 +11,6 @@ pub mod commands;
 pub mod corpus;
 pub mod date;
 pub mod index;
+pub mod interrupt;
 pub mod render;
 pub mod search;

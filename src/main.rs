@@ -9,6 +9,18 @@ use newsdex::cli::{Cli, Command, NerCommand};
 use newsdex::commands;
 
 fn main() -> ExitCode {
+    // A bug must not greet a user with a backtrace: one line, and exit code 2.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("newsdex: internal error: {what}{at} (please report it; the index keeps its last commit)");
+        std::process::exit(2);
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Index(args) => commands::run_index(&args),
@@ -26,6 +38,10 @@ fn main() -> ExitCode {
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
+            }
+            if err.downcast_ref::<newsdex::interrupt::Interrupted>().is_some() {
+                eprintln!("newsdex: {err}");
+                return ExitCode::from(130);
             }
             eprintln!("newsdex: error: {}", one_line(&err));
             ExitCode::from(2)

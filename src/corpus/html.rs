@@ -60,6 +60,8 @@ enum Capture {
 pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
     let lines = LineIndex::new(text);
     let bytes = text.as_bytes();
+    // For finding end tags case-insensitively without copying the rest of the file each time.
+    let lower = text.to_ascii_lowercase();
     let mut title = String::new();
     let mut h1 = String::new();
     let mut title_line = 1;
@@ -134,8 +136,7 @@ pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
         }
         if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
             let close = format!("</{name}");
-            let lower_rest = text[i..].to_ascii_lowercase();
-            match lower_rest.find(&close) {
+            match lower[i..].find(&close) {
                 Some(j) => {
                     let after = i + j;
                     i = tag_end(bytes, after + 1).map_or(text.len(), |e| e + 1);

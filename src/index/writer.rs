@@ -27,11 +27,13 @@ use crate::corpus::{self, FileEntry};
 /// Memory for tantivy's indexing buffers, shared by its threads.
 const WRITER_HEAP: usize = 256 * 1024 * 1024;
 /// Files are read in batches of at most this many bytes...
-const BATCH_BYTES: u64 = 32 * 1024 * 1024;
-/// ...or this many files.
-const BATCH_FILES: usize = 1024;
-/// A commit is made after this many bytes of changed input (and at the end).
-const COMMIT_BYTES: u64 = 256 * 1024 * 1024;
+const BATCH_BYTES: u64 = 8 * 1024 * 1024;
+/// ...or this many files. Each batch ends with a commit, so an interrupted run loses at most
+/// one batch of work.
+const BATCH_FILES: usize = 256;
+/// Files larger than this are skipped: one article is never this big, and a file of many
+/// records this big should be split.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What to index, and where.
 #[derive(Debug, Clone)]
@@ -112,6 +114,8 @@ enum Outcome {
         bad_records: usize,
     },
     Skipped(FileRecord),
+    /// Not read: the user asked to stop.
+    Interrupted,
 }
 
 /// Indexes `opts.corpus` into `opts.index`.
@@ -208,11 +212,13 @@ pub fn run(opts: &Options) -> Result<Summary> {
         reporter.bar = Some(bar);
     }
 
-    let mut since_commit = 0u64;
     for batch in batches(&to_read) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
             .map(|f| {
+                if crate::interrupt::requested() {
+                    return Outcome::Interrupted;
+                }
                 let folder = opts
                     .agency_from_folder
                     .then(|| top_folder(&opts.corpus, &f.fs_path))
@@ -225,9 +231,18 @@ pub fn run(opts: &Options) -> Result<Summary> {
                 )
             })
             .collect();
+        // Stop between batches: what is committed stays, the batch in hand is dropped whole.
+        if crate::interrupt::requested() || outcomes.iter().any(|o| matches!(o, Outcome::Interrupted)) {
+            if let Some(bar) = &reporter.bar {
+                bar.finish_and_clear();
+            }
+            let committed = store.manifest().map(|m| m.files.len()).unwrap_or(0);
+            return Err(crate::interrupt::Interrupted { committed_files: committed }.into());
+        }
         for (f, outcome) in batch.iter().zip(outcomes) {
             let known = manifest.files.contains_key(&f.path);
             let record = match outcome {
+                Outcome::Interrupted => unreachable!("interrupted batches are not applied"),
                 Outcome::Unchanged(record) => {
                     summary.files_unchanged += 1;
                     record
@@ -267,18 +282,13 @@ pub fn run(opts: &Options) -> Result<Summary> {
                     record
                 }
             };
-            since_commit += f.size;
-            dirty = true;
             manifest.files.insert(f.path.clone(), record);
             if let Some(bar) = &reporter.bar {
                 bar.inc(f.size);
             }
         }
-        if since_commit >= COMMIT_BYTES {
-            commit(&mut writer, &manifest)?;
-            since_commit = 0;
-            dirty = false;
-        }
+        commit(&mut writer, &manifest)?;
+        dirty = false;
     }
     if dirty {
         commit(&mut writer, &manifest)?;
@@ -348,6 +358,14 @@ fn read_file(
         passages: 0,
         error: None,
     };
+    if f.size > MAX_FILE_BYTES {
+        record.error = Some(format!(
+            "too large ({:.0} MB; files over {} MB are skipped: split it)",
+            f.size as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+        return Outcome::Skipped(record);
+    }
     let bytes = match fs::read(&f.fs_path) {
         Ok(b) => b,
         Err(e) => {

@@ -1,0 +1,46 @@
+//! Ctrl-C: the first one asks long-running work (indexing) to stop at the next safe point,
+//! where nothing half-done is committed; a second one ends the process at once (the index is
+//! still at its last commit).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Once;
+
+static REQUESTED: AtomicBool = AtomicBool::new(false);
+
+/// Installs the handler (once per process).
+pub fn install() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if REQUESTED.swap(true, Ordering::SeqCst) {
+                eprintln!("newsdex: interrupted again, stopping now; the index keeps its last commit");
+                std::process::exit(130);
+            }
+            eprintln!("newsdex: interrupted, stopping after the files in hand (Ctrl-C again to stop at once)");
+        });
+    });
+}
+
+/// Whether the user asked to stop.
+pub fn requested() -> bool {
+    REQUESTED.load(Ordering::SeqCst)
+}
+
+/// The error an interrupted run ends with.
+#[derive(Debug)]
+pub struct Interrupted {
+    /// Files whose passages are in the index (committed).
+    pub committed_files: usize,
+}
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "interrupted: the index keeps its last commit ({} files indexed); run `newsdex index` again to finish",
+            self.committed_files
+        )
+    }
+}
+
+impl std::error::Error for Interrupted {}
