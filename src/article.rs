@@ -54,12 +54,16 @@ impl Article {
     pub fn passages(&self) -> Vec<Passage> {
         let mut out = Vec::new();
         for para in &self.paragraphs {
+            // Lines are counted as the pieces go by, not from the paragraph start each time.
+            let (mut counted_to, mut newlines) = (0, 0u64);
             for (offset, piece) in split_paragraph(&para.text) {
+                newlines += para.text[counted_to..offset].matches('\n').count() as u64;
+                counted_to = offset;
                 let text = fold_whitespace(piece);
                 if text.is_empty() {
                     continue;
                 }
-                let line = para.line + para.text[..offset].matches('\n').count() as u64;
+                let line = para.line + newlines;
                 out.push(Passage {
                     ordinal: out.len() as u64,
                     line,
@@ -68,6 +72,17 @@ impl Article {
             }
         }
         out
+    }
+}
+
+/// The index in `passages` of the passage with `ordinal` (ordinals count from 0 in order,
+/// so this is direct; the check guards against a slice that does not start at 0).
+pub fn passage_index(passages: &[Passage], ordinal: u64) -> Option<usize> {
+    let i = ordinal as usize;
+    if passages.get(i).is_some_and(|p| p.ordinal == ordinal) {
+        Some(i)
+    } else {
+        passages.iter().position(|p| p.ordinal == ordinal)
     }
 }
 

@@ -246,9 +246,7 @@ impl ExtractReport {
             })
             .collect();
         for m in &found.mentions {
-            let line = passages
-                .iter()
-                .find(|p| p.ordinal == m.passage)
+            let line = crate::article::passage_index(passages, m.passage).map(|i| &passages[i])
                 .map_or(0, |p| p.line);
             let em = ExtractMention {
                 text: m.text.clone(),
@@ -282,9 +280,7 @@ impl ExtractReport {
             })
             .collect();
         let line_of = |ordinal: u64| {
-            passages
-                .iter()
-                .find(|p| p.ordinal == ordinal)
+            crate::article::passage_index(passages, ordinal).map(|i| &passages[i])
                 .map_or(0, |p| p.line)
         };
         let agencies = ann

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{ArticleEntities, Kind};
 use super::keys::key;
-use crate::article::{Article, Passage};
+use crate::article::{passage_index, Article, Passage};
 
 /// What kind of body an agency is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -299,7 +299,7 @@ pub fn find(
         if e.kind != Kind::Organization {
             continue;
         }
-        let Some(p) = passages.iter().find(|p| p.ordinal == m.passage) else {
+        let Some(p) = passage_index(passages, m.passage).map(|i| &passages[i]) else {
             continue;
         };
         if credited(&p.text, m.start, m.end) {

@@ -145,6 +145,9 @@ const NOT_NAMES: &[&str] = &[
     "pvt",
 ];
 
+/// Sentences tagged together as one document.
+const CHUNK_SENTENCES: usize = 5000;
+
 /// Finds and links the entities of an article's passages.
 pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
     let gaz = Gazetteer::get();
@@ -159,7 +162,12 @@ pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
             doc_tokens.push((pi, sent));
         }
     }
-    let tags = model.tag_document(&doc_words);
+    // A huge article is tagged in chunks, so memory stays bounded; within a chunk the
+    // recognizer still reads the whole context.
+    let mut tags = Vec::with_capacity(doc_words.len());
+    for chunk in doc_words.chunks(CHUNK_SENTENCES) {
+        tags.extend(model.tag_document(chunk));
+    }
     let mut raws: Vec<Raw> = Vec::new();
     for ((pi, toks), labels) in doc_tokens.iter().zip(&tags) {
         let text = &passages[*pi].text;

@@ -14,7 +14,7 @@ pub mod tokenize;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, Passage};
+use crate::article::{passage_index, Article, Passage};
 use entities::{ArticleEntities, Kind};
 
 /// An entity mention as stored with a passage and shown with a hit.
@@ -88,7 +88,7 @@ pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -
         out.entities = entities::extract(passages, model);
         for m in &out.entities.mentions {
             let e = &out.entities.entities[m.entity];
-            if let Some(i) = passages.iter().position(|p| p.ordinal == m.passage) {
+            if let Some(i) = passage_index(passages, m.passage) {
                 out.passages[i].entities.push(EntityMention {
                     kind: e.kind,
                     name: e.name.clone(),
@@ -115,7 +115,7 @@ pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -
     }
     for m in &out.agencies.mentions {
         let a = &out.agencies.agencies[m.agency];
-        if let Some(i) = passages.iter().position(|p| p.ordinal == m.passage) {
+        if let Some(i) = passage_index(passages, m.passage) {
             out.passages[i].agencies.push(AgencyCredit {
                 name: a.name.clone(),
                 kind: a.kind,

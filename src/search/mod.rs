@@ -125,6 +125,9 @@ pub struct Hit {
     pub agencies: Vec<crate::annotate::CreditedAgency>,
 }
 
+/// The longest query accepted.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+
 /// Fields a query may name with `field:term`.
 pub const QUERY_FIELDS: &[&str] = &["title", "body", "source"];
 
@@ -146,6 +149,16 @@ pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
         .filter(|q| !q.is_empty())
     {
         Some(q) => {
+            if q.len() > MAX_QUERY_BYTES {
+                return Err(QueryError(format!(
+                    "the query is too long ({} bytes; at most {MAX_QUERY_BYTES})",
+                    q.len()
+                ))
+                .into());
+            }
+            if !q.chars().any(char::is_alphanumeric) {
+                return Err(QueryError(format!("the query '{q}' has no words to search for")).into());
+            }
             let mut parser = QueryParser::for_index(&store.index, vec![f.title, f.body]);
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
