@@ -17,7 +17,10 @@ fn main() -> ExitCode {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown".into());
-        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!("newsdex: internal error: {what}{at} (please report it; the index keeps its last commit)");
         std::process::exit(2);
     }));
@@ -39,7 +42,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            if err.downcast_ref::<newsdex::interrupt::Interrupted>().is_some() {
+            if err
+                .downcast_ref::<newsdex::interrupt::Interrupted>()
+                .is_some()
+            {
                 eprintln!("newsdex: {err}");
                 return ExitCode::from(130);
             }

@@ -246,7 +246,8 @@ impl ExtractReport {
             })
             .collect();
         for m in &found.mentions {
-            let line = crate::article::passage_index(passages, m.passage).map(|i| &passages[i])
+            let line = crate::article::passage_index(passages, m.passage)
+                .map(|i| &passages[i])
                 .map_or(0, |p| p.line);
             let em = ExtractMention {
                 text: m.text.clone(),
@@ -280,7 +281,8 @@ impl ExtractReport {
             })
             .collect();
         let line_of = |ordinal: u64| {
-            crate::article::passage_index(passages, ordinal).map(|i| &passages[i])
+            crate::article::passage_index(passages, ordinal)
+                .map(|i| &passages[i])
                 .map_or(0, |p| p.line)
         };
         let agencies = ann

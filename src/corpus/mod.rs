@@ -192,7 +192,7 @@ pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError
         // A story with a headline and no body is still findable by its headline.
         if article.paragraphs.is_empty() {
             article.paragraphs.push(crate::article::Paragraph {
-                line: article.title_line,
+                line: article.title_line.max(1),
                 text: article.title.clone(),
             });
         }

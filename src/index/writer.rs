@@ -232,12 +232,17 @@ pub fn run(opts: &Options) -> Result<Summary> {
             })
             .collect();
         // Stop between batches: what is committed stays, the batch in hand is dropped whole.
-        if crate::interrupt::requested() || outcomes.iter().any(|o| matches!(o, Outcome::Interrupted)) {
+        if crate::interrupt::requested()
+            || outcomes.iter().any(|o| matches!(o, Outcome::Interrupted))
+        {
             if let Some(bar) = &reporter.bar {
                 bar.finish_and_clear();
             }
             let committed = store.manifest().map(|m| m.files.len()).unwrap_or(0);
-            return Err(crate::interrupt::Interrupted { committed_files: committed }.into());
+            return Err(crate::interrupt::Interrupted {
+                committed_files: committed,
+            }
+            .into());
         }
         for (f, outcome) in batch.iter().zip(outcomes) {
             let known = manifest.files.contains_key(&f.path);

@@ -157,7 +157,9 @@ pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
                 .into());
             }
             if !q.chars().any(char::is_alphanumeric) {
-                return Err(QueryError(format!("the query '{q}' has no words to search for")).into());
+                return Err(
+                    QueryError(format!("the query '{q}' has no words to search for")).into(),
+                );
             }
             let mut parser = QueryParser::for_index(&store.index, vec![f.title, f.body]);
             parser.set_conjunction_by_default();
