@@ -24,7 +24,8 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-fn month_number(name: &str) -> Option<u32> {
+/// The month a name or abbreviation stands for ("Oct", "Sept.", "october").
+pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
@@ -159,6 +160,11 @@ impl Date {
         let c = re.captures(head.trim_start())?;
         Date::parse(&c[1])
     }
+}
+
+/// Whether a word names a month ("June", "Oct", "sept").
+pub fn is_month(word: &str) -> bool {
+    month_number(word).is_some()
 }
 
 /// Parses a date given on the command line (`--since`, `--until`), naming the problem.

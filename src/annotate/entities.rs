@@ -98,17 +98,6 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "a",
     "an",
@@ -127,18 +116,6 @@ const NOT_NAMES: &[&str] = &[
     "president",
     "minister",
     "article",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "spc",
     "pfc",
     "cpl",
@@ -199,6 +176,7 @@ pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
             let lower = surface.to_lowercase();
             if !surface.chars().any(char::is_alphabetic)
                 || NOT_NAMES.contains(&lower.as_str())
+                || (crate::date::is_month(&lower) && lower != "may")
                 || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
             {
                 continue;

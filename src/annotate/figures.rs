@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::tokenize::{tokenize, Token};
+use crate::date::is_month;
 
 /// A figure found in a passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -288,33 +289,6 @@ const QUALIFIERS: &[&[&str]] = &[
     &["under"],
     &["estimated"],
     &["approx"],
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 /// Words after which a number is a label, not a figure ("Article 51", "Resolution 2231").
@@ -794,9 +768,9 @@ pub fn find(text: &str) -> Vec<Figure> {
         };
         let next = lower.get(num.end).map(String::as_str).unwrap_or("");
         // "Oct. 17": the month's period stands between.
-        let month_before = MONTHS.contains(&prev)
-            || (prev == "." && start_tok >= 2 && MONTHS.contains(&lower[start_tok - 2].as_str()));
-        if month_before || MONTHS.contains(&next) {
+        let month_before =
+            is_month(prev) || (prev == "." && start_tok >= 2 && is_month(&lower[start_tok - 2]));
+        if month_before || is_month(next) {
             i = end.max(i + 1);
             continue;
         }
@@ -916,7 +890,7 @@ fn counted_noun(words: &[String], lower: &[String], from: usize) -> Option<usize
             }
             break;
         }
-        if STOP.contains(&lw.as_str()) || MONTHS.contains(&lw.as_str()) {
+        if STOP.contains(&lw.as_str()) || is_month(lw) {
             break;
         }
         // "224 artillery and mortar systems": adjectives joined by "and" or "or".
