@@ -295,7 +295,7 @@ pub fn ner_re3d(args: &Re3dArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{} documents (document-level sets of entity names)",
+        "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations",
         docs.len()
     );
     println!(
