@@ -320,6 +320,15 @@ impl ExtractReport {
     }
 }
 
+/// One mention: where it stands and its words.
+fn mention_line(out: &mut dyn Write, m: &ExtractMention, note: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "      line {} passage {} [{}..{}] {}{note}",
+        m.line, m.passage, m.start, m.end, m.text
+    )
+}
+
 /// Prints an article's entities for a person.
 pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> {
     writeln!(out, "{}  {}", r.article_id, r.title)?;
@@ -331,18 +340,10 @@ pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> 
         };
         writeln!(out, "  {:<13} {}{}", e.kind, e.name, aliases)?;
         for m in &e.mentions {
-            writeln!(
-                out,
-                "      line {} passage {} [{}..{}] {}",
-                m.line, m.passage, m.start, m.end, m.text
-            )?;
+            mention_line(out, m, "")?;
         }
         for m in &e.demonyms {
-            writeln!(
-                out,
-                "      line {} passage {} [{}..{}] {} (demonym)",
-                m.line, m.passage, m.start, m.end, m.text
-            )?;
+            mention_line(out, m, " (demonym)")?;
         }
     }
     for f in &r.figures {
@@ -364,11 +365,7 @@ pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> 
             "agency", a.name, a.how
         )?;
         for m in &a.mentions {
-            writeln!(
-                out,
-                "      line {} passage {} [{}..{}] {}",
-                m.line, m.passage, m.start, m.end, m.text
-            )?;
+            mention_line(out, m, "")?;
         }
     }
     Ok(())

@@ -138,15 +138,7 @@ fn agency_filters_match_by_name_or_alias_case_insensitively() {
 #[test]
 fn agency_facets_count_articles() {
     let (_tmp, idx) = corpus();
-    let r = run(newsdex()
-        .args(["entities", "--type", "agency", "--json", "--index"])
-        .arg(&idx));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let counts: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let counts = facets(&idx, &["--type", "agency"]);
     let names: BTreeSet<String> = counts
         .iter()
         .map(|c| c["name"].as_str().unwrap().to_string())
@@ -244,21 +236,7 @@ fn reuters_stories_are_credited_to_reuters() {
     .unwrap();
     let idx = tmp.path().join("idx");
     index(&c, &idx, &[]);
-    let r = run(newsdex()
-        .args([
-            "entities",
-            "--type",
-            "agency",
-            "--wire-only",
-            "--json",
-            "--index",
-        ])
-        .arg(&idx));
-    let counts: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let counts = facets(&idx, &["--type", "agency", "--wire-only"]);
     let reuters = counts
         .iter()
         .find(|c| c["name"] == "Reuters")

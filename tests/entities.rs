@@ -272,19 +272,7 @@ fn hits_list_their_passages_entities() {
 #[test]
 fn facets_count_entities_over_the_index_and_over_a_query() {
     let (_tmp, idx) = shipped_index();
-    let facets = |args: &[&str]| -> Vec<Value> {
-        let r = run(newsdex()
-            .arg("entities")
-            .args(args)
-            .arg("--json")
-            .arg("--index")
-            .arg(&idx));
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        r.stdout
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    };
+    let facets = |args: &[&str]| facets(&idx, args);
     let people = facets(&["--type", "person", "--limit", "100"]);
     assert!(people.iter().all(|e| e["type"] == "person"));
     let putin = people

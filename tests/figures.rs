@@ -155,15 +155,7 @@ fn a_bad_figure_filter_is_a_one_line_error() {
 #[test]
 fn figure_facets_count_units() {
     let (_tmp, idx) = figure_index();
-    let r = run(newsdex()
-        .args(["entities", "--type", "figure", "--json", "--index"])
-        .arg(&idx));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let counts: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let counts = facets(&idx, &["--type", "figure"]);
     assert!(counts.iter().all(|c| c["type"] == "figure"));
     assert_eq!(counts[0]["name"], "soldier");
     assert_eq!(counts[0]["mentions"], 2);

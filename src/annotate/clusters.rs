@@ -86,14 +86,6 @@ impl Clusters {
             .unwrap_or_default();
         self.map.get(&title).copied()
     }
-
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
 }
 
 /// Collects the text to learn from: the words of the CoNLL-2003 training file (not its tags,

@@ -128,9 +128,6 @@ pub struct Hit {
 /// The longest query accepted.
 pub const MAX_QUERY_BYTES: usize = 10_000;
 
-/// Fields a query may name with `field:term`.
-pub const QUERY_FIELDS: &[&str] = &["title", "body", "source"];
-
 /// A request as tantivy queries: the whole query, and the text query alone (for
 /// highlighting), if there is one.
 pub struct Built {

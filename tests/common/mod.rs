@@ -86,3 +86,18 @@ pub fn texts(hits: &[Value]) -> Vec<String> {
         .map(|h| h["text"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// Runs `newsdex entities ARGS --json --index INDEX` and returns its objects.
+pub fn facets(index: &Path, args: &[&str]) -> Vec<Value> {
+    let r = run(newsdex()
+        .arg("entities")
+        .args(args)
+        .arg("--json")
+        .arg("--index")
+        .arg(index));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line of --json output is a JSON object"))
+        .collect()
+}

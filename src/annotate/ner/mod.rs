@@ -429,11 +429,6 @@ pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
     }
 }
 
-/// Tags a document with a first stage alone (to report on training).
-pub fn tag_stage1(weights: &Weights, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    tag_stage(weights, sentences, None)
-}
-
 struct Weight {
     w: [f32; N],
     total: [f32; N],
