@@ -444,6 +444,53 @@ fn excluded_spans(text: &str) -> Vec<(usize, usize)> {
     re.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
+/// The qualifier just before token `at` ("more than", "about") and the token it starts at.
+fn qualifier_before(lower: &[String], at: usize) -> (Option<String>, usize) {
+    for q in QUALIFIERS {
+        if at >= q.len()
+            && lower[at - q.len()..at]
+                .iter()
+                .zip(q.iter())
+                .all(|(a, b)| a == b)
+        {
+            return (Some(q.join(" ")), at - q.len());
+        }
+    }
+    (None, at)
+}
+
+/// A fraction at token `i`: "half", "a third", "two-thirds", "three quarters", "3/4".
+/// Returns the fraction and the index just past its words.
+fn read_fraction(lower: &[String], i: usize) -> Option<(f64, usize)> {
+    let part = |w: &str| -> Option<f64> {
+        Some(match w {
+            "half" | "halves" => 2.0,
+            "third" | "thirds" => 3.0,
+            "quarter" | "quarters" => 4.0,
+            "fifth" | "fifths" => 5.0,
+            "tenth" | "tenths" => 10.0,
+            _ => return None,
+        })
+    };
+    let w = lower[i].as_str();
+    if let Some((a, b)) = w.split_once('/') {
+        let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+        return (b > a && b <= 100.0 && a > 0.0).then_some((a / b, i + 1));
+    }
+    if w == "half" {
+        return Some((0.5, i + 1));
+    }
+    if let Some((n, d)) = w.split_once('-') {
+        return Some((small_number(n)? / part(d)?, i + 1));
+    }
+    let n = match w {
+        "a" | "an" | "one" => 1.0,
+        other => small_number(other)?,
+    };
+    let d = part(lower.get(i + 1)?)?;
+    (n < d).then_some((n / d, i + 2))
+}
+
 /// A number read from tokens: its value, where it ends (exclusive token index), and whether
 /// it was written in digits.
 struct Num {
@@ -619,6 +666,25 @@ pub fn find(text: &str) -> Vec<Figure> {
         {
             i += 1;
             continue;
+        }
+        // Fractions of something ("two-thirds of the city", "half of voters", "3/4 of"),
+        // as percentages.
+        if let Some((fraction, end)) = read_fraction(&lower, i) {
+            if lower.get(end).is_some_and(|w| w == "of") {
+                let (qualifier, first) = qualifier_before(&lower, i);
+                let (s, e) = (toks[first].start, toks[end - 1].end);
+                out.push(Figure {
+                    value: (fraction * 1000.0).round() / 10.0,
+                    upper: None,
+                    unit: "percent".into(),
+                    qualifier,
+                    text: text[s..e].to_string(),
+                    start: s,
+                    end: e,
+                });
+                i = end;
+                continue;
+            }
         }
         let currency = currency_symbol(&words[i]);
         let start_tok = i;
@@ -821,20 +887,10 @@ pub fn find(text: &str) -> Vec<Figure> {
             continue;
         }
         // The qualifier before the figure.
-        let mut qualifier = plus.then(|| "or more".to_string());
-        let mut first = start_tok;
-        for q in QUALIFIERS {
-            if qualifier.is_none()
-                && start_tok >= q.len()
-                && lower[start_tok - q.len()..start_tok]
-                    .iter()
-                    .zip(q.iter())
-                    .all(|(a, b)| a == b)
-            {
-                qualifier = Some(q.join(" "));
-                first = start_tok - q.len();
-                break;
-            }
+        let (mut qualifier, mut first) = qualifier_before(&lower, start_tok);
+        if plus {
+            qualifier = Some("or more".to_string());
+            first = start_tok;
         }
         let last = noun_at.map_or(end, |k| k + 1).max(end);
         let (s, e) = (toks[first].start, toks[last - 1].end);
@@ -1020,6 +1076,26 @@ mod tests {
         );
         let f = one("£59.5 million for the programme");
         assert_eq!((f.value, f.unit.as_str()), (59.5e6, "GBP"));
+    }
+
+    #[test]
+    fn fractions_are_percentages() {
+        let f = one("Iraqi forces hold two-thirds of the city");
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.text.as_str()),
+            (66.7, "percent", "two-thirds")
+        );
+        let f = one("more than half of the voters");
+        assert_eq!(
+            (f.value, f.qualifier.as_deref(), f.text.as_str()),
+            (50.0, Some("more than"), "more than half")
+        );
+        let f = one("a quarter of the budget");
+        assert_eq!(f.value, 25.0);
+        let f = one("3/4 of the wells");
+        assert_eq!(f.value, 75.0);
+        none("in the third quarter of the year");
+        none("half past three");
     }
 
     #[test]
