@@ -181,8 +181,26 @@ pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
             {
                 continue;
             }
-            // A name ending in "Coalition", "Forces", "Agency"... is an organization.
+            // A person's name holds no digits and does not end in a title ("Army Lt").
             let last_word = lower.rsplit(' ').next().unwrap_or("");
+            if ty == 0
+                && (surface.chars().any(|c| c.is_ascii_digit())
+                    || TITLE_WORDS.contains(&last_word.trim_end_matches('.'))
+                    || last_word == "officer")
+            {
+                continue;
+            }
+            // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah").
+            let gk_all = gaz.kinds(&lower);
+            let ty = if ty == 0
+                && gk_all & kind::PLACE != 0
+                && gk_all & (kind::FIRST_NAME | kind::LAST_NAME) == 0
+            {
+                2
+            } else {
+                ty
+            };
+            // A name ending in "Coalition", "Forces", "Agency"... is an organization.
             let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
                 1
             } else {
@@ -321,6 +339,13 @@ fn add_acronyms(raws: &mut Vec<Raw>, passages: &[Passage]) {
     }
 }
 
+/// Capitalised function words a sentence may start with, which are never part of a name
+/// ("Near Ar Raqqah, 15 strikes...").
+const LEADING_WORDS: &[&str] = &[
+    "Near", "In", "At", "On", "From", "For", "With", "During", "After", "Before", "As", "And",
+    "But", "Of", "By", "To", "Into", "Outside", "Inside", "Around", "Across", "Along",
+];
+
 /// Trims a chunk of tokens to the name: no possessive, no outer punctuation, and nothing
 /// past a comma or quotation mark inside it ("ISIL, Davis" is two names).
 fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
@@ -337,7 +362,7 @@ fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize
         matches!(
             w,
             "'s" | "\u{2019}s" | "'" | "\"" | "(" | ")" | "," | "." | "-" | "the" | "The"
-        )
+        ) || LEADING_WORDS.contains(&w)
     };
     while s < e && junk(&toks[s]) {
         s += 1;
