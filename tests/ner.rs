@@ -25,7 +25,7 @@ fn training_on_a_small_slice_learns() {
     assert_eq!(model.to_bytes(ner::PRUNE), again.to_bytes(ner::PRUNE));
 }
 
-/// The committed model scored 0.8647 micro F1 over PER/ORG/LOC on eng.testb when it was
+/// The committed model scored 0.8711 micro F1 over PER/ORG/LOC on eng.testb when it was
 /// trained (`newsdex ner eval ../shared/data/conll2003/eng.testb`); the target is 0.88.
 /// This guards the measured level against regressions.
 #[test]
@@ -36,5 +36,5 @@ fn committed_model_holds_its_testb_score() {
     let model = ner::Model::get().expect("a model is compiled in");
     let test = conll::read(&data.join("conll2003/eng.testb")).unwrap();
     let e = conll::evaluate(model, &test);
-    assert!(e.micro_per_org_loc.f1 >= 0.86, "{:?}", e.micro_per_org_loc);
+    assert!(e.micro_per_org_loc.f1 >= 0.87, "{:?}", e.micro_per_org_loc);
 }

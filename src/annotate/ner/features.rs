@@ -190,6 +190,8 @@ pub struct DocContext {
 /// each word the entity types it was given anywhere in the document.
 pub struct FirstPass {
     pub labels: Vec<Vec<usize>>,
+    /// The right-to-left first stage's tags.
+    pub labels_r2l: Vec<Vec<usize>>,
     /// Lower-cased word → how often it was tagged PER, ORG, LOC, MISC.
     pub types: HashMap<String, [u16; 4]>,
     /// Lower-cased capitalised word → how often it occurs.
@@ -199,7 +201,11 @@ pub struct FirstPass {
 }
 
 impl FirstPass {
-    pub fn new(sentences: &[Vec<&str>], labels: Vec<Vec<usize>>) -> FirstPass {
+    pub fn new(
+        sentences: &[Vec<&str>],
+        labels: Vec<Vec<usize>>,
+        labels_r2l: Vec<Vec<usize>>,
+    ) -> FirstPass {
         let mut types: HashMap<String, [u16; 4]> = HashMap::new();
         let mut count: HashMap<String, u16> = HashMap::new();
         let mut in_multi = HashMap::new();
@@ -225,6 +231,7 @@ impl FirstPass {
         }
         FirstPass {
             labels,
+            labels_r2l,
             types,
             count,
             in_multi,
@@ -543,6 +550,11 @@ pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     };
     let ii = i as isize;
     out.push(h(40, &[at(ii)]));
+    let r2l = fp.labels_r2l[doc.sentence]
+        .get(i)
+        .map_or("</s>", |&l| NAMES[l]);
+    out.push(h(47, &[r2l]));
+    out.push(h(48, &[at(ii), r2l]));
     out.push(h(41, &[at(ii - 1), at(ii)]));
     out.push(h(42, &[at(ii), at(ii + 1)]));
     let t = &s.tokens[i];

@@ -31,7 +31,7 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// The committed model, compiled in (empty before the first training).
 const MODEL: &[u8] = include_bytes!("../../../models/ner.bin");
-const MAGIC: &[u8; 8] = b"NDXNER3\n";
+const MAGIC: &[u8; 8] = b"NDXNER4\n";
 /// Features whose weights are all smaller than this are left out of the saved model.
 pub const PRUNE: f32 = 0.5;
 
@@ -275,6 +275,8 @@ impl Weights {
 /// A trained model: the two stages' weights.
 pub struct Model {
     stage1: Weights,
+    /// The first stage read right to left: it sees each word's right context tagged first.
+    stage1_r2l: Weights,
     stage2: Weights,
 }
 
@@ -287,37 +289,79 @@ impl Model {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
         if bytes.len() < 8 || &bytes[..8] != MAGIC {
-            bail!("not a newsdex NER model (version 3)");
+            bail!("not a newsdex NER model (version 4)");
         }
         let (stage1, rest) = Weights::read(&bytes[8..])?;
+        let (stage1_r2l, rest) = Weights::read(rest)?;
         let (stage2, rest) = Weights::read(rest)?;
         if !rest.is_empty() {
             bail!("NER model has trailing bytes");
         }
-        Ok(Model { stage1, stage2 })
+        Ok(Model {
+            stage1,
+            stage1_r2l,
+            stage2,
+        })
     }
 
     /// Serialises the model (see [`Weights::write`]).
     pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         self.stage1.write(prune, &mut out);
+        self.stage1_r2l.write(prune, &mut out);
         self.stage2.write(prune, &mut out);
         out
     }
 
     pub fn features(&self) -> usize {
-        self.stage1.map.len() + self.stage2.map.len()
+        self.stage1.map.len() + self.stage1_r2l.map.len() + self.stage2.map.len()
     }
 
     /// Tags a document given as sentences of words; returns a label index per word.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
         let first = tag_stage(&self.stage1, sentences, None);
+        let first_r2l = tag_stage_r2l(&self.stage1_r2l, sentences);
         tag_stage(
             &self.stage2,
             sentences,
-            Some(FirstPass::new(sentences, first)),
+            Some(FirstPass::new(sentences, first, first_r2l)),
         )
     }
+}
+
+/// Labels of a sentence read backwards: reversed, with Begin and Last swapped.
+fn reverse_labels(labels: &[usize]) -> Vec<usize> {
+    labels
+        .iter()
+        .rev()
+        .map(|&l| match (label_type(l), part(l)) {
+            (Some(t), Part::Begin) => label(t, Part::Last),
+            (Some(t), Part::Last) => label(t, Part::Begin),
+            _ => l,
+        })
+        .collect()
+}
+
+/// A document with every sentence read backwards.
+fn reversed_doc(doc: &LabelledDoc) -> LabelledDoc {
+    doc.iter()
+        .map(|s| LabelledSentence {
+            words: s.words.iter().rev().cloned().collect(),
+            labels: reverse_labels(&s.labels),
+        })
+        .collect()
+}
+
+/// Runs a right-to-left first stage; returns labels in reading order.
+fn tag_stage_r2l(weights: &Weights, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+    let reversed: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().rev().copied().collect())
+        .collect();
+    tag_stage(weights, &reversed, None)
+        .iter()
+        .map(|l| reverse_labels(l))
+        .collect()
 }
 
 /// Runs one stage over a document, greedily, left to right.
@@ -396,35 +440,75 @@ const FOLDS: usize = 5;
 /// parallel on all cores; the result depends only on `docs`, `epochs` and `seeds`.
 pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
     use rayon::prelude::*;
+    let reversed: Vec<LabelledDoc> = docs.iter().map(reversed_doc).collect();
     let runs: Vec<Model> = seeds
         .par_iter()
         .map(|&seed| {
-            // Job 0: the first stage on everything; jobs 1..=FOLDS: one per held-out fold.
-            let mut jobs: Vec<(Weights, Vec<usize>)> = (0..=FOLDS)
+            // For each direction, job 0 is the first stage on everything, jobs 1..=FOLDS one
+            // per held-out fold.
+            let jobs: Vec<(bool, usize)> = [false, true]
+                .iter()
+                .flat_map(|&r| (0..=FOLDS).map(move |j| (r, j)))
+                .collect();
+            let mut trained: Vec<(bool, usize, Weights, Vec<usize>)> = jobs
                 .into_par_iter()
-                .map(|job| {
+                .map(|(r2l, job)| {
+                    let source = if r2l { &reversed } else { docs };
                     if job == 0 {
-                        return (train_stage(docs, None, epochs, seed), Vec::new());
+                        return (
+                            r2l,
+                            job,
+                            train_stage(source, None, epochs, seed),
+                            Vec::new(),
+                        );
                     }
                     let (held, rest): (Vec<usize>, Vec<usize>) =
                         (0..docs.len()).partition(|d| d % FOLDS == job - 1);
-                    let train_docs: Vec<&LabelledDoc> = rest.iter().map(|&d| &docs[d]).collect();
-                    (train_stage_refs(&train_docs, None, epochs, seed), held)
+                    let train_docs: Vec<&LabelledDoc> = rest.iter().map(|&d| &source[d]).collect();
+                    (
+                        r2l,
+                        job,
+                        train_stage_refs(&train_docs, None, epochs, seed),
+                        held,
+                    )
                 })
                 .collect();
             let mut first: Vec<Vec<Vec<usize>>> = vec![Vec::new(); docs.len()];
-            for (w, held) in &jobs[1..] {
+            let mut first_r2l: Vec<Vec<Vec<usize>>> = vec![Vec::new(); docs.len()];
+            for (r2l, job, w, held) in &trained {
+                if *job == 0 {
+                    continue;
+                }
                 for &d in held {
-                    first[d] = tag_stage(w, &words_of(&docs[d]), None);
+                    let words = words_of(&docs[d]);
+                    if *r2l {
+                        first_r2l[d] = tag_stage_r2l(w, &words);
+                    } else {
+                        first[d] = tag_stage(w, &words, None);
+                    }
                 }
             }
-            let stage1 = std::mem::take(&mut jobs[0].0);
-            let stage2 = train_stage(docs, Some(&first), epochs, seed);
-            Model { stage1, stage2 }
+            let mut take = |r2l: bool| {
+                let i = trained
+                    .iter()
+                    .position(|(r, j, ..)| *r == r2l && *j == 0)
+                    .unwrap();
+                std::mem::take(&mut trained[i].2)
+            };
+            let stage1 = take(false);
+            let stage1_r2l = take(true);
+            let both: Vec<FirstTags> = first.into_iter().zip(first_r2l).collect();
+            let stage2 = train_stage(docs, Some(&both), epochs, seed);
+            Model {
+                stage1,
+                stage1_r2l,
+                stage2,
+            }
         })
         .collect();
     Model {
         stage1: Weights::average(runs.iter().map(|m| &m.stage1)),
+        stage1_r2l: Weights::average(runs.iter().map(|m| &m.stage1_r2l)),
         stage2: Weights::average(runs.iter().map(|m| &m.stage2)),
     }
 }
@@ -435,9 +519,12 @@ struct Weight {
     stamp: [u32; N],
 }
 
+/// The first stages' tags of each training document (left to right, right to left).
+type FirstTags = (Vec<Vec<usize>>, Vec<Vec<usize>>);
+
 fn train_stage(
     docs: &[LabelledDoc],
-    first: Option<&[Vec<Vec<usize>>]>,
+    first: Option<&[FirstTags]>,
     epochs: usize,
     seed: u64,
 ) -> Weights {
@@ -449,7 +536,7 @@ fn train_stage(
 /// shuffled by `seed` each pass.
 fn train_stage_refs(
     docs: &[&LabelledDoc],
-    first: Option<&[Vec<Vec<usize>>]>,
+    first: Option<&[FirstTags]>,
     epochs: usize,
     seed: u64,
 ) -> Weights {
@@ -472,7 +559,7 @@ fn train_stage_refs(
             let doc = docs[d];
             let words = words_of(doc);
             let mut ctx = DocContext::new(&words);
-            ctx.first_pass = first.map(|f| FirstPass::new(&words, f[d].clone()));
+            ctx.first_pass = first.map(|f| FirstPass::new(&words, f[d].0.clone(), f[d].1.clone()));
             for (si, sent) in doc.iter().enumerate() {
                 ctx.sentence = si;
                 let s = Sentence::new(&words[si], gaz);
