@@ -40,34 +40,12 @@ fn the_seed_credits_yonhap_as_news_agency_and_nis_as_source() {
 }
 
 fn corpus() -> (TempDir, std::path::PathBuf) {
-    let tmp = TempDir::new().unwrap();
-    let c = tmp.path().join("c");
-    std::fs::create_dir_all(&c).unwrap();
-    std::fs::copy(
-        shipped_corpus().join("north-korea-troops-russia.md"),
-        c.join("seed.md"),
-    )
-    .unwrap();
-    write(
-        &c,
-        "ap.txt",
-        "Senate vote\n\nWASHINGTON (AP) - The Senate voted on the budget on Tuesday.\n",
-    );
-    write(&c, "mention.txt", "Media shares\n\nReuters shares fell 3% on Monday, and a Reuters journalist was arrested in Cairo.\n");
-    write(
-        &c,
-        "meta.json",
-        r#"{"title": "Cabinet", "source": "Agence France-Presse", "body": "The cabinet met on Monday."}"#,
-    );
-    write(
-        &c,
-        "sana.txt",
-        "Strikes\n\nThe state-run Syrian news agency Sana reported strikes near Homs.\n",
-    );
-    let idx = tmp.path().join("idx");
-    let (r, _) = index(&c, &idx, &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    (tmp, idx)
+    seed_corpus_index(&[
+        ("ap.txt", "Senate vote\n\nWASHINGTON (AP) - The Senate voted on the budget on Tuesday.\n"),
+        ("mention.txt", "Media shares\n\nReuters shares fell 3% on Monday, and a Reuters journalist was arrested in Cairo.\n"),
+        ("meta.json", r#"{"title": "Cabinet", "source": "Agence France-Presse", "body": "The cabinet met on Monday."}"#),
+        ("sana.txt", "Strikes\n\nThe state-run Syrian news agency Sana reported strikes near Homs.\n"),
+    ])
 }
 
 fn files(hits: &[Value]) -> BTreeSet<String> {

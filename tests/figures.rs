@@ -55,24 +55,10 @@ fn extract_lists_the_seeds_figures_normalised_and_no_dates() {
 }
 
 fn figure_index() -> (TempDir, std::path::PathBuf) {
-    let tmp = TempDir::new().unwrap();
-    let c = tmp.path().join("c");
-    std::fs::create_dir_all(&c).unwrap();
-    std::fs::copy(
-        shipped_corpus().join("north-korea-troops-russia.md"),
-        c.join("seed.md"),
-    )
-    .unwrap();
-    write(&c, "money.txt", "Ad sales boost profit\n\nQuarterly profits jumped 76% to $1.13bn (\u{a3}600m) for the three months to December.\n\nIt lost 464,000 subscribers.\n");
-    write(
-        &c,
-        "march.txt",
-        "March\n\nTens of thousands of people marched in London.\n",
-    );
-    let idx = tmp.path().join("idx");
-    let (r, _) = index(&c, &idx, &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    (tmp, idx)
+    seed_corpus_index(&[
+        ("money.txt", "Ad sales boost profit\n\nQuarterly profits jumped 76% to $1.13bn (\u{a3}600m) for the three months to December.\n\nIt lost 464,000 subscribers.\n"),
+        ("march.txt", "March\n\nTens of thousands of people marched in London.\n"),
+    ])
 }
 
 fn lines(hits: &[Value]) -> Vec<(String, u64)> {

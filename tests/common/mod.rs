@@ -101,3 +101,23 @@ pub fn facets(index: &Path, args: &[&str]) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).expect("each line of --json output is a JSON object"))
         .collect()
 }
+
+/// A corpus of the shipped seed article (as `seed.md`) and `extra` (path, content) files,
+/// indexed; returns the temporary folder (keep it alive) and the index.
+pub fn seed_corpus_index(extra: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::copy(
+        shipped_corpus().join("north-korea-troops-russia.md"),
+        c.join("seed.md"),
+    )
+    .unwrap();
+    for (rel, content) in extra {
+        write(&c, rel, content);
+    }
+    let idx = tmp.path().join("idx");
+    let (r, _) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (tmp, idx)
+}
