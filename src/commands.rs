@@ -223,14 +223,10 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         format!("{path}: not a format newsdex reads (txt, md, json, jsonl, ndjson, html, htm, sgm)")
     })?;
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {path}"))?;
-    let decoded = crate::corpus::decode(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
-    if decoded.windows_1252 {
-        eprintln!("newsdex: warning: {path}: not valid UTF-8; decoded as Windows-1252");
-    }
-    let parsed = crate::corpus::parse(&path, format, &decoded.text)
-        .map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
-    for bad in &parsed.bad_records {
-        eprintln!("newsdex: skipped record: {path}: {bad}");
+    let (parsed, warnings) =
+        crate::corpus::read(&path, format, &bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+    for w in &warnings {
+        eprintln!("{w}");
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

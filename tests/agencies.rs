@@ -49,17 +49,7 @@ fn corpus() -> (TempDir, std::path::PathBuf) {
 }
 
 fn files(hits: &[Value]) -> BTreeSet<String> {
-    hits.iter()
-        .map(|h| {
-            h["path"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
+    hits.iter().map(file_name).collect()
 }
 
 fn set(names: &[&str]) -> BTreeSet<String> {

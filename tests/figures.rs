@@ -63,18 +63,7 @@ fn figure_index() -> (TempDir, std::path::PathBuf) {
 
 fn lines(hits: &[Value]) -> Vec<(String, u64)> {
     hits.iter()
-        .map(|h| {
-            (
-                h["path"]
-                    .as_str()
-                    .unwrap()
-                    .rsplit('/')
-                    .next()
-                    .unwrap()
-                    .to_string(),
-                h["line"].as_u64().unwrap(),
-            )
-        })
+        .map(|h| (file_name(h), h["line"].as_u64().unwrap()))
         .collect()
 }
 

@@ -207,10 +207,7 @@ fn hostile_input_is_handled_or_skipped_with_a_reason() {
         assert!(line.contains(reason), "{line}");
     }
     let (hits, _) = search(&index, &["zebra", "--limit", "20"]);
-    let mut found: Vec<&str> = hits
-        .iter()
-        .map(|h| h["path"].as_str().unwrap().rsplit('/').next().unwrap())
-        .collect();
+    let mut found: Vec<String> = hits.iter().map(file_name).collect();
     found.sort();
     assert_eq!(
         found,

@@ -146,18 +146,16 @@ pub fn compare_lenient(gold: &BTreeSet<String>, found: &BTreeSet<String>) -> Cou
 
 /// A re3d document as newsdex reads it: one passage per non-empty line.
 pub fn as_article(doc: &Re3dDoc) -> Article {
-    let mut offset = 0;
-    let mut paragraphs = Vec::new();
-    for (i, line) in doc.text.split('\n').enumerate() {
-        if !line.trim().is_empty() {
-            paragraphs.push(Paragraph {
-                line: i as u64 + 1,
-                text: line.to_string(),
-            });
-        }
-        offset += line.len() + 1;
-    }
-    let _ = offset;
+    let paragraphs = doc
+        .text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| Paragraph {
+            line: i as u64 + 1,
+            text: line.to_string(),
+        })
+        .collect();
     Article {
         id: doc.id.clone(),
         paragraphs,

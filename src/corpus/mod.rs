@@ -208,6 +208,23 @@ pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError
     Ok(parsed)
 }
 
+/// Decodes and parses a file's bytes: its articles, and the warnings to show (Windows-1252
+/// decoding, bad records), each a line naming `path`. Shared by indexing and `extract`.
+pub fn read(path: &str, format: Format, bytes: &[u8]) -> Result<(Parsed, Vec<String>), FileError> {
+    let decoded = decode(bytes)?;
+    let mut warnings = Vec::new();
+    if decoded.windows_1252 {
+        warnings.push(format!(
+            "newsdex: warning: {path}: not valid UTF-8; decoded as Windows-1252"
+        ));
+    }
+    let parsed = parse(path, format, &decoded.text)?;
+    for bad in &parsed.bad_records {
+        warnings.push(format!("newsdex: skipped record: {path}: {bad}"));
+    }
+    Ok((parsed, warnings))
+}
+
 /// A title made from a file name: `north-korea-troops.txt` gives `North korea troops`.
 pub fn title_from_path(path: &str) -> String {
     let stem = Path::new(path)

@@ -387,31 +387,14 @@ fn read_file(
             return Outcome::Unchanged(record);
         }
     }
-    let decoded = match corpus::decode(&bytes) {
-        Ok(d) => d,
+    let (parsed, warnings) = match corpus::read(&f.path, f.format, &bytes) {
+        Ok(r) => r,
         Err(e) => {
             record.error = Some(e);
             return Outcome::Skipped(record);
         }
     };
     drop(bytes);
-    let mut warnings = Vec::new();
-    if decoded.windows_1252 {
-        warnings.push(format!(
-            "newsdex: warning: {}: not valid UTF-8; decoded as Windows-1252",
-            f.path
-        ));
-    }
-    let parsed = match corpus::parse(&f.path, f.format, &decoded.text) {
-        Ok(p) => p,
-        Err(e) => {
-            record.error = Some(e);
-            return Outcome::Skipped(record);
-        }
-    };
-    for bad in &parsed.bad_records {
-        warnings.push(format!("newsdex: skipped record: {}: {bad}", f.path));
-    }
     let mut docs = Vec::new();
     for article in &parsed.articles {
         record.articles += 1;

@@ -121,3 +121,14 @@ pub fn seed_corpus_index(extra: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf)
     assert_eq!(r.code, 0, "{}", r.stderr);
     (tmp, idx)
 }
+
+/// The file name of a hit's path.
+pub fn file_name(hit: &Value) -> String {
+    hit["path"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
