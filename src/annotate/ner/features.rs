@@ -2,9 +2,15 @@
 //! capitalisation in context, gazetteer membership, cue words (organisation suffixes, titles),
 //! the previous tags, and what the document said of the same word before.
 //!
-//! Every feature is a 64-bit hash of a template id and its values.
+//! Every feature is a 64-bit hash of a template id and its values. The values are
+//! themselves 64-bit: each token's strings (word, lower case, shape, affixes) are hashed once,
+//! when its [`Sentence`] is made, so that the three passes of the tagger combine integers and
+//! never touch a string.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::{label_type, part, Part};
 use crate::annotate::gazetteer::{kind, Gazetteer};
@@ -149,37 +155,87 @@ pub const TITLE_WORDS: &[&str] = &[
     "trader",
 ];
 
-/// A token's precomputed static properties.
+/// Hash of a string: the unit every feature is built from.
+#[inline]
+pub fn hs(s: &str) -> u64 {
+    xxh3_64(s.as_bytes())
+}
+
+/// Lower-cased hashes of a word list, for membership tests.
+fn hash_set(words: &[&str]) -> HashSet<u64> {
+    words.iter().map(|w| hs(w)).collect()
+}
+
+fn org_words() -> &'static HashSet<u64> {
+    static S: OnceLock<HashSet<u64>> = OnceLock::new();
+    S.get_or_init(|| hash_set(ORG_WORDS))
+}
+
+fn title_words() -> &'static HashSet<u64> {
+    static S: OnceLock<HashSet<u64>> = OnceLock::new();
+    S.get_or_init(|| hash_set(TITLE_WORDS))
+}
+
+/// Values standing for "before the sentence", "after the sentence" and "not known".
+const BOS: u64 = 0x0b05_0b05_0b05_0b05;
+const EOS: u64 = 0x0e05_0e05_0e05_0e05;
+const UNKNOWN: u64 = 0x0f0f_0f0f_0f0f_0f0f;
+
+/// Gazetteer marks, in the order of [`TokenInfo::gaz`] (0 is none).
+pub const GAZ_MARKS: [&str; 8] = ["", "B-P", "I-P", "B-C", "I-C", "D", "F", "L"];
+
+/// A token's precomputed properties, as hashes and small numbers.
+#[derive(Clone, Copy)]
 pub struct TokenInfo {
-    /// What raw text says of the word (its classes, how often it is capitalised).
-    pub clusters: Option<crate::annotate::clusters::WordInfo>,
-    pub word: String,
-    pub lower: String,
-    pub shape: String,
-    /// Gazetteer feature for this token ("B-P", "I-P", "F", ...), or empty.
-    pub gaz: &'static str,
+    /// The word as written.
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    /// Prefixes and suffixes of the lower-cased word, 1 to 4 characters (`affixes` of each).
+    pub prefixes: [u64; 4],
+    pub suffixes: [u64; 4],
+    pub affixes: u8,
+    /// First and last part of a hyphenated word.
+    pub hyphen: Option<(u64, u64)>,
+    /// Word classes at each granularity of the clusters, or [`UNKNOWN`].
+    pub classes: [u64; 4],
+    /// How often raw text capitalises the word (see the clusters), or [`UNKNOWN`].
+    pub capitalised: u64,
+    /// Gazetteer mark: an index into [`GAZ_MARKS`].
+    pub gaz: u8,
     pub title_case: bool,
+    /// Starts with a lower-case letter.
+    pub lower_first: bool,
+    /// Has a lower-case letter somewhere.
+    pub has_lower: bool,
+    /// Only capitals and full stops ("NATO", "U.S.").
+    pub upper_dots: bool,
+    /// At least two bytes long.
+    pub long: bool,
+    pub org_word: bool,
+    pub title_word: bool,
 }
 
 /// A sentence ready for feature extraction.
+#[derive(Clone)]
 pub struct Sentence {
     pub tokens: Vec<TokenInfo>,
     /// Most alphabetic tokens are capitals: a headline ("JAPAN GET LUCKY WIN").
     pub all_caps: bool,
 }
 
-/// What the tagger learned of a document so far.
+/// What the tagger learned of a document so far. Words are keyed by their lower-case hash.
 #[derive(Default)]
 pub struct DocContext {
-    /// Words seen in lower case in the document (so a capitalised one may be a common word).
-    pub lower_seen: HashSet<String>,
+    /// Words seen starting with a lower-case letter (so a capitalised one may be common).
+    pub lower_seen: HashSet<u64>,
     /// Entity types already given to a word in this document: counts for PER, ORG, LOC, MISC.
-    pub history: HashMap<String, [u16; 4]>,
-    /// Capitalised word (lower-cased) → the words around its occurrences in the document
-    /// (before, after), at most [`MAX_CONTEXTS`] of them.
-    pub contexts: HashMap<String, Vec<(String, String)>>,
-    /// Capitalised words (lower-cased) seen capitalised away from a sentence's start.
-    pub capitalised_inside: HashSet<String>,
+    pub history: HashMap<u64, [u16; 4]>,
+    /// Capitalised word → the words around its occurrences in the document (before, after),
+    /// at most [`MAX_CONTEXTS`] of them.
+    pub contexts: HashMap<u64, Vec<(u64, u64)>>,
+    /// Capitalised words seen capitalised away from a sentence's start.
+    pub capitalised_inside: HashSet<u64>,
     /// The first stage's tags for the whole document, when this is the second stage.
     pub first_pass: Option<FirstPass>,
     /// The sentence being tagged.
@@ -192,39 +248,38 @@ pub struct FirstPass {
     pub labels: Vec<Vec<usize>>,
     /// The right-to-left first stage's tags.
     pub labels_r2l: Vec<Vec<usize>>,
-    /// Lower-cased word → how often it was tagged PER, ORG, LOC, MISC.
-    pub types: HashMap<String, [u16; 4]>,
-    /// Lower-cased capitalised word → how often it occurs.
-    pub count: HashMap<String, u16>,
-    /// Lower-cased word → type and place ("B", "I", "E") in a multi-word entity.
-    pub in_multi: HashMap<String, (usize, &'static str)>,
+    /// Word → how often it was tagged PER, ORG, LOC, MISC.
+    pub types: HashMap<u64, [u16; 4]>,
+    /// Capitalised word → how often it occurs.
+    pub count: HashMap<u64, u16>,
+    /// Word → type and place (1 first, 2 inside, 3 last) in a multi-word entity.
+    pub in_multi: HashMap<u64, (usize, u64)>,
 }
 
 impl FirstPass {
     pub fn new(
-        sentences: &[Vec<&str>],
+        sentences: &[Sentence],
         labels: Vec<Vec<usize>>,
         labels_r2l: Vec<Vec<usize>>,
     ) -> FirstPass {
-        let mut types: HashMap<String, [u16; 4]> = HashMap::new();
-        let mut count: HashMap<String, u16> = HashMap::new();
+        let mut types: HashMap<u64, [u16; 4]> = HashMap::new();
+        let mut count: HashMap<u64, u16> = HashMap::new();
         let mut in_multi = HashMap::new();
-        for (words, tags) in sentences.iter().zip(&labels) {
-            for (w, &l) in words.iter().zip(tags) {
-                let lw = w.to_lowercase();
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    *count.entry(lw.clone()).or_default() += 1;
+        for (s, tags) in sentences.iter().zip(&labels) {
+            for (t, &l) in s.tokens.iter().zip(tags) {
+                if t.title_case {
+                    *count.entry(t.lower).or_default() += 1;
                 }
-                if let Some(t) = label_type(l) {
-                    types.entry(lw.clone()).or_default()[t] += 1;
+                if let Some(ty) = label_type(l) {
+                    types.entry(t.lower).or_default()[ty] += 1;
                     let place = match part(l) {
-                        Part::Begin => Some("B"),
-                        Part::Inside => Some("I"),
-                        Part::Last => Some("E"),
+                        Part::Begin => Some(1),
+                        Part::Inside => Some(2),
+                        Part::Last => Some(3),
                         _ => None,
                     };
                     if let Some(p) = place {
-                        in_multi.entry(lw).or_insert((t, p));
+                        in_multi.entry(t.lower).or_insert((ty, p));
                     }
                 }
             }
@@ -244,26 +299,21 @@ pub const MAX_CONTEXTS: usize = 6;
 
 impl DocContext {
     /// Prepares the context from all the document's sentences.
-    pub fn new(sentences: &[Vec<&str>]) -> DocContext {
+    pub fn new(sentences: &[Sentence]) -> DocContext {
         let mut ctx = DocContext::default();
-        for words in sentences {
-            for (i, w) in words.iter().enumerate() {
-                let first = w.chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    ctx.lower_seen.insert(w.to_string());
-                } else if first.is_some_and(char::is_uppercase) {
-                    let lw = w.to_lowercase();
-                    if i > 0 && w.chars().any(char::is_lowercase) {
-                        ctx.capitalised_inside.insert(lw.clone());
+        for s in sentences {
+            let words = &s.tokens;
+            for (i, t) in words.iter().enumerate() {
+                if t.lower_first {
+                    ctx.lower_seen.insert(t.word);
+                } else if t.title_case {
+                    if i > 0 && t.has_lower {
+                        ctx.capitalised_inside.insert(t.lower);
                     }
-                    let around = ctx.contexts.entry(lw).or_default();
+                    let around = ctx.contexts.entry(t.lower).or_default();
                     if around.len() < MAX_CONTEXTS {
-                        let before = if i > 0 {
-                            words[i - 1].to_lowercase()
-                        } else {
-                            "<s>".into()
-                        };
-                        let after = words.get(i + 1).map_or("</s>".into(), |w| w.to_lowercase());
+                        let before = if i > 0 { words[i - 1].lower } else { BOS };
+                        let after = words.get(i + 1).map_or(EOS, |t| t.lower);
                         around.push((before, after));
                     }
                 }
@@ -273,8 +323,8 @@ impl DocContext {
     }
 
     /// Records the entity type (0..4) the tagger gave a word.
-    pub fn record(&mut self, lower: &str, entity_type: usize) {
-        self.history.entry(lower.to_string()).or_default()[entity_type] += 1;
+    pub fn record(&mut self, lower: u64, entity_type: usize) {
+        self.history.entry(lower).or_default()[entity_type] += 1;
     }
 }
 
@@ -300,6 +350,47 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+impl TokenInfo {
+    fn new(w: &str, lower: &str) -> TokenInfo {
+        let clusters = crate::annotate::clusters::Clusters::get().of(w);
+        let mut prefixes = [0; 4];
+        let mut suffixes = [0; 4];
+        let chars: Vec<usize> = lower.char_indices().map(|c| c.0).collect();
+        let affixes = 4.min(chars.len());
+        for n in 1..=affixes {
+            prefixes[n - 1] = hs(&lower[..chars.get(n).copied().unwrap_or(lower.len())]);
+            suffixes[n - 1] = hs(&lower[chars[chars.len() - n]..]);
+        }
+        let hyphen = w.contains('-').then(|| {
+            let mut parts = lower.split('-');
+            let first = parts.next().unwrap_or("");
+            let last = parts.next_back().unwrap_or(first);
+            (hs(first), hs(last))
+        });
+        let first = w.chars().next();
+        let lower_h = hs(lower.trim_end_matches('.'));
+        TokenInfo {
+            word: hs(w),
+            lower: hs(lower),
+            shape: hs(&shape(w)),
+            prefixes,
+            suffixes,
+            affixes: affixes as u8,
+            hyphen,
+            classes: clusters.map_or([UNKNOWN; 4], |c| c.classes.map(u64::from)),
+            capitalised: clusters.map_or(UNKNOWN, |c| c.capitalised as u64),
+            gaz: 0,
+            title_case: first.is_some_and(char::is_uppercase),
+            lower_first: first.is_some_and(char::is_lowercase),
+            has_lower: w.chars().any(char::is_lowercase),
+            upper_dots: w.chars().all(|c| c.is_uppercase() || c == '.'),
+            long: lower.len() > 1,
+            org_word: org_words().contains(&lower_h),
+            title_word: title_words().contains(&lower_h),
+        }
+    }
+}
+
 impl Sentence {
     pub fn new(words: &[&str], gaz: &Gazetteer) -> Sentence {
         let alpha: Vec<&&str> = words
@@ -311,39 +402,43 @@ impl Sentence {
             .filter(|w| !w.chars().any(char::is_lowercase))
             .count();
         let all_caps = alpha.len() >= 3 && caps * 5 >= alpha.len() * 4;
+        let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut tokens: Vec<TokenInfo> = words
             .iter()
-            .map(|w| TokenInfo {
-                clusters: crate::annotate::clusters::Clusters::get().of(w),
-                word: w.to_string(),
-                lower: w.to_lowercase(),
-                shape: shape(w),
-                gaz: "",
-                title_case: w.chars().next().is_some_and(char::is_uppercase),
-            })
+            .zip(&lowers)
+            .map(|(w, l)| TokenInfo::new(w, l))
             .collect();
-        gazetteer_tags(&mut tokens, gaz, all_caps);
+        gazetteer_tags(&mut tokens, &lowers, gaz, all_caps);
         Sentence { tokens, all_caps }
+    }
+
+    /// The sentence read backwards, for the right-to-left tagger.
+    pub fn reversed(&self) -> Sentence {
+        Sentence {
+            tokens: self.tokens.iter().rev().copied().collect(),
+            all_caps: self.all_caps,
+        }
     }
 }
 
 /// Marks the longest gazetteer phrases: places ("B-P"/"I-P"), countries ("B-C"/"I-C"),
 /// demonyms ("D"), first ("F") and last ("L") names. Only capitalised phrases count.
-fn gazetteer_tags(tokens: &mut [TokenInfo], gaz: &Gazetteer, all_caps: bool) {
+fn gazetteer_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer, all_caps: bool) {
     let mut i = 0;
+    let mut phrase = String::new();
     while i < tokens.len() {
         if !tokens[i].title_case {
             i += 1;
             continue;
         }
         let mut matched = 0;
-        let mut phrase = String::new();
+        phrase.clear();
         let mut best_kind = 0u8;
         for n in 1..=gaz.max_words.min(tokens.len() - i) {
             if n > 1 {
                 phrase.push(' ');
             }
-            phrase.push_str(&tokens[i + n - 1].lower);
+            phrase.push_str(&lowers[i + n - 1]);
             let k = gaz.kinds(&phrase);
             if k & (kind::PLACE | kind::DEMONYM) != 0 {
                 matched = n;
@@ -358,17 +453,17 @@ fn gazetteer_tags(tokens: &mut [TokenInfo], gaz: &Gazetteer, all_caps: bool) {
             continue;
         }
         let (b, inside) = if best_kind & kind::COUNTRY != 0 {
-            ("B-C", "I-C")
+            (3, 4)
         } else if best_kind & kind::PLACE != 0 {
-            ("B-P", "I-P")
+            (1, 2)
         } else if best_kind & kind::DEMONYM != 0 {
-            ("D", "D")
+            (5, 5)
         } else if best_kind & kind::FIRST_NAME != 0 && !all_caps {
-            ("F", "F")
+            (6, 6)
         } else if best_kind & kind::LAST_NAME != 0 && !all_caps {
-            ("L", "L")
+            (7, 7)
         } else {
-            ("", "")
+            (0, 0)
         };
         for (j, t) in tokens[i..i + matched].iter_mut().enumerate() {
             t.gaz = if j == 0 { b } else { inside };
@@ -377,233 +472,195 @@ fn gazetteer_tags(tokens: &mut [TokenInfo], gaz: &Gazetteer, all_caps: bool) {
     }
 }
 
-/// Hashes a template id and its parts into a feature.
-#[inline]
-fn h(template: u8, parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ (template as u64);
-    hash = hash.wrapping_mul(0x1000_0000_01b3);
-    for p in parts {
-        for &b in p.as_bytes() {
-            hash ^= b as u64;
-            hash = hash.wrapping_mul(0x1000_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x1000_0000_01b3);
-    }
-    hash
-}
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
-const BOS: &str = "<s>";
-const EOS: &str = "</s>";
+/// Combines a template id and its values into a feature.
+#[inline]
+fn h(template: u8, parts: &[u64]) -> u64 {
+    let mut x = (template as u64 + 1).wrapping_mul(K);
+    for &p in parts {
+        x = (x.rotate_left(26) ^ p).wrapping_mul(K);
+    }
+    // murmur3's finaliser: every bit of the key depends on every input bit.
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
 
 /// The features of token `i` that do not depend on tags.
 pub fn static_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u64>) {
     let t = &s.tokens[i];
-    let lw = t.lower.as_str();
-    let word_at = |j: isize| -> &str {
-        if j < 0 {
-            BOS
-        } else {
-            s.tokens.get(j as usize).map_or(EOS, |t| t.lower.as_str())
-        }
-    };
-    let shape_at = |j: isize| -> &str {
-        if j < 0 {
-            BOS
-        } else {
-            s.tokens.get(j as usize).map_or(EOS, |t| t.shape.as_str())
-        }
-    };
-    let gaz_at = |j: isize| -> &str {
-        if j < 0 {
-            BOS
-        } else {
-            s.tokens.get(j as usize).map_or(EOS, |t| t.gaz)
-        }
-    };
+    let lw = t.lower;
+    let n = s.tokens.len() as isize;
+    let tok =
+        |j: isize| -> Option<&TokenInfo> { (0..n).contains(&j).then(|| &s.tokens[j as usize]) };
+    let outside = |j: isize| if j < 0 { BOS } else { EOS };
+    let word_at = |j: isize| tok(j).map_or(outside(j), |t| t.lower);
+    let shape_at = |j: isize| tok(j).map_or(outside(j), |t| t.shape);
+    let gaz_at = |j: isize| tok(j).map_or(outside(j), |t| t.gaz as u64);
+    let cluster_at = |j: isize, g: usize| tok(j).map_or(outside(j), |t| t.classes[g]);
     let i = i as isize;
-    let caps = if s.all_caps { "C" } else { "c" };
+    let caps = s.all_caps as u64;
+    let first = (i == 0) as u64;
+    let gaz = t.gaz as u64;
     out.push(h(0, &[]));
     if s.all_caps {
-        out.push(h(1, &["caps", lw]));
+        out.push(h(1, &[1, lw]));
     } else {
-        out.push(h(1, &[&t.word]));
+        out.push(h(1, &[t.word]));
     }
     out.push(h(2, &[lw]));
-    let chars: Vec<(usize, char)> = lw.char_indices().collect();
-    for n in 1..=4.min(chars.len()) {
-        let pre = &lw[..chars.get(n).map_or(lw.len(), |c| c.0)];
-        let suf = &lw[chars[chars.len() - n].0..];
-        out.push(h(3, &[pre]));
-        out.push(h(4, &[suf]));
+    for a in 0..t.affixes as usize {
+        out.push(h(3, &[t.prefixes[a]]));
+        out.push(h(4, &[t.suffixes[a]]));
     }
-    out.push(h(5, &[caps, &t.shape]));
+    out.push(h(5, &[caps, t.shape]));
     out.push(h(6, &[word_at(i - 1)]));
     out.push(h(7, &[word_at(i + 1)]));
     out.push(h(8, &[word_at(i - 2)]));
     out.push(h(9, &[word_at(i + 2)]));
-    out.push(h(10, &[caps, shape_at(i - 1), &t.shape]));
-    out.push(h(11, &[caps, &t.shape, shape_at(i + 1)]));
+    out.push(h(10, &[caps, shape_at(i - 1), t.shape]));
+    out.push(h(11, &[caps, t.shape, shape_at(i + 1)]));
     out.push(h(12, &[word_at(i - 1), lw]));
     out.push(h(13, &[lw, word_at(i + 1)]));
-    out.push(h(
-        14,
-        &[caps, if i == 0 { "first" } else { "rest" }, &t.shape],
-    ));
-    out.push(h(15, &[t.gaz]));
-    out.push(h(16, &[gaz_at(i - 1), t.gaz, gaz_at(i + 1)]));
-    out.push(h(17, &[t.gaz, &t.shape]));
-    if t.title_case && i > 0 && doc.lower_seen.contains(lw) {
-        out.push(h(18, &["lower-seen"]));
+    out.push(h(14, &[caps, first, t.shape]));
+    out.push(h(15, &[gaz]));
+    out.push(h(16, &[gaz_at(i - 1), gaz, gaz_at(i + 1)]));
+    out.push(h(17, &[gaz, t.shape]));
+    if t.title_case && i > 0 && doc.lower_seen.contains(&lw) {
+        out.push(h(18, &[]));
     }
     if t.title_case {
         if i == 0 || s.all_caps {
-            let inside = doc.capitalised_inside.contains(lw);
-            out.push(h(
-                57,
-                &[caps, if inside { "cap-inside" } else { "never-inside" }],
-            ));
+            let inside = doc.capitalised_inside.contains(&lw);
+            out.push(h(57, &[caps, inside as u64]));
         }
         // The words around the word's other occurrences in the document.
-        if let Some(around) = doc.contexts.get(lw) {
-            for (before, after) in around {
-                if before.as_str() != word_at(i - 1) {
+        if let Some(around) = doc.contexts.get(&lw) {
+            let (b, a) = (word_at(i - 1), word_at(i + 1));
+            for &(before, after) in around {
+                if before != b {
                     out.push(h(58, &[before]));
                 }
-                if after.as_str() != word_at(i + 1) {
+                if after != a {
                     out.push(h(59, &[after]));
                 }
             }
         }
     }
-    for (j, tag) in [(i + 1, "org+1"), (i + 2, "org+2"), (i, "org0")] {
-        if ORG_WORDS.contains(&word_at(j)) {
+    for (j, tag) in [(i + 1, 1), (i + 2, 2), (i, 0)] {
+        if tok(j).is_some_and(|t| t.org_word) {
             out.push(h(19, &[tag, caps]));
         }
     }
-    if TITLE_WORDS.contains(&word_at(i - 1)) {
-        out.push(h(20, &["title-1", &t.shape]));
+    if tok(i - 1).is_some_and(|t| t.title_word) {
+        out.push(h(20, &[1, t.shape]));
     }
-    if TITLE_WORDS.contains(&word_at(i - 2)) {
-        out.push(h(20, &["title-2", &t.shape]));
+    if tok(i - 2).is_some_and(|t| t.title_word) {
+        out.push(h(20, &[2, t.shape]));
     }
-    if lw.len() > 1 && t.word.chars().all(|c| c.is_uppercase() || c == '.') && !s.all_caps {
-        out.push(h(21, &["acronym"]));
+    if t.long && t.upper_dots && !s.all_caps {
+        out.push(h(21, &[]));
     }
-    let cluster_at = |j: isize, g: usize| -> String {
-        if j < 0 || j as usize >= s.tokens.len() {
-            return "-".into();
-        }
-        s.tokens[j as usize]
-            .clusters
-            .map_or("?".into(), |c| c.classes[g].to_string())
-    };
     for g in 0..4 {
         let c0 = cluster_at(i, g);
-        let gs = ["a", "b", "c", "d"][g];
-        out.push(h(50, &[gs, &c0]));
-        out.push(h(51, &[gs, &cluster_at(i - 1, g)]));
-        out.push(h(52, &[gs, &cluster_at(i + 1, g)]));
-        out.push(h(53, &[gs, &c0, &t.shape]));
+        let gs = g as u64;
+        out.push(h(50, &[gs, c0]));
+        out.push(h(51, &[gs, cluster_at(i - 1, g)]));
+        out.push(h(52, &[gs, cluster_at(i + 1, g)]));
+        out.push(h(53, &[gs, c0, t.shape]));
     }
     out.push(h(
         54,
-        &[
-            &cluster_at(i - 1, 1),
-            &cluster_at(i, 1),
-            &cluster_at(i + 1, 1),
-        ],
+        &[cluster_at(i - 1, 1), cluster_at(i, 1), cluster_at(i + 1, 1)],
     ));
-    let cap = t
-        .clusters
-        .map_or("?".to_string(), |c| c.capitalised.to_string());
-    out.push(h(55, &[caps, &cap]));
-    out.push(h(
-        56,
-        &[caps, &cap, &t.shape, if i == 0 { "first" } else { "rest" }],
-    ));
-    out.push(h(24, &[shape_at(i - 2), shape_at(i - 1), &t.shape]));
-    out.push(h(25, &[&t.shape, shape_at(i + 1), shape_at(i + 2)]));
-    out.push(h(26, &[word_at(i - 1), &t.shape]));
-    out.push(h(27, &[&t.shape, word_at(i + 1)]));
-    out.push(h(28, &[gaz_at(i - 1), &t.shape]));
-    out.push(h(29, &[gaz_at(i + 1), &t.shape]));
-    if t.word.contains('-') {
-        let parts: Vec<&str> = lw.split('-').collect();
-        out.push(h(22, &[parts[0]]));
-        out.push(h(23, &[parts[parts.len() - 1]]));
+    out.push(h(55, &[caps, t.capitalised]));
+    out.push(h(56, &[caps, t.capitalised, t.shape, first]));
+    out.push(h(24, &[shape_at(i - 2), shape_at(i - 1), t.shape]));
+    out.push(h(25, &[t.shape, shape_at(i + 1), shape_at(i + 2)]));
+    out.push(h(26, &[word_at(i - 1), t.shape]));
+    out.push(h(27, &[t.shape, word_at(i + 1)]));
+    out.push(h(28, &[gaz_at(i - 1), t.shape]));
+    out.push(h(29, &[gaz_at(i + 1), t.shape]));
+    if let Some((first, last)) = t.hyphen {
+        out.push(h(22, &[first]));
+        out.push(h(23, &[last]));
+    }
+}
+
+/// A label as a feature value, with the sentence's edges.
+fn label_at(tags: &[usize], j: isize) -> u64 {
+    if j < 0 {
+        BOS
+    } else {
+        tags.get(j as usize).map_or(EOS, |&l| l as u64)
     }
 }
 
 /// The second stage's features: the first stage's tags around the token, and what the first
 /// stage said of the same word elsewhere in the document.
 pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u64>) {
-    use super::{LABELS as NAMES, TYPES};
     let Some(fp) = &doc.first_pass else { return };
     let tags = &fp.labels[doc.sentence];
-    let at = |j: isize| -> &str {
-        if j < 0 {
-            "<s>"
-        } else {
-            tags.get(j as usize).map_or("</s>", |&l| NAMES[l])
-        }
-    };
     let ii = i as isize;
-    out.push(h(40, &[at(ii)]));
-    let r2l = fp.labels_r2l[doc.sentence]
-        .get(i)
-        .map_or("</s>", |&l| NAMES[l]);
+    let here = label_at(tags, ii);
+    out.push(h(40, &[here]));
+    let r2l = label_at(&fp.labels_r2l[doc.sentence], ii);
     out.push(h(47, &[r2l]));
-    out.push(h(48, &[at(ii), r2l]));
-    out.push(h(41, &[at(ii - 1), at(ii)]));
-    out.push(h(42, &[at(ii), at(ii + 1)]));
+    out.push(h(48, &[here, r2l]));
+    out.push(h(41, &[label_at(tags, ii - 1), here]));
+    out.push(h(42, &[here, label_at(tags, ii + 1)]));
     let t = &s.tokens[i];
     if !t.title_case {
         return;
     }
-    let lw = t.lower.as_str();
-    match fp.types.get(lw) {
+    let lw = t.lower;
+    match fp.types.get(&lw) {
         Some(counts) => {
             let (best, n) = counts.iter().enumerate().max_by_key(|&(_, c)| *c).unwrap();
-            let total = fp.count.get(lw).copied().unwrap_or(1).max(1);
+            let total = fp.count.get(&lw).copied().unwrap_or(1).max(1);
             let share = if *n >= total {
-                "all"
+                2
             } else if *n * 2 >= total {
-                "most"
+                1
             } else {
-                "some"
+                0
             };
-            out.push(h(43, &[TYPES[best], share]));
-            out.push(h(44, &[TYPES[best], at(ii)]));
+            out.push(h(43, &[best as u64, share]));
+            out.push(h(44, &[best as u64, here]));
         }
         None => {
-            if fp.count.get(lw).copied().unwrap_or(0) >= 2 {
-                out.push(h(45, &["never-tagged"]));
+            if fp.count.get(&lw).copied().unwrap_or(0) >= 2 {
+                out.push(h(45, &[]));
             }
         }
     }
-    if let Some((ty, place)) = fp.in_multi.get(lw) {
-        out.push(h(46, &[TYPES[*ty], place]));
+    if let Some(&(ty, place)) = fp.in_multi.get(&lw) {
+        out.push(h(46, &[ty as u64, place]));
     }
 }
 
-/// The features that depend on the tags already given: the two previous tags (as label
-/// names) and the document's history for this word.
+/// The features that depend on the tags already given: the two previous tags and the
+/// document's history for this word.
 pub fn dynamic_features(
     s: &Sentence,
     i: usize,
-    prev: &str,
-    prev2: &str,
+    tags: &[usize],
     doc: &DocContext,
     out: &mut Vec<u64>,
 ) {
-    let lw = s.tokens[i].lower.as_str();
+    let t = &s.tokens[i];
+    let ii = i as isize;
+    let prev = label_at(tags, ii - 1);
+    let prev2 = label_at(tags, ii - 2);
     out.push(h(30, &[prev]));
     out.push(h(31, &[prev2, prev]));
-    out.push(h(32, &[prev, lw]));
-    out.push(h(33, &[prev, &s.tokens[i].shape]));
-    if let Some(counts) = doc.history.get(lw) {
+    out.push(h(32, &[prev, t.lower]));
+    out.push(h(33, &[prev, t.shape]));
+    if let Some(counts) = doc.history.get(&t.lower) {
         let (best, _) = counts.iter().enumerate().max_by_key(|&(_, c)| *c).unwrap();
-        out.push(h(34, &[["PER", "ORG", "LOC", "MISC"][best]]));
+        out.push(h(34, &[best as u64]));
     }
 }

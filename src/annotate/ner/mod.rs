@@ -31,7 +31,7 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// The committed model, compiled in (empty before the first training).
 const MODEL: &[u8] = include_bytes!("../../../models/ner.bin");
-const MAGIC: &[u8; 8] = b"NDXNER4\n";
+const MAGIC: &[u8; 8] = b"NDXNER5\n";
 /// Features whose weights are all smaller than this are left out of the saved model.
 pub const PRUNE: f32 = 0.5;
 
@@ -289,7 +289,7 @@ impl Model {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
         if bytes.len() < 8 || &bytes[..8] != MAGIC {
-            bail!("not a newsdex NER model (version 4)");
+            bail!("not a newsdex NER model (version 5)");
         }
         let (stage1, rest) = Weights::read(&bytes[8..])?;
         let (stage1_r2l, rest) = Weights::read(rest)?;
@@ -318,15 +318,26 @@ impl Model {
     }
 
     /// Tags a document given as sentences of words; returns a label index per word.
-    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-        let first = tag_stage(&self.stage1, sentences, None);
-        let first_r2l = tag_stage_r2l(&self.stage1_r2l, sentences);
-        tag_stage(
-            &self.stage2,
-            sentences,
-            Some(FirstPass::new(sentences, first, first_r2l)),
-        )
+    pub fn tag_document(&self, words: &[Vec<&str>]) -> Vec<Vec<usize>> {
+        let gaz = Gazetteer::get();
+        let sentences: Vec<Sentence> = words.iter().map(|w| Sentence::new(w, gaz)).collect();
+        // The second stage reads the document in the first stage's direction: the same
+        // static features, computed once.
+        let mut statics = StaticCache::default();
+        let first = tag_stage(&self.stage1, &sentences, None, &mut statics);
+        let first_r2l = tag_stage_r2l(&self.stage1_r2l, &sentences);
+        let first_pass = FirstPass::new(&sentences, first, first_r2l);
+        tag_stage(&self.stage2, &sentences, Some(first_pass), &mut statics)
     }
+}
+
+/// The static features of every token of a document, in reading order, filled by the first
+/// pass over it and read by later passes in the same direction.
+#[derive(Default)]
+struct StaticCache {
+    feats: Vec<u64>,
+    /// Where each token's features end in `feats`.
+    ends: Vec<usize>,
 }
 
 /// Labels of a sentence read backwards: reversed, with Begin and Last swapped.
@@ -342,49 +353,51 @@ fn reverse_labels(labels: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// A document with every sentence read backwards.
-fn reversed_doc(doc: &LabelledDoc) -> LabelledDoc {
-    doc.iter()
-        .map(|s| LabelledSentence {
-            words: s.words.iter().rev().cloned().collect(),
-            labels: reverse_labels(&s.labels),
-        })
-        .collect()
-}
-
-/// Runs a right-to-left first stage; returns labels in reading order.
-fn tag_stage_r2l(weights: &Weights, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let reversed: Vec<Vec<&str>> = sentences
-        .iter()
-        .map(|s| s.iter().rev().copied().collect())
-        .collect();
-    tag_stage(weights, &reversed, None)
+/// Runs a right-to-left first stage over sentences in reading order; returns labels in
+/// reading order.
+fn tag_stage_r2l(weights: &Weights, sentences: &[Sentence]) -> Vec<Vec<usize>> {
+    let reversed: Vec<Sentence> = sentences.iter().map(Sentence::reversed).collect();
+    tag_stage(weights, &reversed, None, &mut StaticCache::default())
         .iter()
         .map(|l| reverse_labels(l))
         .collect()
 }
 
-/// Runs one stage over a document, greedily, left to right.
+/// Runs one stage over a document, greedily, in the order of its tokens. Static features
+/// come from `statics` when it holds them, and are put there when it is empty.
 fn tag_stage(
     weights: &Weights,
-    sentences: &[Vec<&str>],
+    sentences: &[Sentence],
     first_pass: Option<FirstPass>,
+    statics: &mut StaticCache,
 ) -> Vec<Vec<usize>> {
-    let gaz = Gazetteer::get();
     let mut doc = DocContext::new(sentences);
     doc.first_pass = first_pass;
-    let mut feats = Vec::with_capacity(96);
+    let fill = statics.ends.is_empty();
+    let mut feats = Vec::with_capacity(32);
     let mut out = Vec::with_capacity(sentences.len());
-    for (si, words) in sentences.iter().enumerate() {
+    let mut k = 0;
+    for (si, s) in sentences.iter().enumerate() {
         doc.sentence = si;
-        let s = Sentence::new(words, gaz);
-        let mut tags = Vec::with_capacity(words.len());
-        for i in 0..words.len() {
-            token_features(&s, i, &tags, &doc, &mut feats);
+        let mut tags = Vec::with_capacity(s.tokens.len());
+        for i in 0..s.tokens.len() {
+            if fill {
+                static_features(s, i, &doc, &mut statics.feats);
+                statics.ends.push(statics.feats.len());
+            }
+            let start = if k == 0 { 0 } else { statics.ends[k - 1] };
+            k += 1;
+            feats.clear();
+            dynamic_features(s, i, &tags, &doc, &mut feats);
+            stage2_features(s, i, &doc, &mut feats);
+            let mut scores = weights.scores(&statics.feats[start..statics.ends[k - 1]]);
+            for (a, b) in scores.iter_mut().zip(weights.scores(&feats)) {
+                *a += b;
+            }
             let prev = if i > 0 { tags[i - 1] } else { 0 };
-            let label = best(&weights.scores(&feats), prev);
+            let label = best(&scores, prev);
             if let Some(t) = label_type(label) {
-                doc.record(&s.tokens[i].lower, t);
+                doc.record(s.tokens[i].lower, t);
             }
             tags.push(label);
         }
@@ -398,9 +411,7 @@ fn tag_stage(
 fn token_features(s: &Sentence, i: usize, tags: &[usize], doc: &DocContext, feats: &mut Vec<u64>) {
     feats.clear();
     static_features(s, i, doc, feats);
-    let prev = if i > 0 { LABELS[tags[i - 1]] } else { "<s>" };
-    let prev2 = if i > 1 { LABELS[tags[i - 2]] } else { "<s>" };
-    dynamic_features(s, i, prev, prev2, doc, feats);
+    dynamic_features(s, i, tags, doc, feats);
     stage2_features(s, i, doc, feats);
 }
 
@@ -425,10 +436,33 @@ pub struct LabelledSentence {
 /// A labelled document.
 pub type LabelledDoc = Vec<LabelledSentence>;
 
-fn words_of(doc: &LabelledDoc) -> Vec<Vec<&str>> {
-    doc.iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect()
+/// A training document ready for the tagger: its sentences and their gold labels.
+struct TrainDoc {
+    sentences: Vec<Sentence>,
+    labels: Vec<Vec<usize>>,
+}
+
+impl TrainDoc {
+    fn new(doc: &LabelledDoc, gaz: &Gazetteer) -> TrainDoc {
+        TrainDoc {
+            sentences: doc
+                .iter()
+                .map(|s| {
+                    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                    Sentence::new(&words, gaz)
+                })
+                .collect(),
+            labels: doc.iter().map(|s| s.labels.clone()).collect(),
+        }
+    }
+
+    /// The document with every sentence read backwards.
+    fn reversed(&self) -> TrainDoc {
+        TrainDoc {
+            sentences: self.sentences.iter().map(Sentence::reversed).collect(),
+            labels: self.labels.iter().map(|l| reverse_labels(l)).collect(),
+        }
+    }
 }
 
 /// Folds of the training data used to make the second stage's training input.
@@ -440,7 +474,10 @@ const FOLDS: usize = 5;
 /// parallel on all cores; the result depends only on `docs`, `epochs` and `seeds`.
 pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
     use rayon::prelude::*;
-    let reversed: Vec<LabelledDoc> = docs.iter().map(reversed_doc).collect();
+    let gaz = Gazetteer::get();
+    let docs: Vec<TrainDoc> = docs.par_iter().map(|d| TrainDoc::new(d, gaz)).collect();
+    let reversed: Vec<TrainDoc> = docs.iter().map(TrainDoc::reversed).collect();
+    let docs = &docs[..];
     let runs: Vec<Model> = seeds
         .par_iter()
         .map(|&seed| {
@@ -464,7 +501,7 @@ pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
                     }
                     let (held, rest): (Vec<usize>, Vec<usize>) =
                         (0..docs.len()).partition(|d| d % FOLDS == job - 1);
-                    let train_docs: Vec<&LabelledDoc> = rest.iter().map(|&d| &source[d]).collect();
+                    let train_docs: Vec<&TrainDoc> = rest.iter().map(|&d| &source[d]).collect();
                     (
                         r2l,
                         job,
@@ -480,11 +517,11 @@ pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
                     continue;
                 }
                 for &d in held {
-                    let words = words_of(&docs[d]);
+                    let sentences = &docs[d].sentences;
                     if *r2l {
-                        first_r2l[d] = tag_stage_r2l(w, &words);
+                        first_r2l[d] = tag_stage_r2l(w, sentences);
                     } else {
-                        first[d] = tag_stage(w, &words, None);
+                        first[d] = tag_stage(w, sentences, None, &mut StaticCache::default());
                     }
                 }
             }
@@ -523,24 +560,23 @@ struct Weight {
 type FirstTags = (Vec<Vec<usize>>, Vec<Vec<usize>>);
 
 fn train_stage(
-    docs: &[LabelledDoc],
+    docs: &[TrainDoc],
     first: Option<&[FirstTags]>,
     epochs: usize,
     seed: u64,
 ) -> Weights {
-    let refs: Vec<&LabelledDoc> = docs.iter().collect();
+    let refs: Vec<&TrainDoc> = docs.iter().collect();
     train_stage_refs(&refs, first, epochs, seed)
 }
 
 /// Trains one stage's averaged perceptron for `epochs` passes over `docs`, in an order
 /// shuffled by `seed` each pass.
 fn train_stage_refs(
-    docs: &[&LabelledDoc],
+    docs: &[&TrainDoc],
     first: Option<&[FirstTags]>,
     epochs: usize,
     seed: u64,
 ) -> Weights {
-    let gaz = Gazetteer::get();
     let mut weights: FeatureMap<Weight> = FeatureMap::default();
     let mut clock: u32 = 0;
     let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -557,16 +593,15 @@ fn train_stage_refs(
         }
         for &d in &order {
             let doc = docs[d];
-            let words = words_of(doc);
-            let mut ctx = DocContext::new(&words);
-            ctx.first_pass = first.map(|f| FirstPass::new(&words, f[d].0.clone(), f[d].1.clone()));
-            for (si, sent) in doc.iter().enumerate() {
+            let mut ctx = DocContext::new(&doc.sentences);
+            ctx.first_pass =
+                first.map(|f| FirstPass::new(&doc.sentences, f[d].0.clone(), f[d].1.clone()));
+            for (si, (s, gold_labels)) in doc.sentences.iter().zip(&doc.labels).enumerate() {
                 ctx.sentence = si;
-                let s = Sentence::new(&words[si], gaz);
-                let mut tags: Vec<usize> = Vec::with_capacity(sent.words.len());
-                for i in 0..sent.words.len() {
+                let mut tags: Vec<usize> = Vec::with_capacity(s.tokens.len());
+                for i in 0..s.tokens.len() {
                     clock += 1;
-                    token_features(&s, i, &tags, &ctx, &mut feats);
+                    token_features(s, i, &tags, &ctx, &mut feats);
                     let prev = if i > 0 { tags[i - 1] } else { 0 };
                     let mut scores = [0f32; N];
                     for f in &feats {
@@ -577,7 +612,7 @@ fn train_stage_refs(
                         }
                     }
                     let guess = best(&scores, prev);
-                    let gold = sent.labels[i];
+                    let gold = gold_labels[i];
                     if guess != gold {
                         for f in &feats {
                             let w = weights.entry(*f).or_insert(Weight {
@@ -594,7 +629,7 @@ fn train_stage_refs(
                     }
                     // The history learns from the tagger's own guesses, as at tagging time.
                     if let Some(t) = label_type(guess) {
-                        ctx.record(&s.tokens[i].lower, t);
+                        ctx.record(s.tokens[i].lower, t);
                     }
                     tags.push(guess);
                 }
