@@ -599,6 +599,19 @@ fn label_at(tags: &[usize], j: isize) -> u64 {
     }
 }
 
+fn label_type_at(tags: &[usize], j: isize) -> u64 {
+    let l = label_at(tags, j);
+    if l < 17 {
+        label_type(l as usize).map_or(4, |t| t as u64)
+    } else {
+        l
+    }
+}
+
+fn t_shape(s: &Sentence, i: usize) -> u64 {
+    s.tokens[i].shape
+}
+
 /// The second stage's features: the first stage's tags around the token, and what the first
 /// stage said of the same word elsewhere in the document.
 pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u64>) {
@@ -612,6 +625,19 @@ pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     out.push(h(48, &[here, r2l]));
     out.push(h(41, &[label_at(tags, ii - 1), here]));
     out.push(h(42, &[here, label_at(tags, ii + 1)]));
+    let r2l_tags = &fp.labels_r2l[doc.sentence];
+    out.push(h(
+        49,
+        &[label_at(r2l_tags, ii - 1), r2l, label_at(r2l_tags, ii + 1)],
+    ));
+    out.push(h(
+        39,
+        &[
+            label_type_at(tags, ii),
+            label_type_at(r2l_tags, ii),
+            t_shape(s, i),
+        ],
+    ));
     let t = &s.tokens[i];
     if !t.title_case {
         return;
