@@ -79,7 +79,8 @@ fn search_index(given: &Option<PathBuf>) -> Result<Store> {
     Store::open(&dir)
 }
 
-fn request(query: &Option<String>, filters: &FilterArgs) -> search::Request {
+/// The search request the command line describes (query and filters).
+pub fn request(query: &Option<String>, filters: &FilterArgs) -> search::Request {
     search::Request {
         query: query.clone(),
         since: filters.since,

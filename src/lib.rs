@@ -14,3 +14,4 @@ pub mod index;
 pub mod interrupt;
 pub mod render;
 pub mod search;
+pub mod stats;

@@ -24,7 +24,21 @@ fn main() -> ExitCode {
         eprintln!("newsdex: internal error: {what}{at} (please report it; the index keeps its last commit)");
         std::process::exit(2);
     }));
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
+    let code = run(cli);
+    // For benchmarks and the curious: what the run cost, on stderr.
+    if std::env::var_os("NEWSDEX_STATS").is_some() {
+        eprintln!(
+            "newsdex: stats: elapsed_ms={:.3} peak_memory_bytes={}",
+            started.elapsed().as_secs_f64() * 1e3,
+            newsdex::stats::peak_memory_bytes().unwrap_or(0)
+        );
+    }
+    code
+}
+
+fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Index(args) => commands::run_index(&args),
         Command::Search(args) => commands::run_search(&args),

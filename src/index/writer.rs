@@ -72,6 +72,8 @@ pub struct Summary {
     pub passages_total: u64,
     pub bytes_read: u64,
     pub seconds: f64,
+    /// Peak resident memory of the process, where the system tells it.
+    pub peak_memory_bytes: Option<u64>,
 }
 
 impl Summary {
@@ -308,6 +310,7 @@ pub fn run(opts: &Options) -> Result<Summary> {
     summary.articles_total = articles;
     summary.passages_total = passages;
     summary.seconds = started.elapsed().as_secs_f64();
+    summary.peak_memory_bytes = crate::stats::peak_memory_bytes();
     Ok(summary)
 }
 
