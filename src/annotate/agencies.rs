@@ -115,11 +115,20 @@ const WIRES: &[&[&str]] = &[
 
 /// The wire service an alias names, as (canonical, aliases).
 pub fn wire(name: &str) -> Option<(&'static str, &'static [&'static str])> {
+    // Every alias's key → its wire (the first wire that names it), made once.
+    static BY_KEY: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+        std::sync::OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, w) in WIRES.iter().enumerate() {
+            for a in w.iter() {
+                m.entry(key(a)).or_insert(i);
+            }
+        }
+        m
+    });
     let k = key(name.trim_start_matches("the ").trim_start_matches("The "));
-    WIRES
-        .iter()
-        .find(|w| w.iter().any(|a| key(a) == k))
-        .map(|w| (w[0], &w[1..]))
+    by_key.get(&k).map(|&i| (WIRES[i][0], &WIRES[i][1..]))
 }
 
 /// Alternatives of every alias of the wire list, longest first, for regexes.

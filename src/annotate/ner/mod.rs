@@ -195,8 +195,7 @@ impl Weights {
         Weights { map }
     }
 
-    fn scores(&self, feats: &[u64]) -> [f32; N] {
-        let mut s = [0f32; N];
+    fn add_scores(&self, feats: &[u64], s: &mut [f32; N]) {
         for f in feats {
             if let Some(w) = self.map.get(f) {
                 for l in 0..N {
@@ -204,7 +203,6 @@ impl Weights {
                 }
             }
         }
-        s
     }
 
     /// Appends the weights, quantised to 16 bits, leaving out weights smaller than `prune`
@@ -241,9 +239,46 @@ impl Weights {
             }
         }
     }
+}
 
+/// Weights that score features for a label: the stages being trained, or a trained model.
+trait Scorer {
+    /// Adds the weights of `feats` to the scores of each label.
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]);
+}
+
+impl Scorer for Weights {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
+        Weights::add_scores(self, feats, scores)
+    }
+}
+
+/// A trained stage's weights as stored: 16 bits each and a scale, so that a feature's row
+/// (48 bytes with its key) fits one cache line: tagging is bound by these lookups.
+pub struct Frozen {
+    map: FeatureMap<[i16; N]>,
+    scale: f32,
+}
+
+impl Scorer for Frozen {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
+        let mut sum = [0i32; N];
+        for f in feats {
+            if let Some(w) = self.map.get(f) {
+                for l in 0..N {
+                    sum[l] += w[l] as i32;
+                }
+            }
+        }
+        for l in 0..N {
+            scores[l] += sum[l] as f32 * self.scale;
+        }
+    }
+}
+
+impl Frozen {
     /// Reads weights written by [`Weights::write`]; returns them and the bytes left.
-    fn read(bytes: &[u8]) -> Result<(Weights, &[u8])> {
+    fn read(bytes: &[u8]) -> Result<(Frozen, &[u8])> {
         let truncated = || anyhow::anyhow!("NER model is truncated");
         let take = |at: &mut usize, n: usize| -> Result<&[u8]> {
             let s = bytes.get(*at..*at + n).ok_or_else(truncated)?;
@@ -257,27 +292,45 @@ impl Weights {
         for _ in 0..n {
             let key = u64::from_le_bytes(take(&mut at, 8)?.try_into()?);
             let kept = take(&mut at, 1)?[0] as usize;
-            let mut w = [0f32; N];
+            let mut w = [0i16; N];
             for _ in 0..kept {
                 let pair = take(&mut at, 3)?;
                 let l = pair[0] as usize;
                 if l >= N {
                     bail!("NER model names label {l}, of {N}");
                 }
-                w[l] = i16::from_le_bytes([pair[1], pair[2]]) as f32 * scale;
+                w[l] = i16::from_le_bytes([pair[1], pair[2]]);
             }
             map.insert(key, w);
         }
-        Ok((Weights { map }, &bytes[at..]))
+        Ok((Frozen { map, scale }, &bytes[at..]))
     }
 }
 
-/// A trained model: the two stages' weights.
+/// A trained model as loaded for tagging: the two stages' weights.
 pub struct Model {
-    stage1: Weights,
+    stage1: Frozen,
     /// The first stage read right to left: it sees each word's right context tagged first.
+    stage1_r2l: Frozen,
+    stage2: Frozen,
+}
+
+/// A model fresh from [`train`], with full-precision weights, to be saved.
+pub struct Trained {
+    stage1: Weights,
     stage1_r2l: Weights,
     stage2: Weights,
+}
+
+impl Trained {
+    /// Serialises the model (see [`Weights::write`]); [`Model::from_bytes`] reads it.
+    pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.stage1.write(prune, &mut out);
+        self.stage1_r2l.write(prune, &mut out);
+        self.stage2.write(prune, &mut out);
+        out
+    }
 }
 
 impl Model {
@@ -291,9 +344,9 @@ impl Model {
         if bytes.len() < 8 || &bytes[..8] != MAGIC {
             bail!("not a newsdex NER model (version 5)");
         }
-        let (stage1, rest) = Weights::read(&bytes[8..])?;
-        let (stage1_r2l, rest) = Weights::read(rest)?;
-        let (stage2, rest) = Weights::read(rest)?;
+        let (stage1, rest) = Frozen::read(&bytes[8..])?;
+        let (stage1_r2l, rest) = Frozen::read(rest)?;
+        let (stage2, rest) = Frozen::read(rest)?;
         if !rest.is_empty() {
             bail!("NER model has trailing bytes");
         }
@@ -302,15 +355,6 @@ impl Model {
             stage1_r2l,
             stage2,
         })
-    }
-
-    /// Serialises the model (see [`Weights::write`]).
-    pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
-        self.stage1.write(prune, &mut out);
-        self.stage1_r2l.write(prune, &mut out);
-        self.stage2.write(prune, &mut out);
-        out
     }
 
     pub fn features(&self) -> usize {
@@ -355,7 +399,7 @@ fn reverse_labels(labels: &[usize]) -> Vec<usize> {
 
 /// Runs a right-to-left first stage over sentences in reading order; returns labels in
 /// reading order.
-fn tag_stage_r2l(weights: &Weights, sentences: &[Sentence]) -> Vec<Vec<usize>> {
+fn tag_stage_r2l(weights: &impl Scorer, sentences: &[Sentence]) -> Vec<Vec<usize>> {
     let reversed: Vec<Sentence> = sentences.iter().map(Sentence::reversed).collect();
     tag_stage(weights, &reversed, None, &mut StaticCache::default())
         .iter()
@@ -366,7 +410,7 @@ fn tag_stage_r2l(weights: &Weights, sentences: &[Sentence]) -> Vec<Vec<usize>> {
 /// Runs one stage over a document, greedily, in the order of its tokens. Static features
 /// come from `statics` when it holds them, and are put there when it is empty.
 fn tag_stage(
-    weights: &Weights,
+    weights: &impl Scorer,
     sentences: &[Sentence],
     first_pass: Option<FirstPass>,
     statics: &mut StaticCache,
@@ -390,10 +434,9 @@ fn tag_stage(
             feats.clear();
             dynamic_features(s, i, &tags, &doc, &mut feats);
             stage2_features(s, i, &doc, &mut feats);
-            let mut scores = weights.scores(&statics.feats[start..statics.ends[k - 1]]);
-            for (a, b) in scores.iter_mut().zip(weights.scores(&feats)) {
-                *a += b;
-            }
+            let mut scores = [0f32; N];
+            weights.add_scores(&statics.feats[start..statics.ends[k - 1]], &mut scores);
+            weights.add_scores(&feats, &mut scores);
             let prev = if i > 0 { tags[i - 1] } else { 0 };
             let label = best(&scores, prev);
             if let Some(t) = label_type(label) {
@@ -472,13 +515,13 @@ const FOLDS: usize = 5;
 /// model: steadier than any one shuffle). The first stage is trained on all of `docs`; the
 /// second on `docs` with first-stage tags from models trained on the other folds. Runs in
 /// parallel on all cores; the result depends only on `docs`, `epochs` and `seeds`.
-pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
+pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Trained {
     use rayon::prelude::*;
     let gaz = Gazetteer::get();
     let docs: Vec<TrainDoc> = docs.par_iter().map(|d| TrainDoc::new(d, gaz)).collect();
     let reversed: Vec<TrainDoc> = docs.iter().map(TrainDoc::reversed).collect();
     let docs = &docs[..];
-    let runs: Vec<Model> = seeds
+    let runs: Vec<Trained> = seeds
         .par_iter()
         .map(|&seed| {
             // For each direction, job 0 is the first stage on everything, jobs 1..=FOLDS one
@@ -536,14 +579,14 @@ pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Model {
             let stage1_r2l = take(true);
             let both: Vec<FirstTags> = first.into_iter().zip(first_r2l).collect();
             let stage2 = train_stage(docs, Some(&both), epochs, seed);
-            Model {
+            Trained {
                 stage1,
                 stage1_r2l,
                 stage2,
             }
         })
         .collect();
-    Model {
+    Trained {
         stage1: Weights::average(runs.iter().map(|m| &m.stage1)),
         stage1_r2l: Weights::average(runs.iter().map(|m| &m.stage1_r2l)),
         stage2: Weights::average(runs.iter().map(|m| &m.stage2)),
