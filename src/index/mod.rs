@@ -185,7 +185,21 @@ impl Store {
         }
         fs::create_dir_all(dir)
             .with_context(|| format!("creating the index directory {}", dir.display()))?;
-        let index = Index::create_in_dir(dir, schema::build())
+        // Stored text and annotations are most of the index: zstd keeps them smaller than
+        // tantivy's default lz4, in bigger blocks (passages are read a few at a time).
+        let settings = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::Zstd(
+                tantivy::store::ZstdCompressor {
+                    compression_level: Some(1),
+                },
+            ),
+            docstore_blocksize: 32 * 1024,
+            ..Default::default()
+        };
+        let index = Index::builder()
+            .schema(schema::build())
+            .settings(settings)
+            .create_in_dir(dir)
             .with_context(|| format!("creating the index in {}", dir.display()))?;
         schema::register_tokenizers(&index);
         let meta = IndexMeta {
