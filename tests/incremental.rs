@@ -115,3 +115,47 @@ fn a_second_corpus_into_the_same_index_is_refused() {
     let (hits, _) = search(&idx, &["zebra"]);
     assert!(hits.is_empty());
 }
+
+/// The manifest lives in one file per commit beside the index, not in tantivy's meta.json
+/// (which every search reads): opening the index stays cheap however many files it holds.
+#[test]
+fn the_manifest_is_a_file_of_its_own_named_by_the_commit() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    let idx = tmp.path().join("idx");
+    for i in 0..300 {
+        write(
+            &c,
+            &format!("a/file-{i:03}.txt"),
+            format!("Title {i}\n\nThe zebra {i} runs.\n"),
+        );
+    }
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(s["files_read"], 300);
+    let meta = fs::read_to_string(idx.join("meta.json")).unwrap();
+    assert!(
+        !meta.contains("file-299.txt"),
+        "the payload holds the manifest"
+    );
+    let manifests: Vec<String> = fs::read_dir(&idx)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("manifest-"))
+        .collect();
+    assert_eq!(manifests.len(), 1, "{manifests:?}");
+    assert!(
+        meta.contains(&manifests[0]),
+        "the payload names {}",
+        manifests[0]
+    );
+
+    // A damaged manifest is reported, not trusted.
+    let path = idx.join(&manifests[0]);
+    let mut bytes = fs::read(&path).unwrap();
+    bytes[10] ^= 0x20;
+    fs::write(&path, bytes).unwrap();
+    let (r, _) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("corrupt"), "{}", r.stderr);
+}

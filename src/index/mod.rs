@@ -1,9 +1,11 @@
 //! The index on disk: a tantivy index plus `newsdex.json`, which marks the directory as a
 //! newsdex index and records its schema version and the corpus it mirrors.
 //!
-//! The manifest of indexed files (path, size, modification time, content hash, counts) is the
-//! payload of each tantivy commit, so the manifest and the passages it describes always change
-//! together: an interrupted run leaves both at the last commit.
+//! The manifest of indexed files (path, size, modification time, content hash, counts) is
+//! written beside the index as `manifest-N.json` before each tantivy commit, and the commit's
+//! payload names it (with its hash), so the manifest and the passages it describes always
+//! change together: an interrupted run leaves both at the last commit. (The payload is kept
+//! small because tantivy reads it, inside its `meta.json`, every time the index is opened.)
 
 pub mod schema;
 pub mod writer;
@@ -223,19 +225,76 @@ impl Store {
             .index
             .load_metas()
             .with_context(|| format!("reading the index metadata in {}", self.dir.display()))?;
-        match metas.payload {
-            None => Ok(Manifest {
+        let corrupt = || {
+            format!(
+                "the manifest in {} is corrupt: rebuild with --rebuild",
+                self.dir.display()
+            )
+        };
+        let Some(payload) = metas.payload else {
+            return Ok(Manifest {
                 schema_version: SCHEMA_VERSION,
                 ..Default::default()
-            }),
-            Some(p) => serde_json::from_str(&p).with_context(|| {
-                format!(
-                    "the manifest in {} is corrupt: rebuild with --rebuild",
-                    self.dir.display()
-                )
-            }),
+            });
+        };
+        let Ok(at) = serde_json::from_str::<ManifestRef>(&payload) else {
+            // Indexes written before the manifest moved out of the payload.
+            return serde_json::from_str(&payload).with_context(corrupt);
+        };
+        let path = self.dir.join(&at.manifest);
+        let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        if format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes)) != at.xxh3 {
+            bail!("{}", corrupt());
+        }
+        serde_json::from_slice(&bytes).with_context(corrupt)
+    }
+
+    /// Writes the manifest for the commit `opstamp` about to be made (durably, before the
+    /// commit) and returns the commit payload that names it.
+    pub fn save_manifest(&self, manifest: &Manifest, opstamp: u64) -> Result<String> {
+        let name = format!("{MANIFEST_PREFIX}{opstamp}.json");
+        let bytes = serde_json::to_vec(manifest)?;
+        let path = self.dir.join(&name);
+        let tmp = self.dir.join(format!("{name}.tmp"));
+        (|| -> std::io::Result<()> {
+            let mut f = fs::File::create(&tmp)?;
+            std::io::Write::write_all(&mut f, &bytes)?;
+            f.sync_all()?;
+            fs::rename(&tmp, &path)
+        })()
+        .with_context(|| format!("writing {}", path.display()))?;
+        Ok(serde_json::to_string(&ManifestRef {
+            manifest: name,
+            xxh3: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes)),
+        })?)
+    }
+
+    /// Removes the manifests of earlier commits (and of commits that never happened), once
+    /// the commit whose payload is `payload` is made.
+    pub fn prune_manifests(&self, payload: &str) {
+        let Ok(at) = serde_json::from_str::<ManifestRef>(payload) else {
+            return;
+        };
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(MANIFEST_PREFIX) && name != at.manifest {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
+}
+
+/// Manifests are files named `manifest-<opstamp>.json` in the index folder.
+const MANIFEST_PREFIX: &str = "manifest-";
+
+/// A commit's payload: the manifest file of the commit and the xxh3 of its bytes.
+#[derive(Serialize, Deserialize)]
+struct ManifestRef {
+    manifest: String,
+    xxh3: String,
 }
 
 /// Writes `newsdex.json` atomically (a temporary file renamed over it).

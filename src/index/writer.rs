@@ -294,11 +294,11 @@ pub fn run(opts: &Options) -> Result<Summary> {
                 bar.inc(f.size);
             }
         }
-        commit(&mut writer, &manifest)?;
+        commit(&store, &mut writer, &manifest)?;
         dirty = false;
     }
     if dirty {
-        commit(&mut writer, &manifest)?;
+        commit(&store, &mut writer, &manifest)?;
     }
     writer
         .wait_merging_threads()
@@ -323,12 +323,17 @@ fn top_folder(corpus: &std::path::Path, file: &std::path::Path) -> Option<String
     Some(first.as_os_str().to_string_lossy().into_owned())
 }
 
-/// Commits the writer's changes with the manifest as the commit's payload.
-fn commit(writer: &mut IndexWriter<TantivyDocument>, manifest: &Manifest) -> Result<()> {
-    let payload = serde_json::to_string(manifest)?;
+/// Commits the writer's changes with the manifest, saved first, named in the commit's payload.
+fn commit(
+    store: &Store,
+    writer: &mut IndexWriter<TantivyDocument>,
+    manifest: &Manifest,
+) -> Result<()> {
     let mut prepared = writer.prepare_commit().context("preparing a commit")?;
+    let payload = store.save_manifest(manifest, prepared.opstamp())?;
     prepared.set_payload(&payload);
     prepared.commit().context("committing the index")?;
+    store.prune_manifests(&payload);
     Ok(())
 }
 
