@@ -208,6 +208,8 @@ pub struct TokenInfo {
     pub lower_first: bool,
     /// Has a lower-case letter somewhere.
     pub has_lower: bool,
+    /// Has a capital letter somewhere.
+    pub has_upper: bool,
     /// Only capitals and full stops ("NATO", "U.S.").
     pub upper_dots: bool,
     /// At least two bytes long.
@@ -383,6 +385,7 @@ impl TokenInfo {
             title_case: first.is_some_and(char::is_uppercase),
             lower_first: first.is_some_and(char::is_lowercase),
             has_lower: w.chars().any(char::is_lowercase),
+            has_upper: w.chars().any(char::is_uppercase),
             upper_dots: w.chars().all(|c| c.is_uppercase() || c == '.'),
             long: lower.len() > 1,
             org_word: org_words().contains(&lower_h),
