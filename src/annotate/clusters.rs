@@ -9,11 +9,14 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 
+use super::ner::features::hs;
+use super::ner::IdentityHasher;
 use super::tokenize::tokenize;
 
 const CLUSTERS: &str = include_str!("../../models/clusters.tsv");
@@ -38,7 +41,8 @@ pub struct WordInfo {
 /// Word → what the raw text says of it.
 #[derive(Default)]
 pub struct Clusters {
-    map: HashMap<String, WordInfo>,
+    /// Keyed by the xxh3 of the word (the tagger has it already).
+    map: HashMap<u64, WordInfo, BuildHasherDefault<IdentityHasher>>,
 }
 
 impl Clusters {
@@ -48,7 +52,7 @@ impl Clusters {
     }
 
     pub fn parse(text: &str) -> Clusters {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 2 + SIZES.len() {
@@ -59,7 +63,7 @@ impl Clusters {
                 let mut classes = [0u16; 4];
                 classes.copy_from_slice(&nums[..SIZES.len()]);
                 map.insert(
-                    cols[0].to_string(),
+                    hs(cols[0]),
                     WordInfo {
                         classes,
                         capitalised: nums[SIZES.len()] as u8,
@@ -72,11 +76,13 @@ impl Clusters {
 
     /// The classes of a word: as written, else in lower case, else title case.
     pub fn of(&self, word: &str) -> Option<WordInfo> {
-        if let Some(c) = self.map.get(word) {
-            return Some(*c);
-        }
         let lower = word.to_lowercase();
-        if let Some(c) = self.map.get(&lower) {
+        self.of_hashed(hs(word), &lower, hs(&lower))
+    }
+
+    /// [`Clusters::of`] for a word given by its hash, and its lower case with that one's hash.
+    pub fn of_hashed(&self, word: u64, lower: &str, lower_hash: u64) -> Option<WordInfo> {
+        if let Some(c) = self.map.get(&word).or_else(|| self.map.get(&lower_hash)) {
             return Some(*c);
         }
         let mut chars = lower.chars();
@@ -84,7 +90,7 @@ impl Clusters {
             .next()
             .map(|f| f.to_uppercase().chain(chars).collect())
             .unwrap_or_default();
-        self.map.get(&title).copied()
+        self.map.get(&hs(&title)).copied()
     }
 }
 

@@ -354,7 +354,9 @@ pub fn shape(word: &str) -> String {
 
 impl TokenInfo {
     fn new(w: &str, lower: &str) -> TokenInfo {
-        let clusters = crate::annotate::clusters::Clusters::get().of(w);
+        let (word, lower_hash) = (hs(w), hs(lower));
+        let clusters =
+            crate::annotate::clusters::Clusters::get().of_hashed(word, lower, lower_hash);
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
         let chars: Vec<usize> = lower.char_indices().map(|c| c.0).collect();
@@ -372,8 +374,8 @@ impl TokenInfo {
         let first = w.chars().next();
         let lower_h = hs(lower.trim_end_matches('.'));
         TokenInfo {
-            word: hs(w),
-            lower: hs(lower),
+            word,
+            lower: lower_hash,
             shape: hs(&shape(w)),
             prefixes,
             suffixes,

@@ -385,13 +385,13 @@ impl Model {
     }
 }
 
-/// The static features of every token of a document, in reading order, filled by the first
-/// pass over it and read by later passes in the same direction.
+/// The static features of a document's tokens, by position in reading order, computed when
+/// a pass first scores the token and read by later passes in the same direction.
 #[derive(Default)]
 struct StaticCache {
     feats: Vec<u64>,
-    /// Where each token's features end in `feats`.
-    ends: Vec<usize>,
+    /// Where each token's features are in `feats` (an empty range: not computed yet).
+    spans: Vec<std::ops::Range<usize>>,
 }
 
 /// Labels of a sentence read backwards: reversed, with Begin and Last swapped.
@@ -427,7 +427,6 @@ fn tag_stage(
 ) -> Vec<Vec<usize>> {
     let mut doc = DocContext::new(sentences);
     doc.first_pass = first_pass;
-    let fill = statics.ends.is_empty();
     let mut feats = Vec::with_capacity(32);
     let mut out = Vec::with_capacity(sentences.len());
     let mut k = 0;
@@ -435,22 +434,25 @@ fn tag_stage(
         doc.sentence = si;
         let mut tags = Vec::with_capacity(s.tokens.len());
         for i in 0..s.tokens.len() {
-            if fill {
-                static_features(s, i, &doc, &mut statics.feats);
-                statics.ends.push(statics.feats.len());
+            if statics.spans.len() == k {
+                statics.spans.push(0..0);
             }
-            let start = if k == 0 { 0 } else { statics.ends[k - 1] };
             k += 1;
             let prev = if i > 0 { tags[i - 1] } else { 0 };
             if plainly_outside(&s.tokens[i], prev) {
                 tags.push(0);
                 continue;
             }
+            if statics.spans[k - 1].is_empty() {
+                let start = statics.feats.len();
+                static_features(s, i, &doc, &mut statics.feats);
+                statics.spans[k - 1] = start..statics.feats.len();
+            }
             feats.clear();
             dynamic_features(s, i, &tags, &doc, &mut feats);
             stage2_features(s, i, &doc, &mut feats);
             let mut scores = [0f32; N];
-            weights.add_scores(&statics.feats[start..statics.ends[k - 1]], &mut scores);
+            weights.add_scores(&statics.feats[statics.spans[k - 1].clone()], &mut scores);
             weights.add_scores(&feats, &mut scores);
             let label = best(&scores, prev);
             if let Some(t) = label_type(label) {
