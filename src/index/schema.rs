@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";

@@ -1,7 +1,10 @@
 //! Figure filters: `--figure soldier>=10000`, `usd>1e9`, `"percent 70..80"`, `12000` (any
 //! unit), `troops>5000` (unit synonyms). Figures are indexed as terms `unit:value` (and
 //! `*:value` for any unit) with the value encoded so that the order of the terms is the order
-//! of the numbers, which turns a figure filter into a range over terms.
+//! of the numbers, which turns a figure filter into a range over terms. Each figure is also
+//! indexed under its decade (`unit:d:107` for values from 10^7 to 10^8), so that a wide range
+//! (`usd>1e6`) reads a few decade terms and the exact terms of its two end decades only,
+//! rather than one term per amount ever written.
 
 use std::ops::Bound;
 
@@ -25,16 +28,47 @@ fn encode(v: f64) -> String {
     format!("{key:016x}")
 }
 
+/// Decades indexed: 10^-12 to 10^30; smaller positive values count in the first, larger in
+/// the last.
+const MIN_DECADE: i32 = -12;
+const MAX_DECADE: i32 = 30;
+
+fn pow10(d: i32) -> f64 {
+    10f64.powi(d)
+}
+
+/// The decade of a positive value: `d` with 10^d <= v < 10^(d+1), clamped to the indexed
+/// ones. Decided by comparing with [`pow10`], as the query's bounds are.
+fn decade(v: f64) -> i32 {
+    let mut d = (v.log10().floor() as i32).clamp(MIN_DECADE, MAX_DECADE);
+    while d < MAX_DECADE && pow10(d + 1) <= v {
+        d += 1;
+    }
+    while d > MIN_DECADE && pow10(d) > v {
+        d -= 1;
+    }
+    d
+}
+
+fn decade_term(unit: &str, d: i32) -> String {
+    format!("{unit}:d:{:03}", d + 100)
+}
+
 /// The index terms of a figure: its value (and the top of its range) under its unit and
-/// under any unit.
+/// under any unit, exactly and (for positive values) by decade.
 pub fn terms(f: &Figure) -> Vec<String> {
     let mut out = Vec::new();
     let unit = f.unit.to_lowercase();
     for v in std::iter::once(f.value).chain(f.upper) {
-        if !unit.is_empty() {
-            out.push(format!("{unit}:{}", encode(v)));
+        for u in [unit.as_str(), ANY] {
+            if u.is_empty() {
+                continue;
+            }
+            out.push(format!("{u}:{}", encode(v)));
+            if v > 0.0 && v.is_finite() {
+                out.push(decade_term(u, decade(v)));
+            }
         }
-        out.push(format!("{ANY}:{}", encode(v)));
     }
     out
 }
@@ -155,33 +189,85 @@ impl FigureFilter {
     /// The filter as a query on the figure field.
     pub fn query(&self, field: Field) -> Box<dyn Query> {
         let units: Vec<String> = self.units.clone().unwrap_or_else(|| vec![ANY.to_string()]);
-        let clauses: Vec<(Occur, Box<dyn Query>)> = units
-            .iter()
-            .map(|u| {
-                let term = |v: f64| Term::from_field_text(field, &format!("{u}:{}", encode(v)));
-                let low = match self.low {
-                    Bound::Included(v) => Bound::Included(term(v)),
-                    Bound::Excluded(v) => Bound::Excluded(term(v)),
-                    Bound::Unbounded => Bound::Included(term(f64::NEG_INFINITY)),
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for u in &units {
+            for (low, high) in self.pieces() {
+                let range: Box<dyn Query> = match (low, high) {
+                    (Piece::Exact(low), Piece::Exact(high)) => {
+                        let term =
+                            |v: f64| Term::from_field_text(field, &format!("{u}:{}", encode(v)));
+                        Box::new(RangeQuery::new(low.map(term), high.map(term)))
+                    }
+                    (Piece::Decades(low), Piece::Decades(high)) => {
+                        let term = |d: i32| Term::from_field_text(field, &decade_term(u, d));
+                        Box::new(RangeQuery::new(
+                            Bound::Included(term(low)),
+                            Bound::Included(term(high)),
+                        ))
+                    }
+                    _ => unreachable!("pieces pair like with like"),
                 };
-                let high = match self.high {
-                    Bound::Included(v) => Bound::Included(term(v)),
-                    Bound::Excluded(v) => Bound::Excluded(term(v)),
-                    Bound::Unbounded => Bound::Included(term(f64::INFINITY)),
-                };
-                (
-                    Occur::Should,
-                    Box::new(RangeQuery::new(low, high)) as Box<dyn Query>,
-                )
-            })
-            .collect();
+                clauses.push((Occur::Should, range));
+            }
+        }
         Box::new(BooleanQuery::new(clauses))
     }
+
+    /// The filter's range cut into ranges over the exact terms and, in between, over whole
+    /// decades: [low, next decade), the decades after it, [the last decade, high].
+    fn pieces(&self) -> Vec<(Piece, Piece)> {
+        let exact = |b: Bound<f64>, unbounded: f64| match b {
+            Bound::Unbounded => Bound::Included(unbounded),
+            b => b,
+        };
+        let whole = vec![(
+            Piece::Exact(exact(self.low, f64::NEG_INFINITY)),
+            Piece::Exact(exact(self.high, f64::INFINITY)),
+        )];
+        let low = match self.low {
+            Bound::Included(v) | Bound::Excluded(v) if v > 0.0 && v.is_finite() => v,
+            _ => return whole,
+        };
+        let first = decade(low);
+        let last = match self.high {
+            Bound::Included(v) | Bound::Excluded(v) if v.is_finite() => decade(v.max(low)),
+            _ => MAX_DECADE + 1,
+        };
+        if last <= first + 1 {
+            return whole;
+        }
+        let mut out = vec![
+            (
+                Piece::Exact(self.low),
+                Piece::Exact(Bound::Excluded(pow10(first + 1))),
+            ),
+            (
+                Piece::Decades(first + 1),
+                Piece::Decades((last - 1).min(MAX_DECADE)),
+            ),
+        ];
+        if last <= MAX_DECADE {
+            out.push((
+                Piece::Exact(Bound::Included(pow10(last))),
+                Piece::Exact(exact(self.high, f64::INFINITY)),
+            ));
+        }
+        out
+    }
+}
+
+/// One end of a piece of a figure range.
+enum Piece {
+    /// A bound on the exact values.
+    Exact(Bound<f64>),
+    /// A decade, included.
+    Decades(i32),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::RangeBounds;
 
     #[test]
     fn encoding_keeps_order() {
@@ -199,6 +285,55 @@ mod tests {
         ];
         for w in vs.windows(2) {
             assert!(encode(w[0]) <= encode(w[1]), "{} {}", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn decades_split_at_powers_of_ten() {
+        assert_eq!(decade(1.0), 0);
+        assert_eq!(decade(999.999), 2);
+        assert_eq!(decade(1000.0), 3);
+        assert_eq!(decade(1e6), 6);
+        assert_eq!(decade(1.13e9), 9);
+        assert_eq!(decade(0.05), -2);
+        assert_eq!(decade(1e40), MAX_DECADE);
+        assert_eq!(decade(1e-20), MIN_DECADE);
+    }
+
+    /// The pieces of a range cover exactly the values the range holds.
+    #[test]
+    fn pieces_cover_the_range_exactly() {
+        let holds = |pieces: &[(Piece, Piece)], v: f64| {
+            pieces.iter().any(|(lo, hi)| match (lo, hi) {
+                (Piece::Exact(lo), Piece::Exact(hi)) => (*lo, *hi).contains(&v),
+                (Piece::Decades(lo), Piece::Decades(hi)) => {
+                    v > 0.0 && (*lo..=*hi).contains(&decade(v))
+                }
+                _ => false,
+            })
+        };
+        for expr in [
+            "usd>1e6",
+            "usd>=1e6",
+            "troops>5000",
+            "usd 12..1.5e9",
+            "usd<1e9",
+            "km>0.5",
+            "usd>1e29",
+            "usd 3..7",
+        ] {
+            let f = parse(expr).unwrap();
+            let pieces = f.pieces();
+            for v in [
+                -5.0, 0.0, 0.3, 1.0, 7.0, 12.0, 4999.0, 5000.0, 5001.0, 999_999.0, 1e6, 1.000001e6,
+                3e7, 1e9, 1.5e9, 2e9, 1e29, 5e29, 1e31, 1e35,
+            ] {
+                assert_eq!(
+                    holds(&pieces, v),
+                    (f.low, f.high).contains(&v),
+                    "{expr} at {v}"
+                );
+            }
         }
     }
 
