@@ -65,9 +65,16 @@ fn search_index(given: &Option<PathBuf>) -> Result<Store> {
         None => {
             let dir = PathBuf::from(DEFAULT_INDEX);
             let corpus = Path::new(DEFAULT_CORPUS);
-            if !index::exists(&dir) && is_missing_or_empty(&dir) && corpus.is_dir() {
-                eprintln!("newsdex: no index at {DEFAULT_INDEX}/, building it from {DEFAULT_CORPUS}/ first");
-                let summary = index_corpus(corpus, &dir, false, false)?;
+            let missing = !index::exists(&dir) && is_missing_or_empty(&dir);
+            // The default index is made from the shipped corpus: an older newsdex's is remade.
+            let outdated = index::is_outdated(&dir);
+            if (missing || outdated) && corpus.is_dir() {
+                if outdated {
+                    eprintln!("newsdex: the index at {DEFAULT_INDEX}/ was made by another version of newsdex; rebuilding it from {DEFAULT_CORPUS}/ first");
+                } else {
+                    eprintln!("newsdex: no index at {DEFAULT_INDEX}/, building it from {DEFAULT_CORPUS}/ first");
+                }
+                let summary = index_corpus(corpus, &dir, outdated, false)?;
                 eprintln!(
                     "{}",
                     render::summary(&summary, DEFAULT_CORPUS, DEFAULT_INDEX)

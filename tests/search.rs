@@ -65,6 +65,24 @@ fn search_builds_the_default_index_from_corpus_when_missing() {
     let r = run(newsdex().current_dir(tmp.path()).args(["search", "Russia"]));
     assert_eq!(r.code, 0);
     assert!(!r.stderr.contains("building"));
+
+    // A default index left by another version of newsdex is remade, not refused.
+    let marker = tmp.path().join("index/newsdex.json");
+    let text = std::fs::read_to_string(&marker).unwrap();
+    let mut meta: serde_json::Value = serde_json::from_str(&text).unwrap();
+    meta["schema_version"] = 1.into();
+    std::fs::write(&marker, meta.to_string()).unwrap();
+    let r = run(newsdex().current_dir(tmp.path()).args(["search", "Russia"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("another version"), "{}", r.stderr);
+    assert!(r.stdout.contains("corpus/a.txt:3"), "{}", r.stdout);
+    // An index given by path is never rebuilt behind the user's back.
+    std::fs::write(&marker, meta.to_string()).unwrap();
+    let r = run(newsdex()
+        .current_dir(tmp.path())
+        .args(["search", "Russia", "--index", "index"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--rebuild"), "{}", r.stderr);
 }
 
 fn small_corpus() -> (TempDir, std::path::PathBuf) {

@@ -88,6 +88,11 @@ fn read_meta(dir: &Path) -> Result<IndexMeta> {
     Ok(meta)
 }
 
+/// Whether `dir` holds a newsdex index made by another schema version (to be rebuilt).
+pub fn is_outdated(dir: &Path) -> bool {
+    read_meta(dir).is_ok_and(|m| m.schema_version != SCHEMA_VERSION)
+}
+
 fn check_version(dir: &Path, meta: &IndexMeta) -> Result<()> {
     if meta.schema_version != SCHEMA_VERSION {
         bail!(
