@@ -613,22 +613,22 @@ impl Report {
                 c.passages
             );
             s += "| indexing | seconds | MB/s | passages/s | index size | index / raw |\n|---|---|---|---|---|---|\n";
-            s += &format!(
-                "| newsdex, all extraction | {:.1} | {:.2} | {:.0} | {:.0} MB | {:.2} |\n",
-                c.newsdex_seconds,
-                ours,
-                c.passages as f64 / c.newsdex_seconds,
-                mb(c.index_bytes),
-                c.index_bytes as f64 / c.raw_bytes as f64
-            );
-            s += &format!(
-                "| plain tantivy, no extraction | {:.1} | {:.2} | {:.0} | {:.0} MB | {:.2} |\n\n",
+            let row = |what: &str, seconds: f64, index_bytes: u64| {
+                format!(
+                    "| {what} | {seconds:.1} | {:.2} | {:.0} | {:.0} MB | {:.2} |\n",
+                    mb(c.raw_bytes) / seconds,
+                    c.passages as f64 / seconds,
+                    mb(index_bytes),
+                    index_bytes as f64 / c.raw_bytes as f64
+                )
+            };
+            s += &row("newsdex, all extraction", c.newsdex_seconds, c.index_bytes);
+            s += &row(
+                "plain tantivy, no extraction",
                 c.plain_seconds,
-                plain,
-                c.passages as f64 / c.plain_seconds,
-                mb(c.plain_index_bytes),
-                c.plain_index_bytes as f64 / c.raw_bytes as f64
+                c.plain_index_bytes,
             );
+            s += "\n";
             s += &format!(
                 "newsdex indexes at **{:.0}%** of plain tantivy's throughput. Peak memory: indexing {:.0} MB, searching {:.0} MB.\n\n",
                 100.0 * ours / plain,
