@@ -65,7 +65,7 @@ pub struct Re3dArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NerClustersArgs {
-    /// The shared data folder (Reuters-21578, BBC, CoNLL-2003 eng.train are read).
+    /// The shared data folder (the words of CoNLL-2003 eng.train and the re3d documents are read).
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
     /// Where to write the clusters.
