@@ -159,10 +159,15 @@ pub fn hits_json(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
 
 /// The indexing summary, in one line of words.
 pub fn summary(s: &Summary, corpus: &str, index: &str) -> String {
-    let memory = s
-        .peak_memory_bytes
-        .map(|b| format!(", peak memory {:.0} MB", b as f64 / 1e6))
-        .unwrap_or_default();
+    let memory = match (s.peak_memory_bytes, s.peak_private_memory_bytes) {
+        (Some(all), Some(private)) => format!(
+            ", peak memory {:.0} MB ({:.0} MB private)",
+            all as f64 / 1e6,
+            private as f64 / 1e6
+        ),
+        (Some(all), None) => format!(", peak memory {:.0} MB", all as f64 / 1e6),
+        _ => String::new(),
+    };
     format!(
         "indexed {corpus} into {index}: {} files read, {} unchanged, {} skipped, {} removed, {} ignored (not a known format); {} records skipped; {} articles and {} passages added, {} articles and {} passages in the index; {:.2} s, {:.1} MB/s{memory}",
         s.files_read,

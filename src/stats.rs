@@ -15,6 +15,64 @@ pub fn peak_memory_bytes() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// This process's anonymous (private) resident memory in bytes (`RssAnon`): the memory it
+/// holds itself, without the pages of files it maps (a tantivy index is read through mmap,
+/// and those pages are the page cache's, shared and reclaimable).
+pub fn private_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("RssAnon:"))?;
+    let kb: u64 = line
+        .trim_start_matches("RssAnon:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
+/// Samples [`private_memory_bytes`] every 20 ms on a thread of its own until stopped; the
+/// kernel keeps no peak of it.
+pub struct PrivatePeak {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<u64>>,
+}
+
+impl PrivatePeak {
+    pub fn start() -> PrivatePeak {
+        use std::sync::atomic::Ordering;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name("memory-sampler".into())
+            .spawn(move || {
+                let mut peak = 0;
+                loop {
+                    peak = peak.max(private_memory_bytes().unwrap_or(0));
+                    if flag.load(Ordering::Relaxed) {
+                        return peak;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+            })
+            .ok();
+        PrivatePeak { stop, thread }
+    }
+
+    /// Stops sampling; the highest value seen, if the system tells it.
+    pub fn finish(mut self) -> Option<u64> {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let peak = self.thread.take()?.join().ok()?;
+        (peak > 0).then_some(peak)
+    }
+}
+
+impl Drop for PrivatePeak {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -25,5 +83,19 @@ mod tests {
         std::hint::black_box(&big);
         let after = super::peak_memory_bytes().unwrap();
         assert!(after >= before + 60 * 1024 * 1024, "{before} → {after}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_private_peak_sees_memory_held_between_samples() {
+        let sampler = super::PrivatePeak::start();
+        let before = super::private_memory_bytes().unwrap();
+        let big = vec![1u8; 96 * 1024 * 1024];
+        std::hint::black_box(&big);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        drop(big);
+        let peak = sampler.finish().unwrap();
+        assert!(peak >= before + 90 * 1024 * 1024, "{before} → {peak}");
+        assert!(super::private_memory_bytes().unwrap() < peak);
     }
 }

@@ -72,8 +72,11 @@ pub struct Summary {
     pub passages_total: u64,
     pub bytes_read: u64,
     pub seconds: f64,
-    /// Peak resident memory of the process, where the system tells it.
+    /// Peak resident memory of the process (`VmHWM`), where the system tells it: with the
+    /// index's mapped file pages, which the kernel shares and reclaims.
     pub peak_memory_bytes: Option<u64>,
+    /// Peak private memory of the run (`RssAnon`, sampled): what the indexer itself holds.
+    pub peak_private_memory_bytes: Option<u64>,
 }
 
 impl Summary {
@@ -123,6 +126,7 @@ enum Outcome {
 /// Indexes `opts.corpus` into `opts.index`.
 pub fn run(opts: &Options) -> Result<Summary> {
     let started = Instant::now();
+    let memory = crate::stats::PrivatePeak::start();
     if !opts.corpus.is_dir() {
         bail!(
             "{} is not a directory: give the folder of articles to index",
@@ -311,6 +315,7 @@ pub fn run(opts: &Options) -> Result<Summary> {
     summary.passages_total = passages;
     summary.seconds = started.elapsed().as_secs_f64();
     summary.peak_memory_bytes = crate::stats::peak_memory_bytes();
+    summary.peak_private_memory_bytes = memory.finish();
     Ok(summary)
 }
 
