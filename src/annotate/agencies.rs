@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
 use super::entities::{ArticleEntities, Kind};
@@ -146,14 +146,14 @@ fn wire_alternation() -> String {
 }
 
 /// Phrases that credit a wire agency; the group `a` is the agency, `u` an unknown one.
-fn phrase_regexes() -> &'static [Regex] {
-    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
+fn phrase_regexes() -> &'static (RegexSet, Vec<Regex>) {
+    static RES: OnceLock<(RegexSet, Vec<Regex>)> = OnceLock::new();
     RES.get_or_init(|| {
         let w = wire_alternation();
         // An agency not on the list: capitalised words before "News Agency".
         let unknown = r"(?P<u>(?:[A-Z][\w'’-]*\s+){0,4}(?:News|Press)\s+Agency)";
         let verbs = r"(?:reported|reports|said|says|quoted|quotes|cited|cites|added|adds|announced|stated|also\s+said|also\s+reported|carried)";
-        [
+        let patterns = [
             // "told Reuters", "told the Associated Press news agency"
             format!(r"\btold\s+(?:the\s+)?(?:\w+\s+)?(?:news\s+agency\s+)?(?P<a>{w})\b"),
             // "according to Reuters", "as reported by the Reuters news agency", "quoted by AFP"
@@ -172,12 +172,18 @@ fn phrase_regexes() -> &'static [Regex] {
             format!(r"(?i:according\s+to|told|reported\s+by|quoted\s+by)\s+(?:the\s+)?{unknown}"),
             // "state-run news agency Sana reported": a capitalised name after "news agency".
             r"(?i:state-run|official|state|semi-official)\s+(?:[A-Z]\w+\s+)?(?i:news\s+agency),?\s+(?P<u>[A-Z][\w-]+)".to_string(),
-        ]
-        .iter()
-        .map(|r| Regex::new(r).expect("agency regex"))
-        .collect()
+        ];
+        let set = RegexSet::new(&patterns).expect("agency regex set");
+        let regexes = patterns
+            .iter()
+            .map(|r| Regex::new(r).expect("agency regex"))
+            .collect();
+        (set, regexes)
     })
 }
+
+/// Credit lines ("- Reuters", "AP") are short; longer passages are not looked up whole.
+const MAX_CREDIT_LINE: usize = 60;
 
 /// Verbs by which a body is credited with a claim.
 const CREDIT_VERBS: &[&str] = &[
@@ -242,9 +248,11 @@ pub fn find(
     if let Some(f) = folder {
         add(&mut out, f, AgencyKind::Wire, "folder");
     }
+    let (set, regexes) = phrase_regexes();
     for p in passages {
-        for re in phrase_regexes() {
-            for c in re.captures_iter(&p.text) {
+        // One pass of all the patterns together; captures only from those that match.
+        for i in set.matches(&p.text).iter() {
+            for c in regexes[i].captures_iter(&p.text) {
                 let (m, unknown) = match (c.name("a"), c.name("u")) {
                     (Some(m), _) => (m, false),
                     (None, Some(m)) => (m, true),
@@ -290,12 +298,16 @@ pub fn find(
         if let Some(w) = t
             .strip_prefix("- ")
             .or_else(|| t.strip_prefix("\u{2014} "))
-            .filter(|w| wire(w).is_some())
+            .filter(|w| w.len() <= MAX_CREDIT_LINE && wire(w).is_some())
         {
             let start = p.text.find(w).unwrap_or(0);
             let a = add(&mut out, w, AgencyKind::Wire, "credit");
             push_mention(&mut out, p, start, start + w.len(), a);
-        } else if wire(t).is_some() && t.split_whitespace().count() <= 3 && p.ordinal > 0 {
+        } else if t.len() <= MAX_CREDIT_LINE
+            && t.split_whitespace().count() <= 3
+            && p.ordinal > 0
+            && wire(t).is_some()
+        {
             let start = p.text.find(t).unwrap_or(0);
             let a = add(&mut out, t, AgencyKind::Wire, "credit");
             push_mention(&mut out, p, start, start + t.len(), a);
