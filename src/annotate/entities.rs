@@ -247,6 +247,9 @@ pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
                 if k & (kind::COUNTRY | kind::DEMONYM) != 0 {
                     found = Some((n, k & kind::COUNTRY == 0));
                 }
+                if !gaz.continues(&phrase) {
+                    break;
+                }
             }
             match found {
                 Some((n, demonym)) => {

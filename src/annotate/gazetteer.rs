@@ -36,6 +36,9 @@ pub struct Gazetteer {
     canonical: HashMap<String, String>,
     /// The longest phrase, in words.
     pub max_words: usize,
+    /// The first words of the phrases of more words ("united" for "united states"), so that a
+    /// search for the longest phrase at a word stops where none goes on.
+    prefixes: std::collections::HashSet<String>,
 }
 
 impl Gazetteer {
@@ -65,12 +68,20 @@ impl Gazetteer {
             };
             let key = name.to_lowercase();
             g.max_words = g.max_words.max(key.split_whitespace().count());
+            for (i, _) in key.match_indices(' ') {
+                g.prefixes.insert(key[..i].to_string());
+            }
             *g.phrases.entry(key.clone()).or_default() |= flag;
             if let Some(canon) = cols.next() {
                 g.canonical.entry(key).or_insert_with(|| canon.to_string());
             }
         }
         g
+    }
+
+    /// Whether some longer phrase starts with `phrase` and a space.
+    pub fn continues(&self, phrase: &str) -> bool {
+        self.prefixes.contains(phrase)
     }
 
     /// The kinds of a phrase (lower-cased words joined by single spaces), 0 if unknown.

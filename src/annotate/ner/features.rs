@@ -452,6 +452,9 @@ fn gazetteer_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer, 
                 matched = 1;
                 best_kind = k;
             }
+            if !gaz.continues(&phrase) {
+                break;
+            }
         }
         if matched == 0 {
             i += 1;
