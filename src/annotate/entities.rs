@@ -127,13 +127,22 @@ const CHUNK_SENTENCES: usize = 5000;
 
 /// Finds and links the entities of an article's passages.
 pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
+    let tokens: Vec<Vec<Token>> = passages.iter().map(|p| tokenize(&p.text)).collect();
+    extract_from_tokens(passages, &tokens, model)
+}
+
+/// [`extract`] for passages already split into tokens (by [`tokenize`]), one list each.
+pub fn extract_from_tokens(
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    model: &Model,
+) -> ArticleEntities {
     let gaz = Gazetteer::get();
     // The document: every sentence of every passage, with where its tokens are.
     let mut doc_words: Vec<Vec<&str>> = Vec::new();
     let mut doc_tokens: Vec<(usize, Vec<Token>)> = Vec::new();
-    for (pi, p) in passages.iter().enumerate() {
-        let toks = tokenize(&p.text);
-        for range in sentences(&p.text, &toks) {
+    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
+        for range in sentences(&p.text, toks) {
             let sent: Vec<Token> = toks[range].to_vec();
             doc_words.push(sent.iter().map(|t| t.text(&p.text)).collect());
             doc_tokens.push((pi, sent));

@@ -653,7 +653,11 @@ pub fn parse_value(text: &str) -> Option<f64> {
 
 /// Finds the figures of a passage.
 pub fn find(text: &str) -> Vec<Figure> {
-    let toks: Vec<Token> = tokenize(text);
+    find_in_tokens(text, &tokenize(text))
+}
+
+/// [`find`] for a passage already split into tokens (by [`tokenize`]).
+pub fn find_in_tokens(text: &str, toks: &[Token]) -> Vec<Figure> {
     let words: Vec<String> = toks.iter().map(|t| t.text(text).to_string()).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let excluded = excluded_spans(text);

@@ -74,18 +74,24 @@ pub struct Annotations {
 /// Runs every annotator over an article's passages. `folder` credits the article to the
 /// agency its top-level folder names (`index --agency-from-folder`).
 pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -> Annotations {
+    // Each passage is split into tokens once, for the figures and the recognizer.
+    let tokens: Vec<Vec<tokenize::Token>> = passages
+        .iter()
+        .map(|p| tokenize::tokenize(&p.text))
+        .collect();
     let mut out = Annotations {
         passages: passages
             .iter()
-            .map(|p| PassageAnnotations {
-                figures: figures::find(&p.text),
+            .zip(&tokens)
+            .map(|(p, toks)| PassageAnnotations {
+                figures: figures::find_in_tokens(&p.text, toks),
                 ..Default::default()
             })
             .collect(),
         ..Default::default()
     };
     if let Some(model) = ner::Model::get() {
-        out.entities = entities::extract(passages, model);
+        out.entities = entities::extract_from_tokens(passages, &tokens, model);
         for m in &out.entities.mentions {
             let e = &out.entities.entities[m.entity];
             if let Some(i) = passage_index(passages, m.passage) {
