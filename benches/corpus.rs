@@ -158,7 +158,13 @@ fn main() -> Result<()> {
     let base = work.join("base");
     link_corpus(&bbc, &reuters, &base.join("r000"))?;
     report.tagging = Some(tagging_speed(&bbc)?);
-    let first = measure_corpus("reuters21578 + bbc", &base, &work.join("base-index"), &bin)?;
+    let first = measure_corpus(
+        "reuters21578 + bbc",
+        &base,
+        &work.join("base-index"),
+        &bin,
+        &report.grep,
+    )?;
     let base_passages = first.passages;
     report.corpora.push(first);
     if target > base_passages {
@@ -174,6 +180,7 @@ fn main() -> Result<()> {
             &big,
             &work.join("replicated-index"),
             &bin,
+            &report.grep,
         )?);
     }
     let md = report.markdown();
@@ -269,7 +276,14 @@ struct ClassLatency {
     grep_p99_ms: f64,
 }
 
-fn measure_corpus(name: &str, corpus: &Path, index: &Path, bin: &Path) -> Result<CorpusResult> {
+/// Measures one corpus; `grep` is the baseline tool ("rg" or "grep").
+fn measure_corpus(
+    name: &str,
+    corpus: &Path,
+    index: &Path,
+    bin: &Path,
+    grep: &str,
+) -> Result<CorpusResult> {
     let walk = newsdex::corpus::walk(corpus);
     let raw_bytes: u64 = walk.files.iter().map(|f| f.size).sum();
     let files = walk.files.len();
@@ -343,8 +357,9 @@ fn measure_corpus(name: &str, corpus: &Path, index: &Path, bin: &Path) -> Result
             let peak = stat(&stderr, "peak_memory_bytes").unwrap_or(0.0) as u64;
             search_peak_memory = search_peak_memory.max(peak);
         }
+        let mut command = grep_command(grep, words, corpus);
         let t = Instant::now();
-        run_drained(&mut grep_command(words, corpus))?;
+        run_drained(&mut command)?;
         let grep = vec![ms(t)];
         match samples.iter_mut().find(|s| s.0 == *class) {
             Some(s) => {
@@ -399,9 +414,9 @@ fn parse_search(args: &[&str]) -> Result<newsdex::search::Request> {
 
 /// ripgrep where it is installed, else grep: case-insensitive fixed strings, every match with
 /// its line number, as a user would run it.
-fn grep_command(words: &[&str], corpus: &Path) -> Command {
+fn grep_command(tool: &str, words: &[&str], corpus: &Path) -> Command {
     let mut cmd;
-    if grep_tool() == "rg" {
+    if tool == "rg" {
         cmd = Command::new("rg");
         cmd.args(["-n", "-i", "-F", "--no-heading"]);
     } else {

@@ -1,34 +1,26 @@
 //! What a run cost: the peak resident memory of this process, for summaries and benchmarks.
 
-/// The peak resident set size of this process in bytes (Linux: `VmHWM` of
-/// `/proc/self/status`); `None` where the system does not tell.
-pub fn peak_memory_bytes() -> Option<u64> {
+/// A `kB` line of `/proc/self/status` ("VmHWM", "RssAnon"), in bytes; `None` where the system
+/// does not tell (not Linux).
+fn status_bytes(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line
-        .trim_start_matches("VmHWM:")
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
+    let value = status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))?;
+    let kb: u64 = value.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb * 1024)
+}
+
+/// The peak resident set size of this process in bytes (Linux: `VmHWM`).
+pub fn peak_memory_bytes() -> Option<u64> {
+    status_bytes("VmHWM")
 }
 
 /// This process's anonymous (private) resident memory in bytes (`RssAnon`): the memory it
 /// holds itself, without the pages of files it maps (a tantivy index is read through mmap,
 /// and those pages are the page cache's, shared and reclaimable).
 pub fn private_memory_bytes() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("RssAnon:"))?;
-    let kb: u64 = line
-        .trim_start_matches("RssAnon:")
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kb * 1024)
+    status_bytes("RssAnon")
 }
 
 /// Samples [`private_memory_bytes`] every 20 ms on a thread of its own until stopped; the

@@ -74,14 +74,9 @@ impl Clusters {
         Clusters { map }
     }
 
-    /// The classes of a word: as written, else in lower case, else title case.
-    pub fn of(&self, word: &str) -> Option<WordInfo> {
-        let lower = word.to_lowercase();
-        self.of_hashed(hs(word), &lower, hs(&lower))
-    }
-
-    /// [`Clusters::of`] for a word given by its hash, and its lower case with that one's hash.
-    pub fn of_hashed(&self, word: u64, lower: &str, lower_hash: u64) -> Option<WordInfo> {
+    /// The classes of a word: as written, else in lower case, else title case. The word is
+    /// given by its hash ([`hs`]), and its lower case with that one's hash.
+    pub fn of(&self, word: u64, lower: &str, lower_hash: u64) -> Option<WordInfo> {
         if let Some(c) = self.map.get(&word).or_else(|| self.map.get(&lower_hash)) {
             return Some(*c);
         }

@@ -248,15 +248,15 @@ impl Store {
         };
         let path = self.dir.join(&at.manifest);
         let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        if format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes)) != at.xxh3 {
+        if content_hash(&bytes) != at.xxh3 {
             bail!("{}", corrupt());
         }
         serde_json::from_slice(&bytes).with_context(corrupt)
     }
 
     /// Writes the manifest for the commit `opstamp` about to be made (durably, before the
-    /// commit) and returns the commit payload that names it.
-    pub fn save_manifest(&self, manifest: &Manifest, opstamp: u64) -> Result<String> {
+    /// commit) and returns where it is, for the commit's payload.
+    pub fn save_manifest(&self, manifest: &Manifest, opstamp: u64) -> Result<ManifestRef> {
         let name = format!("{MANIFEST_PREFIX}{opstamp}.json");
         let bytes = serde_json::to_vec(manifest)?;
         let path = self.dir.join(&name);
@@ -268,24 +268,21 @@ impl Store {
             fs::rename(&tmp, &path)
         })()
         .with_context(|| format!("writing {}", path.display()))?;
-        Ok(serde_json::to_string(&ManifestRef {
+        Ok(ManifestRef {
             manifest: name,
-            xxh3: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes)),
-        })?)
+            xxh3: content_hash(&bytes),
+        })
     }
 
     /// Removes the manifests of earlier commits (and of commits that never happened), once
-    /// the commit whose payload is `payload` is made.
-    pub fn prune_manifests(&self, payload: &str) {
-        let Ok(at) = serde_json::from_str::<ManifestRef>(payload) else {
-            return;
-        };
+    /// the commit naming `kept` is made.
+    pub fn prune_manifests(&self, kept: &ManifestRef) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(MANIFEST_PREFIX) && name != at.manifest {
+            if name.starts_with(MANIFEST_PREFIX) && name != kept.manifest {
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -297,9 +294,21 @@ const MANIFEST_PREFIX: &str = "manifest-";
 
 /// A commit's payload: the manifest file of the commit and the xxh3 of its bytes.
 #[derive(Serialize, Deserialize)]
-struct ManifestRef {
+pub struct ManifestRef {
     manifest: String,
     xxh3: String,
+}
+
+impl ManifestRef {
+    /// The commit payload naming the manifest.
+    pub fn payload(&self) -> String {
+        serde_json::to_string(self).expect("two strings serialise")
+    }
+}
+
+/// The content hash kept for files and manifests: xxh3 of the bytes, in hex.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
 /// Writes `newsdex.json` atomically (a temporary file renamed over it).

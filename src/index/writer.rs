@@ -335,10 +335,10 @@ fn commit(
     manifest: &Manifest,
 ) -> Result<()> {
     let mut prepared = writer.prepare_commit().context("preparing a commit")?;
-    let payload = store.save_manifest(manifest, prepared.opstamp())?;
-    prepared.set_payload(&payload);
+    let saved = store.save_manifest(manifest, prepared.opstamp())?;
+    prepared.set_payload(&saved.payload());
     prepared.commit().context("committing the index")?;
-    store.prune_manifests(&payload);
+    store.prune_manifests(&saved);
     Ok(())
 }
 
@@ -392,7 +392,7 @@ fn read_file(
         }
     };
     record.size = bytes.len() as u64;
-    record.hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes));
+    record.hash = super::content_hash(&bytes);
     if let Some(k) = known {
         if k.hash == record.hash && k.error.is_none() {
             record.articles = k.articles;

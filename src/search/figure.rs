@@ -191,21 +191,20 @@ impl FigureFilter {
         let units: Vec<String> = self.units.clone().unwrap_or_else(|| vec![ANY.to_string()]);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for u in &units {
-            for (low, high) in self.pieces() {
-                let range: Box<dyn Query> = match (low, high) {
-                    (Piece::Exact(low), Piece::Exact(high)) => {
+            for piece in self.pieces() {
+                let range: Box<dyn Query> = match piece {
+                    Piece::Exact(low, high) => {
                         let term =
                             |v: f64| Term::from_field_text(field, &format!("{u}:{}", encode(v)));
                         Box::new(RangeQuery::new(low.map(term), high.map(term)))
                     }
-                    (Piece::Decades(low), Piece::Decades(high)) => {
+                    Piece::Decades(low, high) => {
                         let term = |d: i32| Term::from_field_text(field, &decade_term(u, d));
                         Box::new(RangeQuery::new(
                             Bound::Included(term(low)),
                             Bound::Included(term(high)),
                         ))
                     }
-                    _ => unreachable!("pieces pair like with like"),
                 };
                 clauses.push((Occur::Should, range));
             }
@@ -215,14 +214,14 @@ impl FigureFilter {
 
     /// The filter's range cut into ranges over the exact terms and, in between, over whole
     /// decades: [low, next decade), the decades after it, [the last decade, high].
-    fn pieces(&self) -> Vec<(Piece, Piece)> {
+    fn pieces(&self) -> Vec<Piece> {
         let exact = |b: Bound<f64>, unbounded: f64| match b {
             Bound::Unbounded => Bound::Included(unbounded),
             b => b,
         };
-        let whole = vec![(
-            Piece::Exact(exact(self.low, f64::NEG_INFINITY)),
-            Piece::Exact(exact(self.high, f64::INFINITY)),
+        let whole = vec![Piece::Exact(
+            exact(self.low, f64::NEG_INFINITY),
+            exact(self.high, f64::INFINITY),
         )];
         let low = match self.low {
             Bound::Included(v) | Bound::Excluded(v) if v > 0.0 && v.is_finite() => v,
@@ -237,31 +236,25 @@ impl FigureFilter {
             return whole;
         }
         let mut out = vec![
-            (
-                Piece::Exact(self.low),
-                Piece::Exact(Bound::Excluded(pow10(first + 1))),
-            ),
-            (
-                Piece::Decades(first + 1),
-                Piece::Decades((last - 1).min(MAX_DECADE)),
-            ),
+            Piece::Exact(self.low, Bound::Excluded(pow10(first + 1))),
+            Piece::Decades(first + 1, (last - 1).min(MAX_DECADE)),
         ];
         if last <= MAX_DECADE {
-            out.push((
-                Piece::Exact(Bound::Included(pow10(last))),
-                Piece::Exact(exact(self.high, f64::INFINITY)),
+            out.push(Piece::Exact(
+                Bound::Included(pow10(last)),
+                exact(self.high, f64::INFINITY),
             ));
         }
         out
     }
 }
 
-/// One end of a piece of a figure range.
+/// A piece of a figure range.
 enum Piece {
-    /// A bound on the exact values.
-    Exact(Bound<f64>),
-    /// A decade, included.
-    Decades(i32),
+    /// A range of exact values.
+    Exact(Bound<f64>, Bound<f64>),
+    /// Whole decades, first and last included.
+    Decades(i32, i32),
 }
 
 #[cfg(test)]
@@ -303,13 +296,10 @@ mod tests {
     /// The pieces of a range cover exactly the values the range holds.
     #[test]
     fn pieces_cover_the_range_exactly() {
-        let holds = |pieces: &[(Piece, Piece)], v: f64| {
-            pieces.iter().any(|(lo, hi)| match (lo, hi) {
-                (Piece::Exact(lo), Piece::Exact(hi)) => (*lo, *hi).contains(&v),
-                (Piece::Decades(lo), Piece::Decades(hi)) => {
-                    v > 0.0 && (*lo..=*hi).contains(&decade(v))
-                }
-                _ => false,
+        let holds = |pieces: &[Piece], v: f64| {
+            pieces.iter().any(|piece| match piece {
+                Piece::Exact(lo, hi) => (*lo, *hi).contains(&v),
+                Piece::Decades(lo, hi) => v > 0.0 && (*lo..=*hi).contains(&decade(v)),
             })
         };
         for expr in [

@@ -355,8 +355,7 @@ pub fn shape(word: &str) -> String {
 impl TokenInfo {
     fn new(w: &str, lower: &str) -> TokenInfo {
         let (word, lower_hash) = (hs(w), hs(lower));
-        let clusters =
-            crate::annotate::clusters::Clusters::get().of_hashed(word, lower, lower_hash);
+        let clusters = crate::annotate::clusters::Clusters::get().of(word, lower, lower_hash);
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
         let chars: Vec<usize> = lower.char_indices().map(|c| c.0).collect();

@@ -206,16 +206,6 @@ impl Weights {
         Weights { map }
     }
 
-    fn add_scores(&self, feats: &[u64], s: &mut [f32; N]) {
-        for f in feats {
-            if let Some(w) = self.map.get(f) {
-                for l in 0..N {
-                    s[l] += w[l];
-                }
-            }
-        }
-    }
-
     /// Appends the weights, quantised to 16 bits, leaving out weights smaller than `prune`
     /// in magnitude (and features left with none). Each feature is stored sparsely: its
     /// hash, the number of labels it weighs, then (label, weight) pairs.
@@ -260,7 +250,13 @@ trait Scorer {
 
 impl Scorer for Weights {
     fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
-        Weights::add_scores(self, feats, scores)
+        for f in feats {
+            if let Some(w) = self.map.get(f) {
+                for l in 0..N {
+                    scores[l] += w[l];
+                }
+            }
+        }
     }
 }
 
