@@ -332,7 +332,7 @@ fn measure_corpus(
     let mut samples: Vec<Samples> = Vec::new();
     for (class, args, words) in QUERIES {
         let request = parse_search(args)?;
-        let first = newsdex::search::search(&store, &request)?;
+        let first = newsdex::search::search(&store, &request)?.hits;
         if first.is_empty() {
             empty_queries.push(args.join(" "));
         }

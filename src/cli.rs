@@ -34,6 +34,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// The most mentioned entities in the index, or in the hits of a query: facets.
     Entities(EntitiesArgs),
+    /// One entity: its names, articles, mentions, dates, crediting agencies and companions.
+    Entity(EntityArgs),
     /// Train, evaluate and build the entity recognizer and its gazetteer.
     #[command(subcommand)]
     Ner(NerCommand),
@@ -61,6 +63,14 @@ pub struct Re3dArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
+    /// The parts to read (centcom, uk_government); both by default. The clusters are learned
+    /// without uk_government: it is the held-out part.
+    #[arg(long, value_delimiter = ',', default_value = "centcom,uk_government")]
+    pub parts: Vec<String>,
+    /// Read the documents twice, the second time with what the first pass said of every
+    /// name across them (corpus-level consistency).
+    #[arg(long)]
+    pub corpus_pass: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -105,6 +115,10 @@ pub struct NerEvalArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Tag the file twice, the second time with what the first pass said of every name
+    /// across its documents (corpus-level consistency).
+    #[arg(long)]
+    pub corpus_pass: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -227,6 +241,24 @@ pub struct EntitiesArgs {
     /// Most entities to list.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    /// List the known names that start with this text instead (completion; --type narrows it).
+    #[arg(long)]
+    pub prefix: Option<String>,
+    /// One JSON object per entity, one per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntityArgs {
+    /// The name, as typed (case, accents, spelling variants and titles do not matter).
+    pub name: String,
+    /// Only as an entity of this type (default: every type the index knows it as).
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<crate::annotate::entities::Kind>,
+    /// Where the index lives [default: index, built from ./corpus if missing].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
     /// One JSON object per entity, one per line.
     #[arg(long)]
     pub json: bool,

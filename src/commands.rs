@@ -9,8 +9,9 @@ use anyhow::{Context, Result};
 
 use crate::annotate::{clusters, gazetteer, ner};
 use crate::cli::{
-    EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs, NerClustersArgs, NerEvalArgs,
-    NerGazetteerArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
+    EntitiesArgs, EntityArgs, ExtractArgs, FacetType, FilterArgs, IndexArgs, NerClustersArgs,
+    NerEvalArgs, NerGazetteerArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS,
+    DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -113,7 +114,11 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
         );
     }
     let store = search_index(&args.index)?;
-    let hits = search::search(&store, &request)?;
+    let results = search::search(&store, &request)?;
+    for note in results.resolved.iter().filter_map(|r| r.note()) {
+        eprintln!("newsdex: {note}");
+    }
+    let hits = results.hits;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
@@ -182,7 +187,11 @@ pub fn ner_eval(args: &NerEvalArgs) -> Result<ExitCode> {
             .context("no trained model is compiled in: run `newsdex ner train` and rebuild")?,
     };
     let docs = ner::conll::read(&args.file)?;
-    let e = ner::conll::evaluate(model, &docs);
+    let e = if args.corpus_pass {
+        ner::conll::evaluate_in_corpus(model, &docs)
+    } else {
+        ner::conll::evaluate(model, &docs)
+    };
     if args.json {
         println!("{}", serde_json::to_string(&e)?);
         return Ok(ExitCode::SUCCESS);
@@ -256,6 +265,9 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
     let request = request(&args.query, &args.filters);
     let store = search_index(&args.index)?;
+    if let Some(prefix) = &args.prefix {
+        return complete(&store, args, prefix);
+    }
     let counts = search::facets::entities(&store, &request, args.kind)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -278,14 +290,77 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
     })
 }
 
+/// `entities --prefix`: the known names that start with a text.
+fn complete(store: &Store, args: &EntitiesArgs, prefix: &str) -> Result<ExitCode> {
+    use crate::annotate::entities::Kind;
+    let kind = match args.kind {
+        None => None,
+        Some(FacetType::Person) => Some(Kind::Person),
+        Some(FacetType::Organization) => Some(Kind::Organization),
+        Some(FacetType::Place) => Some(Kind::Place),
+        Some(other) => {
+            anyhow::bail!("--prefix completes people, organizations and places, not {other:?}")
+        }
+    };
+    let names = search::profile::complete(store, kind, prefix, args.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (kind, name) in &names {
+        if args.json {
+            serde_json::to_writer(&mut out, &serde_json::json!({"type": kind, "name": name}))?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{:<13} {name}", kind.as_str())?;
+        }
+    }
+    out.flush()?;
+    Ok(if names.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn entity(args: &EntityArgs) -> Result<ExitCode> {
+    use crate::annotate::entities::Kind;
+    let store = search_index(&args.index)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut found = 0;
+    for kind in [Kind::Person, Kind::Organization, Kind::Place] {
+        if args.kind.is_some_and(|k| k != kind) {
+            continue;
+        }
+        let Some(p) = search::profile::profile(&store, kind, &args.name)? else {
+            continue;
+        };
+        found += 1;
+        if args.json {
+            serde_json::to_writer(&mut out, &p)?;
+            writeln!(out)?;
+        } else {
+            render::profile(&mut out, &p)?;
+        }
+    }
+    out.flush()?;
+    if found == 0 {
+        eprintln!(
+            "newsdex: '{}' is not a known person, organization or place in this index",
+            args.name
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn ner_re3d(args: &Re3dArgs) -> Result<ExitCode> {
     let model = ner::Model::get()
         .context("no trained entity model is compiled in: run `newsdex ner train` and rebuild")?;
     let mut docs = Vec::new();
-    for part in ["centcom", "uk_government"] {
+    for part in &args.parts {
         docs.extend(crate::annotate::re3d::read(&args.data.join(part))?);
     }
-    let mut scores = crate::annotate::re3d::evaluate_entities(&docs, model);
+    let mut scores = crate::annotate::re3d::evaluate_entities(&docs, model, args.corpus_pass);
     scores.push((
         "figure".into(),
         crate::annotate::re3d::evaluate_figures(&docs),

@@ -44,6 +44,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Search(args) => commands::run_search(&args),
         Command::Extract(args) => commands::extract(&args),
         Command::Entities(args) => commands::entities(&args),
+        Command::Entity(args) => commands::entity(&args),
         Command::Ner(NerCommand::Train(args)) => commands::ner_train(&args),
         Command::Ner(NerCommand::Eval(args)) => commands::ner_eval(&args),
         Command::Ner(NerCommand::Gazetteer(args)) => commands::ner_gazetteer(&args),

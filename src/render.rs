@@ -93,6 +93,10 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         if let Some(score) = hit.score {
             extra.push(format!("score {score:.2}"));
         }
+        if hit.matched_by == Some("name") {
+            // An entity filter met by the name in the text, not by the recognizer's tag.
+            extra.push("entity by name".into());
+        }
         if !extra.is_empty() {
             head.push_str(&format!("  ({})", extra.join(", ")));
         }
@@ -123,6 +127,45 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
             let figs: Vec<String> = hit.figures.iter().map(|f| f.display()).collect();
             writeln!(out, "    figures: {}", figs.join("; "))?;
         }
+    }
+    Ok(())
+}
+
+/// An entity's profile (`newsdex entity`), a few lines.
+pub fn profile(out: &mut dyn Write, p: &crate::search::profile::Profile) -> io::Result<()> {
+    let r = &p.resolved;
+    let names = if r.entities.is_empty() {
+        r.typed.clone()
+    } else {
+        r.entities.join(" / ")
+    };
+    writeln!(out, "{names}  ({})", r.kind.as_str())?;
+    if !p.aliases.is_empty() {
+        writeln!(out, "    also: {}", p.aliases.join(", "))?;
+    }
+    writeln!(
+        out,
+        "    {} articles, {} passages, {} tagged mentions",
+        p.articles, p.passages, p.mentions
+    )?;
+    if let (Some(f), Some(l)) = (&p.first_date, &p.last_date) {
+        writeln!(out, "    dated {f} to {l}")?;
+    }
+    if !p.agencies.is_empty() {
+        let a: Vec<String> = p
+            .agencies
+            .iter()
+            .map(|(n, c)| format!("{n} ({c})"))
+            .collect();
+        writeln!(out, "    credited by: {}", a.join(", "))?;
+    }
+    if !p.appears_with.is_empty() {
+        let w: Vec<String> = p
+            .appears_with
+            .iter()
+            .map(|n| format!("{} ({}, {})", n.name, n.kind.as_str(), n.passages))
+            .collect();
+        writeln!(out, "    appears with: {}", w.join(", "))?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::corpus_names::{CorpusNames, NameMatcher};
 use super::gazetteer::{kind, Gazetteer};
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
@@ -41,6 +42,18 @@ impl Kind {
             Kind::Organization => "organization",
             Kind::Place => "place",
         }
+    }
+
+    /// The kind of a recognizer type (PER, ORG, LOC; MISC has none).
+    pub fn from_type(t: usize) -> Option<Kind> {
+        [Kind::Person, Kind::Organization, Kind::Place]
+            .get(t)
+            .copied()
+    }
+
+    /// The recognizer type of the kind.
+    pub fn type_index(self) -> usize {
+        self as usize
     }
 }
 
@@ -137,6 +150,58 @@ pub fn extract_from_tokens(
     tokens: &[Vec<Token>],
     model: &Model,
 ) -> ArticleEntities {
+    let raws = raw_mentions(passages, tokens, model);
+    finish(raws, passages)
+}
+
+/// [`extract_from_tokens`] with what the whole corpus says of names (the second pass of
+/// [`corpus_names`](super::corpus_names)): a mention takes the type most of the corpus's
+/// articles gave its name, and the corpus's names are mentions wherever the article writes
+/// them and the recognizer tagged nothing there.
+pub fn extract_in_corpus(
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    model: &Model,
+    corpus: &CorpusNames,
+    names: &NameMatcher,
+) -> ArticleEntities {
+    let mut raws = raw_mentions(passages, tokens, model);
+    raws.retain_mut(|r| match corpus.type_of(&r.text) {
+        Some(t) if !r.demonym => match Kind::from_type(t) {
+            Some(kind) => {
+                r.kind = kind;
+                true
+            }
+            None => false,
+        },
+        _ => true,
+    });
+    for (pi, p) in passages.iter().enumerate() {
+        for (start, end, t) in names.find(&p.text) {
+            let Some(kind) = Kind::from_type(t) else {
+                continue;
+            };
+            if !raws
+                .iter()
+                .any(|r| r.passage == pi && r.start < end && start < r.end)
+            {
+                raws.push(Raw {
+                    passage: pi,
+                    start,
+                    end,
+                    text: p.text[start..end].to_string(),
+                    kind,
+                    demonym: false,
+                });
+            }
+        }
+    }
+    finish(raws, passages)
+}
+
+/// The mentions of one article as the recognizer and the gazetteer find them, before the
+/// article-wide rules.
+fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
     let gaz = Gazetteer::get();
     // The document: every sentence of every passage, with where its tokens are.
     let mut doc_words: Vec<Vec<&str>> = Vec::new();
@@ -187,6 +252,7 @@ pub fn extract_from_tokens(
                 || NOT_NAMES.contains(&lower.as_str())
                 || (crate::date::is_month(&lower) && lower != "may")
                 || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
+                || (ty == 1 && is_role(surface, gaz))
             {
                 continue;
             }
@@ -276,9 +342,17 @@ pub fn extract_from_tokens(
             }
         }
     }
+    raws
+}
+
+/// The article-wide rules, then the mentions tied into entities.
+fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
+    let gaz = Gazetteer::get();
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
     add_acronyms(&mut raws, passages);
+    add_repeated_names(&mut raws, passages);
+    drop_things_named_as_people(&mut raws, passages);
     raws.sort_by_key(|r| (r.passage, r.start));
     link(raws, passages, gaz)
 }
@@ -328,27 +402,140 @@ fn add_acronyms(raws: &mut Vec<Raw>, passages: &[Passage]) {
         }
     }
     for acr in defined {
-        for (pi, p) in passages.iter().enumerate() {
-            for (start, _) in p.text.match_indices(acr.as_str()) {
-                let end = start + acr.len();
-                let bounded = !p.text[..start].ends_with(|c: char| c.is_alphanumeric())
-                    && !p.text[end..].starts_with(|c: char| c.is_alphanumeric());
-                let taken = raws
-                    .iter()
-                    .any(|r| r.passage == pi && r.start < end && start < r.end);
-                if bounded && !taken {
-                    raws.push(Raw {
-                        passage: pi,
-                        start,
-                        end,
-                        text: acr.clone(),
-                        kind: Kind::Organization,
-                        demonym: false,
-                    });
-                }
+        add_occurrences(raws, passages, &acr, Kind::Organization);
+    }
+}
+
+/// Every whole-word occurrence of `name` that no mention covers yet becomes a mention of
+/// `kind` (`raws` may be in any order).
+fn add_occurrences(raws: &mut Vec<Raw>, passages: &[Passage], name: &str, kind: Kind) {
+    for (pi, p) in passages.iter().enumerate() {
+        for (start, _) in p.text.match_indices(name) {
+            let end = start + name.len();
+            let bounded = !p.text[..start].ends_with(|c: char| c.is_alphanumeric())
+                && !p.text[end..].starts_with(|c: char| c.is_alphanumeric());
+            let taken = raws
+                .iter()
+                .any(|r| r.passage == pi && r.start < end && start < r.end);
+            if bounded && !taken {
+                raws.push(Raw {
+                    passage: pi,
+                    start,
+                    end,
+                    text: name.to_string(),
+                    kind,
+                    demonym: false,
+                });
             }
         }
     }
+}
+
+/// One article names one thing one way: a name the recognizer tagged in one place is a
+/// mention wherever else the article writes it, with the type it was given most often. Only
+/// names of two words or more, or of one word that is not a common word at a sentence's
+/// start, are carried (a word seen in lower case elsewhere in the article is not a name).
+fn add_repeated_names(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    let mut votes: HashMap<&str, [usize; 3]> = HashMap::new();
+    for r in raws.iter().filter(|r| !r.demonym) {
+        let i = match r.kind {
+            Kind::Person => 0,
+            Kind::Organization => 1,
+            Kind::Place => 2,
+        };
+        votes.entry(r.text.as_str()).or_default()[i] += 1;
+    }
+    let mut names: Vec<(String, Kind)> = votes
+        .into_iter()
+        .filter(|(name, _)| name.len() >= 3 && name.starts_with(char::is_uppercase))
+        .map(|(name, v)| {
+            let best = (0..3).max_by_key(|&i| (v[i], 2 - i)).unwrap_or(0);
+            let kind = [Kind::Person, Kind::Organization, Kind::Place][best];
+            (name.to_string(), kind)
+        })
+        .collect();
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let lower_words: std::collections::HashSet<&str> = passages
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    for (name, kind) in names {
+        if !name.contains(' ') && lower_words.contains(name.to_lowercase().as_str()) {
+            continue;
+        }
+        add_occurrences(raws, passages, &name, kind);
+    }
+}
+
+/// Words after which a one-word name is a thing, not a person ("an Oscar", "her Oscar",
+/// "Scorsese's The Aviator").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "her", "his", "their", "its", "our", "my", "your", "this", "that", "every",
+];
+
+/// One-word "people" that the article also writes after a determiner are things there
+/// ("won an Oscar" ... "the best film Oscar"): all their person mentions go.
+fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    let mut things: Vec<String> = Vec::new();
+    for r in raws.iter() {
+        if r.kind != Kind::Person || r.text.contains(' ') || things.contains(&r.text) {
+            continue;
+        }
+        let after_determiner = passages.iter().any(|p| {
+            p.text.match_indices(r.text.as_str()).any(|(at, _)| {
+                !p.text[at + r.text.len()..].starts_with(char::is_alphanumeric)
+                    && determined(&p.text[..at])
+            })
+        });
+        if after_determiner {
+            things.push(r.text.clone());
+        }
+    }
+    raws.retain(|r| !(r.kind == Kind::Person && things.contains(&r.text)));
+}
+
+/// Whether the words just before a name make it a thing: a determiner, then at most three
+/// lower-case words that are not titles ("her second best actress Oscar", "an Oscar"; not
+/// "the defender Smith").
+fn determined(before: &str) -> bool {
+    if before.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    for word in before.split_whitespace().rev().take(4) {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str()) {
+            return true;
+        }
+        if w.is_empty()
+            || word.ends_with([',', '.', ';', ':', '"'])
+            || !w.starts_with(char::is_lowercase)
+            || TITLE_WORDS.contains(&lower.as_str())
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether an organization's name is only a role: titles, optionally after a country
+/// ("US Secretary of State", "Foreign Secretary", "Defence Minister").
+fn is_role(surface: &str, gaz: &Gazetteer) -> bool {
+    let words: Vec<String> = surface
+        .split_whitespace()
+        .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+        .collect();
+    let start = match words.first() {
+        Some(w) if gaz.kinds(w) & (kind::COUNTRY | kind::DEMONYM) != 0 => 1,
+        _ => 0,
+    };
+    let rest = &words[start.min(words.len())..];
+    rest.iter().any(|w| TITLE_WORDS.contains(&w.as_str()))
+        && rest.iter().all(|w| {
+            TITLE_WORDS.contains(&w.as_str())
+                || matches!(w.as_str(), "of" | "the" | "state" | "for")
+        })
 }
 
 /// Capitalised function words a sentence may start with, which are never part of a name
@@ -359,22 +546,31 @@ const LEADING_WORDS: &[&str] = &[
 ];
 
 /// Trims a chunk of tokens to the name: no possessive, no outer punctuation, and nothing
-/// past a comma or quotation mark inside it ("ISIL, Davis" is two names).
+/// past a comma, colon, dash or quotation mark inside it ("ISIL, Davis" is two names;
+/// "Kerry: we" is "Kerry"; the old newswire quotes `` and '' are quotation marks).
 fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     if let Some(cut) = (s + 1..e).find(|&j| {
         matches!(
             toks[j].text(text),
-            "," | ";" | "\"" | "\u{201c}" | "\u{201d}"
+            "," | ";"
+                | ":"
+                | "\""
+                | "\u{201c}"
+                | "\u{201d}"
+                | "`"
+                | "``"
+                | "''"
+                | "\u{2014}"
+                | "\u{2013}"
         )
     }) {
         e = cut;
     }
     let junk = |t: &Token| {
         let w = t.text(text);
-        matches!(
-            w,
-            "'s" | "\u{2019}s" | "'" | "\"" | "(" | ")" | "," | "." | "-" | "the" | "The"
-        ) || LEADING_WORDS.contains(&w)
+        !w.chars().any(char::is_alphanumeric)
+            || matches!(w, "'s" | "\u{2019}s" | "the" | "The")
+            || LEADING_WORDS.contains(&w)
     };
     while s < e && junk(&toks[s]) {
         s += 1;

@@ -11,11 +11,15 @@ use std::sync::OnceLock;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+mod organizations;
+
 /// The committed gazetteer, compiled in.
 const GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
 
-/// Cities with at least this many people are listed.
-const CITY_POPULATION: u64 = 50_000;
+/// Cities with at least this many people are listed (every city of the GeoNames list has
+/// 15,000); their other Latin-script names too from this many.
+const CITY_POPULATION: u64 = 15_000;
+const CITY_ALTERNATES_POPULATION: u64 = 100_000;
 /// The most common last names kept from the census list.
 const LAST_NAMES: usize = 10_000;
 
@@ -26,6 +30,7 @@ pub mod kind {
     pub const DEMONYM: u8 = 4;
     pub const FIRST_NAME: u8 = 8;
     pub const LAST_NAME: u8 = 16;
+    pub const ORGANIZATION: u8 = 32;
 }
 
 #[derive(Debug, Default)]
@@ -64,6 +69,7 @@ impl Gazetteer {
                 "D" => kind::DEMONYM,
                 "F" => kind::FIRST_NAME,
                 "L" => kind::LAST_NAME,
+                "O" => kind::ORGANIZATION,
                 _ => continue,
             };
             let key = name.to_lowercase();
@@ -99,7 +105,16 @@ impl Gazetteer {
     }
 }
 
-fn title_case(s: &str) -> String {
+/// A name in Latin letters, capitalised, of at least three letters ("Palmyra"; not "Tadmor
+/// (Syria)" or a transliteration in lower case).
+fn is_latin_name(s: &str) -> bool {
+    s.chars().count() >= 3
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '\'')
+}
+
+pub(crate) fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
             let mut c = w.chars();
@@ -223,6 +238,13 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
                 if let Some(ascii) = c["asciiname"].as_str() {
                     add("P", ascii, name);
                 }
+                if c["population"].as_u64().unwrap_or(0) >= CITY_ALTERNATES_POPULATION {
+                    for alt in c["alternatenames"].as_array().into_iter().flatten() {
+                        if let Some(alt) = alt.as_str().filter(|a| is_latin_name(a)) {
+                            add("P", alt, name);
+                        }
+                    }
+                }
             }
         }
     }
@@ -246,12 +268,19 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
         add("L", &n, "");
     }
 
+    for name in organizations::names(&data.join("organizations"))? {
+        add("O", &name, "");
+    }
+
     let mut text = String::from(
         "# newsdex gazetteer, built by `newsdex ner gazetteer` from:\n\
          # GeoNames (countries, continents, US states, cities of 50,000+ people), CC BY 4.0, https://www.geonames.org/\n\
          # countryinfo 1.0.1 package data (names, other spellings, capitals, demonyms), MIT licence: Copyright (c) 2018 Porimol Chandro\n\
          # US Census Bureau 1990 first and last name lists, public domain\n\
-         # columns: tag (C country, P place, D demonym, F first name, L last name), name, canonical place\n",
+         # organisations: WordNet 3.1 (WordNet 3.1 Copyright 2011 by Princeton University, all rights reserved; see its licence),\n\
+         #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
+         #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
+         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation), name, canonical place\n",
     );
     let n = rows.len();
     for ((tag, name), canon) in rows {

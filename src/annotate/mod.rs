@@ -4,6 +4,7 @@
 
 pub mod agencies;
 pub mod clusters;
+pub mod corpus_names;
 pub mod entities;
 pub mod figures;
 pub mod gazetteer;

@@ -10,10 +10,12 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::entities::{extract, Kind};
+use super::corpus_names::{CorpusNames, NameMatcher};
+use super::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
 use super::keys::key;
 use super::ner::Model;
-use crate::article::{Article, Paragraph};
+use super::tokenize::{tokenize, Token};
+use crate::article::{Article, Paragraph, Passage};
 
 /// One re3d document: its text and the gold entities (type, key) in it.
 pub struct Re3dDoc {
@@ -166,10 +168,43 @@ pub fn as_article(doc: &Re3dDoc) -> Article {
 /// Document-level scores of the people, organizations and places found, per type and
 /// micro-averaged: each document's set of names of a type against the gold set (Person,
 /// Organisation, Location values that are names, see [`gold_name`]), matched by
-/// [`compare_lenient`].
-pub fn evaluate_entities(docs: &[Re3dDoc], model: &Model) -> Vec<(String, Counts)> {
+/// [`compare_lenient`]. With `corpus_pass`, the documents are read twice, the second time
+/// with what the first said of every name across them ([`corpus_names`](super::corpus_names)).
+pub fn evaluate_entities(
+    docs: &[Re3dDoc],
+    model: &Model,
+    corpus_pass: bool,
+) -> Vec<(String, Counts)> {
+    let articles: Vec<(Vec<Passage>, Vec<Vec<Token>>)> = docs
+        .iter()
+        .map(|doc| {
+            let passages = as_article(doc).passages();
+            let tokens = passages.iter().map(|p| tokenize(&p.text)).collect();
+            (passages, tokens)
+        })
+        .collect();
+    let mut found: Vec<ArticleEntities> = articles
+        .iter()
+        .map(|(p, t)| extract_from_tokens(p, t, model))
+        .collect();
+    if corpus_pass {
+        let mut corpus = CorpusNames::default();
+        for ents in &found {
+            corpus.add_article(
+                ents.mentions
+                    .iter()
+                    .filter(|m| !m.demonym)
+                    .map(|m| (m.text.as_str(), ents.entities[m.entity].kind.type_index())),
+            );
+        }
+        let names = NameMatcher::new(&corpus);
+        found = articles
+            .iter()
+            .map(|(p, t)| extract_in_corpus(p, t, model, &corpus, &names))
+            .collect();
+    }
     let mut per = [Counts::default(); 3];
-    for doc in docs {
+    for (doc, found_entities) in docs.iter().zip(&found) {
         let mut gold: [BTreeSet<String>; 3] = Default::default();
         for (t, _, _, v) in &doc.gold {
             let i = match t.as_str() {
@@ -182,16 +217,20 @@ pub fn evaluate_entities(docs: &[Re3dDoc], model: &Model) -> Vec<(String, Counts
                 gold[i].insert(key(&name));
             }
         }
-        let passages = as_article(doc).passages();
-        let found_entities = extract(&passages, model);
         let mut found: [BTreeSet<String>; 3] = Default::default();
         for m in found_entities.mentions.iter().filter(|m| !m.demonym) {
-            let i = match found_entities.entities[m.entity].kind {
-                Kind::Person => 0,
-                Kind::Organization => 1,
-                Kind::Place => 2,
-            };
+            let i = found_entities.entities[m.entity].kind.type_index();
             found[i].insert(key(&m.text));
+        }
+        if std::env::var_os("NEWSDEX_NER_DEBUG").is_some() {
+            let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+            let near =
+                |x: &String, set: &BTreeSet<String>| set.iter().any(|y| holds(x, y) || holds(y, x));
+            for i in 0..3 {
+                let missed: Vec<_> = gold[i].iter().filter(|g| !near(g, &found[i])).collect();
+                let extra: Vec<_> = found[i].iter().filter(|f| !near(f, &gold[i])).collect();
+                eprintln!("{} type {i} missed {missed:?} extra {extra:?}", doc.id);
+            }
         }
         for i in 0..3 {
             per[i].add(compare_lenient(&gold[i], &found[i]));

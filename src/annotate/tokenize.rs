@@ -27,6 +27,7 @@ fn token_regex() -> &'static Regex {
             \p{Lu}\.(?:\p{Lu}\.)*                             # initials: J. U.S. U.K.
             | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
             | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
+            | ``|''                                            # the old newswire quotes, one token each
             | \S                                               # anything else, one character
             ",
         )
@@ -117,6 +118,14 @@ mod tests {
         assert_eq!(
             words("South Korea’s Yonhap"),
             vec!["South", "Korea", "’s", "Yonhap"]
+        );
+    }
+
+    #[test]
+    fn newswire_quotes_and_colons() {
+        assert_eq!(
+            words("``Radio Free Europe,'' said Kerry: we"),
+            vec!["``", "Radio", "Free", "Europe", ",", "''", "said", "Kerry", ":", "we"]
         );
     }
 

@@ -7,6 +7,7 @@
 //! change together: an interrupted run leaves both at the last commit. (The payload is kept
 //! small because tantivy reads it, inside its `meta.json`, every time the index is opened.)
 
+pub mod catalogue;
 pub mod schema;
 pub mod writer;
 

@@ -7,14 +7,14 @@
 //! refused with a request to rebuild rather than misread.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
     STRING,
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
@@ -52,6 +52,9 @@ pub struct Fields {
     pub figure: Field,
     /// The passage's annotations as JSON, for display.
     pub annotations: Field,
+    /// The entity catalogue's terms for the entities this passage mentions (see
+    /// [`crate::index::catalogue`]).
+    pub entity_link: Field,
 }
 
 impl Fields {
@@ -77,6 +80,7 @@ impl Fields {
             agency_wire: f("agency_wire")?,
             figure: f("figure")?,
             annotations: f("annotations")?,
+            entity_link: f("entity_link")?,
         })
     }
 }
@@ -95,7 +99,8 @@ pub fn build() -> Schema {
             .set_index_option(IndexRecordOption::Basic)
             .set_fieldnorms(false),
     );
-    b.add_text_field("id", STRING | STORED);
+    // Fast too: a filter that must find whole articles reads the ids of matching passages.
+    b.add_text_field("id", STRING | STORED | FAST);
     b.add_text_field("path", STRING | STORED);
     b.add_u64_field("passage", STORED);
     b.add_u64_field("line", STORED);
@@ -130,6 +135,7 @@ pub fn build() -> Schema {
     }
     b.add_text_field("figure", STRING);
     b.add_text_field("annotations", STORED);
+    b.add_text_field("entity_link", STRING);
     b.build()
 }
 

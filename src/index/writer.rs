@@ -18,7 +18,7 @@ use serde::Serialize;
 use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
-use super::{Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
+use super::{catalogue, Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
 use crate::annotate::agencies::AgencyKind;
 use crate::annotate::{self, entities::Kind, keys};
 use crate::article::Article;
@@ -488,6 +488,10 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
             for e in here {
                 for k in &entity_keys[e] {
                     doc.add_text(field_of(ents.entities[e].kind).1, k);
+                }
+                let entity = &ents.entities[e];
+                for t in catalogue::link_terms(entity.kind, &entity.name, &entity.aliases) {
+                    doc.add_text(fields.entity_link, t);
                 }
             }
             for k in &agency_keys {

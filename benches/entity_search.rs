@@ -1,0 +1,159 @@
+//! Search by entity against search by phrase, on the re3d documents (`../shared/data/re3d`,
+//! CENTCOM and UK Government), as a user would try it: for every person, organisation and
+//! place name that the gold annotations give a document, `--person/--org/--place NAME` and
+//! the quoted phrase `"NAME"` are each run over an index of the 49 documents, and the
+//! articles each returns are scored against the documents the gold gives the name in.
+//! Reported: F1 macro-averaged over the names, per type and overall, for both.
+//!
+//! `cargo bench --bench entity_search` (skips, saying why, without the data). The report is
+//! printed and written to `target/newsdex-bench/entity-search.json`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Result};
+
+use newsdex::annotate::keys::key;
+use newsdex::annotate::re3d::{gold_name, read};
+use newsdex::index::Store;
+use newsdex::search::{search, Request};
+
+/// A gold name: its type (person, organization, place) and key.
+type NameKey = (&'static str, String);
+
+fn main() -> Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = root.join("../shared/data/re3d");
+    if !data.is_dir() {
+        eprintln!("entity_search: skipping: ../shared/data/re3d is not beside the repository");
+        return Ok(());
+    }
+    let work = root.join("target/newsdex-bench/re3d");
+    let corpus = work.join("corpus");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&corpus)?;
+    // Gold: (type, key) → (the name as written first, documents).
+    let mut gold: BTreeMap<NameKey, (String, BTreeSet<String>)> = BTreeMap::new();
+    for part in ["centcom", "uk_government"] {
+        for doc in read(&data.join(part))? {
+            let file = format!("{}.txt", doc.id);
+            let paragraphs: Vec<&str> = doc
+                .text
+                .split('\n')
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            std::fs::write(
+                corpus.join(&file),
+                format!("{}\n\n{}\n", doc.id, paragraphs.join("\n\n")),
+            )?;
+            for (t, _, _, value) in &doc.gold {
+                let kind = match t.as_str() {
+                    "Person" => "person",
+                    "Organisation" => "organization",
+                    "Location" => "place",
+                    _ => continue,
+                };
+                let Some(name) = gold_name(value) else {
+                    continue;
+                };
+                let entry = gold
+                    .entry((kind, key(&name)))
+                    .or_insert_with(|| (name.clone(), BTreeSet::new()));
+                entry.1.insert(file.clone());
+            }
+        }
+    }
+    let index = work.join("index");
+    let out = Command::new(PathBuf::from(env!("CARGO_BIN_EXE_newsdex")))
+        .arg("index")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(&index)
+        .output()?;
+    if !out.status.success() {
+        bail!(
+            "newsdex index failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = Store::open(&index)?;
+    // Per type: F1 of each name, for the filter and for the phrase.
+    let mut scores: BTreeMap<&str, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    for ((kind, _), (name, docs)) in &gold {
+        let mut by_filter = Request {
+            limit: 10_000,
+            per_article: 1,
+            ..Request::default()
+        };
+        match *kind {
+            "person" => by_filter.persons.push(name.clone()),
+            "organization" => by_filter.orgs.push(name.clone()),
+            _ => by_filter.places.push(name.clone()),
+        }
+        let by_phrase = Request {
+            query: Some(format!("\"{}\"", name.replace('"', ""))),
+            limit: 10_000,
+            per_article: 1,
+            ..Request::default()
+        };
+        let f1s = [by_filter, by_phrase].map(|req| {
+            let found: BTreeSet<String> = search(&store, &req)
+                .map(|r| r.hits)
+                .unwrap_or_default()
+                .iter()
+                .map(|h| h.path.rsplit('/').next().unwrap_or("").to_string())
+                .collect();
+            f1(docs, &found)
+        });
+        let e = scores.entry(kind).or_default();
+        e.0.push(f1s[0]);
+        e.1.push(f1s[1]);
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let mut rows = Vec::new();
+    let (mut all_filter, mut all_phrase) = (Vec::new(), Vec::new());
+    println!("re3d: entity filter against quoted phrase, F1 macro-averaged over gold names");
+    println!(
+        "{:<13} {:>6} {:>8} {:>8}",
+        "type", "names", "filter", "phrase"
+    );
+    for (kind, (filter, phrase)) in &scores {
+        println!(
+            "{:<13} {:>6} {:>8.4} {:>8.4}",
+            kind,
+            filter.len(),
+            mean(filter),
+            mean(phrase)
+        );
+        rows.push(serde_json::json!({"type": kind, "names": filter.len(), "filter_f1": mean(filter), "phrase_f1": mean(phrase)}));
+        all_filter.extend(filter);
+        all_phrase.extend(phrase);
+    }
+    println!(
+        "{:<13} {:>6} {:>8.4} {:>8.4}",
+        "all",
+        all_filter.len(),
+        mean(&all_filter),
+        mean(&all_phrase)
+    );
+    rows.push(serde_json::json!({"type": "all", "names": all_filter.len(), "filter_f1": mean(&all_filter), "phrase_f1": mean(&all_phrase)}));
+    std::fs::write(
+        work.with_file_name("entity-search.json"),
+        serde_json::to_string_pretty(&rows)?,
+    )?;
+    Ok(())
+}
+
+/// F1 of a found set against a gold set (1 when both are empty).
+fn f1(gold: &BTreeSet<String>, found: &BTreeSet<String>) -> f64 {
+    let tp = gold.intersection(found).count() as f64;
+    if gold.is_empty() && found.is_empty() {
+        return 1.0;
+    }
+    if tp == 0.0 {
+        return 0.0;
+    }
+    let (p, r) = (tp / found.len() as f64, tp / gold.len() as f64);
+    2.0 * p * r / (p + r)
+}

@@ -1,0 +1,315 @@
+//! Entity filters (`--person`, `--org`, `--place`): the name a user types, resolved through
+//! the entity catalogue ([`crate::index::catalogue`]), and the evidence that a passage or an
+//! article names the entity.
+//!
+//! A name resolves to the canonical names of the entities it names in the corpus (by key,
+//! case- and accent-insensitive, or else by spelling skeleton), and from them to the entity's
+//! other names when those name no other entity of the kind ("John Kerry" → "Kerry" once the
+//! corpus has tied the two; "NIS" → "National Intelligence Service").
+//!
+//! Evidence, either of:
+//! - **tagged**: the recognizer tagged one of those names as an entity of the kind;
+//! - **name**: the text holds one of the names verbatim (as a phrase), and the recognizer did
+//!   not tag those words as an entity of another kind in that passage.
+//!
+//! A name the index does not know as an entity of the kind falls back to the words as a
+//! phrase, with a note and the closest known names.
+
+use std::collections::BTreeSet;
+
+use anyhow::Result;
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use crate::annotate::entities::Kind;
+use crate::annotate::keys::key;
+use crate::annotate::ner::features::TITLE_WORDS;
+use crate::index::catalogue::Catalogue;
+use crate::index::Store;
+
+/// The most other names of an entity that a filter also looks for.
+const MAX_NAMES: usize = 24;
+
+/// A typed name, resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolved {
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    /// The name as typed.
+    pub typed: String,
+    /// The canonical names of the entities it stands for (several when it is ambiguous).
+    pub entities: Vec<String>,
+    /// Whether the index knows it as an entity of the kind.
+    pub known: bool,
+    /// Keys whose tagging is evidence.
+    #[serde(skip)]
+    pub keys: Vec<String>,
+    /// Names whose words are evidence.
+    #[serde(skip)]
+    pub names: Vec<String>,
+    /// For an unknown name: the closest known ones.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
+}
+
+impl Resolved {
+    /// The note for a user when the name is unknown, or `None`.
+    pub fn note(&self) -> Option<String> {
+        if self.known {
+            return None;
+        }
+        let mut note = format!(
+            "'{}' is not a known {} in this index; showing passages that contain the words",
+            self.typed,
+            self.kind.as_str()
+        );
+        if !self.suggestions.is_empty() {
+            note.push_str(&format!(
+                " (did you mean {}?)",
+                self.suggestions
+                    .iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        Some(note)
+    }
+}
+
+/// The three key fields of a kind: article-level, passage-level.
+pub fn fields_of(store: &Store, kind: Kind) -> (Field, Field) {
+    let f = &store.fields;
+    match kind {
+        Kind::Person => (f.person, f.person_here),
+        Kind::Organization => (f.org, f.org_here),
+        Kind::Place => (f.place, f.place_here),
+    }
+}
+
+/// The name without the titles typed before it ("Secretary Kerry" is "Kerry"; "Prime
+/// Minister al-Abadi" is "al-Abadi").
+fn without_titles(typed: &str) -> &str {
+    let mut rest = typed.trim();
+    while let Some((first, more)) = rest.split_once(char::is_whitespace) {
+        let word = first.trim_end_matches('.').to_lowercase();
+        if !TITLE_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        rest = more.trim_start();
+    }
+    rest
+}
+
+/// Resolves a typed name of a kind through the catalogue.
+pub fn resolve(store: &Store, searcher: &Searcher, kind: Kind, typed: &str) -> Result<Resolved> {
+    let shown = typed.trim();
+    let typed = if kind == Kind::Person {
+        without_titles(shown)
+    } else {
+        shown
+    };
+    let cat = Catalogue::new(searcher, store.fields.entity_link);
+    let mut entities = cat.canonicals(kind, typed)?;
+    if entities.is_empty() {
+        for spelled in cat.spelled_like(kind, typed)? {
+            entities.extend(cat.canonicals(kind, &spelled)?);
+        }
+    }
+    let typed_key = key(typed);
+    let article_field = fields_of(store, kind).0;
+    let tagged_somewhere =
+        searcher.doc_freq(&Term::from_field_text(article_field, &typed_key))? > 0;
+    let known = tagged_somewhere || !entities.is_empty();
+    let mut keys: BTreeSet<String> = BTreeSet::from([typed_key]);
+    let mut names: BTreeSet<String> = BTreeSet::from([typed.trim().to_string()]);
+    for canonical in &entities {
+        keys.insert(key(canonical));
+        names.insert(canonical.clone());
+        for name in cat.names(kind, canonical)? {
+            if names.len() >= MAX_NAMES {
+                break;
+            }
+            let others = cat.canonicals(kind, &name)?;
+            let unambiguous = others
+                .iter()
+                .all(|o| entities.contains(o) || key(o) == key(&name));
+            if unambiguous {
+                keys.insert(key(&name));
+                names.insert(name);
+            }
+        }
+    }
+    let suggestions = if known {
+        Vec::new()
+    } else {
+        cat.near(kind, typed, 3)?
+    };
+    Ok(Resolved {
+        kind,
+        typed: shown.to_string(),
+        entities: entities.into_iter().collect(),
+        known,
+        keys: keys.into_iter().filter(|k| !k.is_empty()).collect(),
+        names: names.into_iter().filter(|n| !key(n).is_empty()).collect(),
+        suggestions,
+    })
+}
+
+/// The words of `name` as the body field indexes them, as one query (a term or a phrase).
+fn phrase(store: &Store, name: &str) -> Option<Box<dyn Query>> {
+    let body = store.fields.body;
+    let mut analyzer = store.index.tokenizer_for_field(body).ok()?;
+    let mut stream = analyzer.token_stream(name);
+    let mut terms: Vec<Term> = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(body, &stream.token().text));
+    }
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// Passages that hold one of the names verbatim where no other kind was tagged by it (for a
+/// known name), or that hold the typed words, whatever was tagged there (for an unknown one).
+fn name_evidence(store: &Store, r: &Resolved) -> Option<Box<dyn Query>> {
+    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+    let names: Vec<&String> = if r.known {
+        r.names.iter().collect()
+    } else {
+        r.names.iter().take(1).collect()
+    };
+    for name in names {
+        let Some(words) = phrase(store, name) else {
+            continue;
+        };
+        if !r.known {
+            // The user's words, as they are: nothing is known to tell them apart.
+            clauses.push(words);
+            continue;
+        }
+        let mut parts = vec![(Occur::Must, words)];
+        for other in [Kind::Person, Kind::Organization, Kind::Place] {
+            if other != r.kind {
+                parts.push((Occur::MustNot, term(fields_of(store, other).1, &key(name))));
+            }
+        }
+        clauses.push(Box::new(BooleanQuery::new(parts)));
+    }
+    (!clauses.is_empty()).then(|| any_of(clauses))
+}
+
+/// The query of one resolved filter: passages that name the entity or, with `article_level`,
+/// passages of articles that do.
+pub fn filter_query(
+    store: &Store,
+    searcher: &Searcher,
+    r: &Resolved,
+    article_level: bool,
+) -> Result<Box<dyn Query>> {
+    let (article_field, here_field) = fields_of(store, r.kind);
+    let tagged_field = if article_level {
+        article_field
+    } else {
+        here_field
+    };
+    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+    if r.known {
+        clauses.extend(r.keys.iter().map(|k| term(tagged_field, k)));
+    }
+    if let Some(words) = name_evidence(store, r) {
+        if article_level {
+            let ids = article_ids(store, searcher, words.as_ref())?;
+            if !ids.is_empty() {
+                let terms = ids
+                    .iter()
+                    .map(|id| Term::from_field_text(store.fields.id, id));
+                clauses.push(Box::new(TermSetQuery::new(terms)));
+            }
+        } else {
+            clauses.push(words);
+        }
+    }
+    Ok(any_of(clauses))
+}
+
+/// The ids of the articles of the passages that `query` matches.
+fn article_ids(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<BTreeSet<String>> {
+    let docs = searcher.search(query, &DocSetCollector)?;
+    let mut ids = BTreeSet::new();
+    let mut by_segment: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for d in docs {
+        by_segment.entry(d.segment_ord).or_default().push(d.doc_id);
+    }
+    let id_name = store
+        .index
+        .schema()
+        .get_field_name(store.fields.id)
+        .to_string();
+    let mut text = String::new();
+    for (segment, docs) in by_segment {
+        let reader = searcher.segment_reader(segment);
+        let Some(column) = reader.fast_fields().str(&id_name)? else {
+            continue;
+        };
+        for doc in docs {
+            for ord in column.term_ords(doc) {
+                text.clear();
+                if column.ord_to_str(ord, &mut text)? {
+                    ids.insert(text.clone());
+                }
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// How a hit matched a resolved filter: "tagged" when the recognizer tagged one of the
+/// entity's names in the passage (or, with `article_level`, in its article), else "name".
+pub fn matched_by(
+    store: &Store,
+    searcher: &Searcher,
+    r: &Resolved,
+    article_id: &str,
+    passage_keys: &[String],
+    article_level: bool,
+) -> Result<&'static str> {
+    if r.known && passage_keys.iter().any(|k| r.keys.contains(k)) {
+        return Ok("tagged");
+    }
+    if r.known && article_level {
+        let article_field = fields_of(store, r.kind).0;
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(store.fields.id, article_id)),
+            (
+                Occur::Must,
+                any_of(r.keys.iter().map(|k| term(article_field, k)).collect()),
+            ),
+        ]);
+        if searcher.search(&q, &Count)? > 0 {
+            return Ok("tagged");
+        }
+    }
+    Ok("name")
+}

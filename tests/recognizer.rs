@@ -1,0 +1,172 @@
+//! The recognizer on news that is not Reuters 1996: names it used to miss or mistype, titles
+//! and punctuation glued to names, the old newswire quotes.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Extracts one text file and returns its (type, name) pairs and agency names.
+fn entities_of(text: &str) -> (Vec<(String, String)>, Vec<String>) {
+    let tmp = TempDir::new().unwrap();
+    let path = write(tmp.path(), "story.txt", text);
+    let r = run(newsdex().arg("extract").arg(&path).arg("--json"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    let entities = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap().to_string(),
+                e["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let agencies = report["agencies"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x["name"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    (entities, agencies)
+}
+
+fn has(entities: &[(String, String)], kind: &str, name: &str) -> bool {
+    entities.iter().any(|(k, n)| k == kind && n == name)
+}
+
+#[test]
+fn amnesty_international_is_one_organization() {
+    let (e, agencies) = entities_of(
+        "Report\n\nLast week, Amnesty International alleged they had subjected Sunni Arabs to abuse.\n",
+    );
+    assert!(has(&e, "organization", "Amnesty International"), "{e:?}");
+    let (e, agencies2) = entities_of(
+        "Report\n\nAmnesty International said on Monday that the government had failed.\n",
+    );
+    assert!(has(&e, "organization", "Amnesty International"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "International"), "{e:?}");
+    for a in agencies.iter().chain(&agencies2) {
+        assert_ne!(a, "International", "credited a fragment: {agencies2:?}");
+    }
+}
+
+#[test]
+fn places_groups_companies_and_operations_are_not_people() {
+    let (e, _) = entities_of(
+        "Report\n\nFighters were driven from Lake Tharthar and the village of Hibhib, the \
+         Peshmerga said. Facebook removed the videos. Operation Steel Curtain began in November.\n",
+    );
+    for name in [
+        "Lake Tharthar",
+        "Hibhib",
+        "Peshmerga",
+        "Facebook",
+        "Steel Curtain",
+    ] {
+        assert!(
+            !e.iter().any(|(k, n)| k == "person" && n.contains(name)),
+            "{name} tagged as a person: {e:?}"
+        );
+    }
+    assert!(has(&e, "organization", "Facebook"), "{e:?}");
+    assert!(has(&e, "place", "Lake Tharthar"), "{e:?}");
+}
+
+#[test]
+fn colons_and_newswire_quotes_are_not_part_of_names() {
+    let (e, _) = entities_of(
+        "Report\n\nKerry: we will not abandon our allies.\n\n``We are ready,'' said Bob \
+         Wilson, speaking on ``Radio Free Europe.''\n",
+    );
+    assert!(has(&e, "person", "Kerry"), "{e:?}");
+    assert!(has(&e, "person", "Bob Wilson"), "{e:?}");
+    assert!(has(&e, "organization", "Radio Free Europe"), "{e:?}");
+    for (_, n) in &e {
+        assert!(
+            n.chars().all(|c| c.is_alphanumeric() || " .-'".contains(c)),
+            "punctuation in a name: {n:?} in {e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_role_is_not_an_organization() {
+    let (e, _) = entities_of(
+        "Report\n\nUS Secretary of State John Kerry met the Foreign Secretary in London.\n",
+    );
+    assert!(has(&e, "person", "John Kerry"), "{e:?}");
+    for (k, n) in &e {
+        assert!(
+            !(k == "organization" && n.contains("Secretary")),
+            "role as organization: {n} in {e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_month_and_a_title_do_not_join_a_name() {
+    let (e, _) = entities_of(
+        "Report\n\nIn October Tory leader Michael Howard said the Oscar-winning film The Aviator \
+         was overrated.\n",
+    );
+    assert!(has(&e, "person", "Michael Howard"), "{e:?}");
+    for (k, n) in &e {
+        assert!(!n.contains("October"), "{k} {n} in {e:?}");
+        assert!(
+            !(k == "person" && (n == "Oscar" || n == "Aviator")),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn bbc_facets_hold_people_and_places() {
+    let Some(data) = shared_data("bbc_facets_hold_people_and_places") else {
+        return;
+    };
+    // The BBC articles that mention the film The Aviator or the Oscars, and politics/249.
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    let mut copied = 0;
+    for folder in ["entertainment", "politics"] {
+        std::fs::create_dir_all(c.join(folder)).unwrap();
+        for entry in std::fs::read_dir(data.join("bbc").join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).to_string();
+            let name = path.file_name().unwrap();
+            if text.contains("Aviator") || (folder == "politics" && name == "249.txt") {
+                std::fs::copy(&path, c.join(folder).join(name)).unwrap();
+                copied += 1;
+            }
+        }
+    }
+    assert!(copied >= 30, "{copied} files");
+    let idx = tmp.path().join("idx");
+    let (r, _) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let names = |kind: &str| -> Vec<String> {
+        facets(&idx, &["--type", kind, "--limit", "1000"])
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let people = names("person");
+    for not_a_person in ["Oscar", "Oscars", "Aviator", "The Aviator"] {
+        assert!(
+            !people.iter().any(|p| p == not_a_person),
+            "{not_a_person} counted as a person"
+        );
+    }
+    assert!(people.iter().any(|p| p == "Martin Scorsese"), "{people:?}");
+    let places = names("place");
+    assert!(
+        !places.iter().any(|p| p.contains("Michael Howard")),
+        "{places:?}"
+    );
+}
