@@ -49,11 +49,33 @@ pub struct Passage {
     pub text: String,
 }
 
+/// A paragraph of at most this many words, with no closing punctuation, is a heading.
+pub const MAX_HEADING_WORDS: usize = 10;
+
+/// Whether a paragraph reads as a heading or a short label ("Deepening Russia-North Korea
+/// Ties"): a few words, not ending as a sentence does.
+fn is_heading(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.split_whitespace().count() <= MAX_HEADING_WORDS
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}', ')', '\''])
+}
+
 impl Article {
-    /// Cuts the article's paragraphs into passages.
+    /// Cuts the article's paragraphs into passages. A heading is joined to the paragraph it
+    /// introduces (its passage starts on the heading's line), so that it is not ranked alone.
     pub fn passages(&self) -> Vec<Passage> {
-        let mut out = Vec::new();
-        for para in &self.paragraphs {
+        let mut out: Vec<Passage> = Vec::new();
+        let mut heading: Option<(u64, String)> = None;
+        for (i, para) in self.paragraphs.iter().enumerate() {
+            if i + 1 < self.paragraphs.len() && is_heading(&para.text) {
+                let text = fold_whitespace(&para.text);
+                heading = Some(match heading.take() {
+                    Some((line, before)) => (line, format!("{before} \u{2014} {text}")),
+                    None => (para.line, text),
+                });
+                continue;
+            }
             // Lines are counted as the pieces go by, not from the paragraph start each time.
             let (mut counted_to, mut newlines) = (0, 0u64);
             for (offset, piece) in split_paragraph(&para.text) {
@@ -63,7 +85,10 @@ impl Article {
                 if text.is_empty() {
                     continue;
                 }
-                let line = para.line + newlines;
+                let (line, text) = match heading.take() {
+                    Some((line, h)) => (line, format!("{h} \u{2014} {text}")),
+                    None => (para.line + newlines, text),
+                };
                 out.push(Passage {
                     ordinal: out.len() as u64,
                     line,

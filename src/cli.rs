@@ -168,6 +168,9 @@ pub struct SearchArgs {
     /// Order of the hits.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     pub sort: Sort,
+    /// Only the words typed: no expansion with the words of the best passages.
+    #[arg(long)]
+    pub exact: bool,
     /// One JSON object per hit, one per line.
     #[arg(long)]
     pub json: bool,

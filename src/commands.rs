@@ -108,6 +108,7 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
     request.limit = args.limit as usize;
     request.per_article = args.per_article as usize;
     request.sort = args.sort;
+    request.exact = args.exact;
     if request.is_empty() {
         anyhow::bail!(
             "nothing to search for: give a query, or a filter such as --person or --since"

@@ -80,8 +80,14 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         last_article = Some(&hit.article_id);
         let location = format!("{}:{}", hit.path, hit.line);
         let mut head = match style {
-            Style::Color => format!("{MAGENTA}{location}{RESET}  {GREEN}{}{RESET}", hit.title),
-            Style::Plain => format!("{location}  {}", hit.title),
+            Style::Color => format!(
+                "{MAGENTA}{location}{RESET}  {GREEN}{}{RESET}",
+                mark(&hit.title, &hit.title_highlights, style)
+            ),
+            Style::Plain => format!(
+                "{location}  {}",
+                mark(&hit.title, &hit.title_highlights, style)
+            ),
         };
         let mut extra = Vec::new();
         if let Some(d) = &hit.date {

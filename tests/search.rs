@@ -109,9 +109,12 @@ fn phrases_and_boolean_queries() {
     let (_tmp, idx) = small_corpus();
     let (hits, _) = search(&idx, &["\"moved tanks\""]);
     assert_eq!(texts(&hits), vec!["The army moved tanks north."]);
+    // A word of the title alone no longer satisfies the query: the field says where.
     let (hits, _) = search(&idx, &["tanks AND navy"]);
+    assert!(hits.is_empty(), "{hits:?}");
+    let (hits, _) = search(&idx, &["tanks AND title:navy"]);
     assert_eq!(texts(&hits), vec!["Tanks were not moved north."]);
-    let (hits, _) = search(&idx, &["tanks -navy"]);
+    let (hits, _) = search(&idx, &["tanks -title:navy"]);
     assert_eq!(texts(&hits), vec!["The army moved tanks north."]);
     let (hits, _) = search(&idx, &["ships OR troops"]);
     let mut t = texts(&hits);

@@ -1,6 +1,6 @@
 //! The tantivy schema: one document per passage.
 //!
-//! Text fields use English stemming with positions (phrases work); metadata that is matched
+//! Text fields use English stemming with accents folded, with positions (phrases work); metadata that is matched
 //! whole (paths, ids, sources) uses the `keyword` analyzer (the whole value, lower-cased).
 //! Annotation fields (entities, figures, agencies) join this schema as their own named
 //! fields; any change to it bumps [`SCHEMA_VERSION`], and an index of another version is
@@ -10,7 +10,10 @@ use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
     STRING,
 };
-use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
@@ -18,6 +21,9 @@ pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
+/// Name of the analyzer of titles and passages: words lower-cased, accents folded as users
+/// type them ("cafe" finds "Café", "Malmo" finds "Malmö"), English stems.
+pub const TEXT: &str = "en_fold";
 
 /// Handles to every field of the schema.
 #[derive(Clone, Copy, Debug)]
@@ -90,7 +96,7 @@ pub fn build() -> Schema {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("en_stem")
+            .set_tokenizer(TEXT)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let keyword = TextOptions::default().set_stored().set_indexing_options(
@@ -139,8 +145,17 @@ pub fn build() -> Schema {
     b.build()
 }
 
-/// Registers the analyzers the schema names (tantivy's built-in `en_stem` is there already).
+/// Registers the analyzers the schema names.
 pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(
+        TEXT,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
     index.tokenizers().register(
         KEYWORD,
         TextAnalyzer::builder(RawTokenizer::default())

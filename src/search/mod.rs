@@ -3,10 +3,12 @@
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
 pub mod entity;
+pub mod expand;
 pub mod facets;
 pub mod figure;
 mod highlight;
 pub mod profile;
+pub mod text;
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -14,7 +16,7 @@ use std::ops::Bound;
 use anyhow::{Context, Result};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -27,7 +29,7 @@ use crate::index::Store;
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Sort {
-    /// Best match first (BM25; title matches count double).
+    /// Best match first (BM25 over the passage; see [`text`]).
     #[default]
     Relevance,
     /// Newest article first; articles with no date come last.
@@ -55,6 +57,8 @@ pub struct Request {
     pub agencies: Vec<String>,
     /// Agencies must be news agencies (alone: the article credits any news agency).
     pub wire_only: bool,
+    /// No query expansion: only the words typed (see [`expand`]).
+    pub exact: bool,
 }
 
 impl Default for Request {
@@ -72,6 +76,7 @@ impl Default for Request {
             figures: Vec::new(),
             agencies: Vec::new(),
             wire_only: false,
+            exact: false,
         }
     }
 }
@@ -120,6 +125,10 @@ pub struct Hit {
     pub text: String,
     /// Byte ranges `[start, end)` of the matched words in `text`.
     pub highlights: Vec<[usize; 2]>,
+    /// Byte ranges of the query's words in `title`.
+    pub title_highlights: Vec<[usize; 2]>,
+    /// Byte ranges in `text` of words the query was expanded with (not typed).
+    pub expanded_highlights: Vec<[usize; 2]>,
     /// The people, organizations and places the passage mentions.
     pub entities: Vec<EntityMention>,
     /// The figures in the passage.
@@ -154,6 +163,17 @@ pub struct Built {
 
 /// The query for a request.
 pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<Built> {
+    build_query_expanded(store, searcher, req, None)
+}
+
+/// [`build_query`] with the words of an expansion ([`expand`]): they add to the score, and
+/// where the typed query requires nothing by operator or phrase they also match on their own.
+fn build_query_expanded(
+    store: &Store,
+    searcher: &Searcher,
+    req: &Request,
+    expansion: Option<&expand::Expansion>,
+) -> Result<Built> {
     let f = &store.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text_query = match req
@@ -163,26 +183,19 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         .filter(|q| !q.is_empty())
     {
         Some(q) => {
-            if q.len() > MAX_QUERY_BYTES {
-                return Err(QueryError(format!(
-                    "the query is too long ({} bytes; at most {MAX_QUERY_BYTES})",
-                    q.len()
-                ))
-                .into());
-            }
-            if !q.chars().any(char::is_alphanumeric) {
-                return Err(
-                    QueryError(format!("the query '{q}' has no words to search for")).into(),
-                );
-            }
-            let mut parser = QueryParser::for_index(&store.index, vec![f.title, f.body]);
-            parser.set_conjunction_by_default();
-            parser.set_field_boost(f.title, 2.0);
-            let parsed = parser
-                .parse_query(q)
-                .map_err(|e| QueryError(format!("cannot parse the query '{q}': {e}")))?;
-            clauses.push((Occur::Must, parsed.box_clone()));
-            Some(parsed)
+            let t = text::build(store, q)?;
+            let text: Box<dyn Query> = match expansion {
+                Some(e) => {
+                    let alone = if t.plain { Occur::Should } else { Occur::Must };
+                    Box::new(BooleanQuery::new(vec![
+                        (alone, t.query),
+                        (Occur::Should, e.clause.box_clone()),
+                    ]))
+                }
+                None => t.query,
+            };
+            clauses.push((Occur::Must, text));
+            Some(t.body)
         }
         None => None,
     };
@@ -270,6 +283,16 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
         text: text_query,
         resolved,
     } = build_query(store, &searcher, req)?;
+    let expansion = match &text_query {
+        Some(text) if !req.exact && req.sort == Sort::Relevance => {
+            expand::expand(store, &searcher, text.as_ref())?
+        }
+        _ => None,
+    };
+    let query = match &expansion {
+        Some(e) => build_query_expanded(store, &searcher, req, Some(e))?.query,
+        None => query,
+    };
 
     // Enough candidates that grouping still fills the page.
     let candidates = (req.limit.max(1) * 10).max(100);
@@ -291,10 +314,17 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
     };
 
     let highlighter = highlight::Highlighter::new(&store.index, f.body, text_query.as_deref())?;
+    let expanded = highlight::Highlighter::new(
+        &store.index,
+        f.body,
+        expansion.as_ref().map(|e| e.clause.as_ref()),
+    )?;
     let grouped = group(&searcher, store, ranked, req)?;
     let mut hits = Vec::with_capacity(grouped.len());
     for mut hit in grouped {
         hit.highlights = highlighter.ranges(&hit.text);
+        hit.title_highlights = highlighter.ranges(&hit.title);
+        hit.expanded_highlights = expanded.ranges(&hit.text);
         if !resolved.is_empty() {
             hit.matched_by = Some(matched_by(
                 store,
@@ -393,6 +423,8 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         passage: num(f.passage),
         text: text(f.body).unwrap_or_default(),
         highlights: Vec::new(),
+        title_highlights: Vec::new(),
+        expanded_highlights: Vec::new(),
         entities: Vec::new(),
         figures: Vec::new(),
         agencies: Vec::new(),

@@ -1,0 +1,118 @@
+//! Query expansion from the corpus itself (pseudo-relevance feedback): the words that
+//! characterise the best passages for a query join it at a lower weight, so that passages
+//! that say the same thing in other words ("cutting jobs" for "laying off workers") rise.
+//!
+//! The [`FEEDBACK_PASSAGES`] best passages of the typed query are read; each of their words
+//! (not a stop word, a number or a query word) is weighed by its frequency in them, relative
+//! to the passage's length, times its inverse document frequency in the index; the
+//! [`EXPANSION_WORDS`] heaviest join the query as optional words, each worth about
+//! [`EXPANSION_BOOST`] of a typed word (the heavier ones more). They never make a passage
+//! match by themselves.
+//! `--exact` turns expansion off.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::Result;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::text::STOP_WORDS;
+use crate::index::Store;
+
+/// How many of the best passages are read.
+pub const FEEDBACK_PASSAGES: usize = 8;
+/// How many words are added.
+pub const EXPANSION_WORDS: usize = 8;
+/// The weight of the added words against the typed ones.
+pub const EXPANSION_BOOST: f32 = 0.3;
+
+/// The expansion of `text` (the typed query's passage part): the added words, as indexed
+/// terms, and the optional clause that scores them.
+pub struct Expansion {
+    pub words: Vec<String>,
+    pub clause: Box<dyn Query>,
+}
+
+/// Finds the expansion words for a text query, or `None` when the query finds too little.
+pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Option<Expansion>> {
+    let body = store.fields.body;
+    let mut typed: HashSet<String> = HashSet::new();
+    text.query_terms(&mut |term, _| {
+        if let Some(s) = term.value().as_str() {
+            typed.insert(s.to_string());
+        }
+    });
+    let top = searcher.search(
+        text,
+        &TopDocs::with_limit(FEEDBACK_PASSAGES).order_by_score(),
+    )?;
+    if top.len() < 2 {
+        return Ok(None);
+    }
+    let mut analyzer = store.index.tokenizer_for_field(body)?;
+    let mut weight: HashMap<String, f64> = HashMap::new();
+    for (_, addr) in &top {
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let Some(passage) = doc
+            .get_first(body)
+            .and_then(|v| v.as_str().map(str::to_string))
+        else {
+            continue;
+        };
+        let mut counts: HashMap<String, f64> = HashMap::new();
+        let mut length: f64 = 0.0;
+        let mut stream = analyzer.token_stream(&passage);
+        while stream.advance() {
+            length += 1.0;
+            let w = &stream.token().text;
+            if w.len() >= 3
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !STOP_WORDS.contains(&w.as_str())
+                && !typed.contains(w)
+            {
+                *counts.entry(w.clone()).or_default() += 1.0;
+            }
+        }
+        for (w, c) in counts {
+            *weight.entry(w).or_default() += c / length.max(1.0);
+        }
+    }
+    let docs = searcher.num_docs() as f64;
+    let mut scored: Vec<(f64, String)> = Vec::with_capacity(weight.len());
+    for (w, tf) in weight {
+        let df = searcher.doc_freq(&Term::from_field_text(body, &w))? as f64;
+        // A word in one passage of the index is a name or a typo, not a topic.
+        if df < 2.0 {
+            continue;
+        }
+        scored.push((tf * (docs / df).ln(), w));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(EXPANSION_WORDS);
+    if scored.is_empty() {
+        return Ok(None);
+    }
+    let total: f64 = scored.iter().map(|(s, _)| s).sum();
+    let clauses: Vec<(Occur, Box<dyn Query>)> = scored
+        .iter()
+        .map(|(s, w)| {
+            let q: Box<dyn Query> = Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(body, w),
+                    IndexRecordOption::WithFreqs,
+                )),
+                (s / total) as f32 * scored.len() as f32,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Ok(Some(Expansion {
+        words: scored.into_iter().map(|(_, w)| w).collect(),
+        clause: Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(clauses)),
+            EXPANSION_BOOST,
+        )),
+    }))
+}

@@ -1,0 +1,228 @@
+//! The text query: how the words a user types become a ranked query over passages.
+//!
+//! - **Words are matched in the passage** (BM25 over its body), and a passage need not hold
+//!   all of them: of two words one must match, of more, half of them (rounded up). BM25
+//!   ranks the passages that hold more of them, and rarer ones, first.
+//! - `+word`, `AND`, `-word`/`NOT` and `"quoted phrases"` keep their meaning: what they
+//!   require is required (a phrase is required even without `+`).
+//! - **Words close together** and in order add to the score: each pair of neighbouring words
+//!   found within [`PROXIMITY_SLOP`] positions.
+//! - **The title is evidence about the article, not a substitute for the passage**: a word in
+//!   the title adds at most [`TITLE_BOOST`] of its BM25 score, and never makes a passage
+//!   match by itself.
+
+use anyhow::Result;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+use super::{QueryError, MAX_QUERY_BYTES};
+use crate::index::Store;
+
+/// The weight of the title's match against the passage's.
+pub const TITLE_BOOST: f32 = 0.3;
+/// The weight of a pair of neighbouring query words found close together.
+pub const PROXIMITY_BOOST: f32 = 0.5;
+/// How far apart two neighbouring query words may stand to count as close.
+pub const PROXIMITY_SLOP: u32 = 3;
+
+/// The parsed text query: the query to run, and the part whose terms are highlighted.
+pub struct TextQuery {
+    pub query: Box<dyn Query>,
+    pub body: Box<dyn Query>,
+    /// The query requires nothing by operator or phrase: optional words only.
+    pub plain: bool,
+}
+
+/// Builds the ranked query for the text `q`.
+pub fn build(store: &Store, q: &str) -> Result<TextQuery> {
+    let f = &store.fields;
+    if q.len() > MAX_QUERY_BYTES {
+        return Err(QueryError(format!(
+            "the query is too long ({} bytes; at most {MAX_QUERY_BYTES})",
+            q.len()
+        ))
+        .into());
+    }
+    if !q.chars().any(char::is_alphanumeric) {
+        return Err(QueryError(format!("the query '{q}' has no words to search for")).into());
+    }
+    let parser = QueryParser::for_index(&store.index, vec![f.body]);
+    let parsed = parser
+        .parse_query(&require_phrases(q))
+        .map_err(|e| QueryError(format!("cannot parse the query '{q}': {e}")))?;
+    let plain = !requires_something(parsed.as_ref());
+    let body = enough_of(parsed);
+    let mut terms: Vec<Term> = Vec::new();
+    body.query_terms(&mut |term, _| {
+        if term.field() == f.body && !terms.contains(term) {
+            terms.push(term.clone());
+        }
+    });
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, body.box_clone())];
+    let title_words: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .filter_map(|t| t.value().as_str().map(str::to_string))
+        .map(|w| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(f.title, &w),
+                IndexRecordOption::WithFreqs,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    if !title_words.is_empty() {
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(BooleanQuery::new(title_words)),
+                TITLE_BOOST,
+            )),
+        ));
+    }
+    for pair in plain_words(store, q).windows(2) {
+        let mut phrase = PhraseQuery::new(vec![
+            Term::from_field_text(f.body, &pair[0]),
+            Term::from_field_text(f.body, &pair[1]),
+        ]);
+        phrase.set_slop(PROXIMITY_SLOP);
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
+        ));
+    }
+    Ok(TextQuery {
+        query: Box::new(BooleanQuery::new(clauses)),
+        body,
+        plain,
+    })
+}
+
+/// Whether a parsed query requires or excludes anything (a `+word`, `AND`, `-word`, a phrase):
+/// a lone word, or words all optional, require nothing.
+fn requires_something(parsed: &dyn Query) -> bool {
+    match parsed.downcast_ref::<BooleanQuery>() {
+        Some(b) => b.clauses().iter().any(|(o, _)| *o != Occur::Should),
+        None => parsed.downcast_ref::<TermQuery>().is_none(),
+    }
+}
+
+/// A quoted phrase with no `+` or `-` before it is required: `"north korea" troops` is
+/// `+"north korea" troops`.
+fn require_phrases(q: &str) -> String {
+    let mut out = String::with_capacity(q.len() + 4);
+    let mut inside = false;
+    let mut prev: Option<char> = None;
+    for c in q.chars() {
+        if c == '"' {
+            let opens = !inside;
+            let bare = prev.is_none_or(|p| p.is_whitespace() || p == '(');
+            if opens && bare {
+                out.push('+');
+            }
+            inside = !inside;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// Words that say nothing of what a passage is about ("why did Parmalat collapse" is about
+/// Parmalat collapsing): left out of a query of other words.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
+    "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in",
+    "into", "is", "it", "its", "me", "more", "my", "of", "on", "or", "over", "said", "should",
+    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to",
+    "under", "up", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why",
+    "will", "with", "would", "you",
+];
+
+/// Whether a clause is a single stop word.
+fn is_stop_word(q: &dyn Query) -> bool {
+    let Some(t) = q.downcast_ref::<TermQuery>() else {
+        return false;
+    };
+    t.term()
+        .value()
+        .as_str()
+        .is_some_and(|w| STOP_WORDS.contains(&w))
+}
+
+/// The query with a minimum of its optional words: stop words dropped when other words
+/// remain; then, with no required part, one of two words, or half of three or more (rounded
+/// up), must match.
+fn enough_of(parsed: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(b) = parsed.downcast_ref::<BooleanQuery>() else {
+        return parsed;
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = b
+        .clauses()
+        .iter()
+        .map(|(o, q)| (*o, q.box_clone()))
+        .collect();
+    let content = clauses
+        .iter()
+        .filter(|(o, q)| *o != Occur::Should || !is_stop_word(q.as_ref()))
+        .count();
+    if content > 0 {
+        clauses.retain(|(o, q)| *o != Occur::Should || !is_stop_word(q.as_ref()));
+    }
+    let should = clauses.iter().filter(|(o, _)| *o == Occur::Should).count();
+    let must = clauses.iter().filter(|(o, _)| *o == Occur::Must).count();
+    let minimum = match (must, should) {
+        (0, 0 | 1) => 0,
+        (0, 2) => 1,
+        (0, n) => n.div_ceil(2),
+        _ => 0,
+    };
+    if clauses.len() == 1 && clauses[0].0 == Occur::Should {
+        return clauses.remove(0).1;
+    }
+    Box::new(BooleanQuery::with_minimum_required_clauses(
+        clauses, minimum,
+    ))
+}
+
+/// The query's words as the body indexes them, when it is only words (no operators, phrases
+/// or fields): the ones whose neighbours count for proximity.
+fn plain_words(store: &Store, q: &str) -> Vec<String> {
+    let operators = q.contains(['"', ':', '(', ')', '+', '-', '*', '^', '~'])
+        || q.split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT"));
+    if operators {
+        return Vec::new();
+    }
+    let Ok(mut analyzer) = store.index.tokenizer_for_field(store.fields.body) else {
+        return Vec::new();
+    };
+    let mut stream = analyzer.token_stream(q);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_phrases_are_required() {
+        assert_eq!(
+            require_phrases("\"north korea\" troops"),
+            "+\"north korea\" troops"
+        );
+        assert_eq!(
+            require_phrases("troops -\"north korea\""),
+            "troops -\"north korea\""
+        );
+        assert_eq!(
+            require_phrases("a +\"b c\" (\"d e\")"),
+            "a +\"b c\" (+\"d e\")"
+        );
+        assert_eq!(require_phrases("title:\"x y\""), "title:\"x y\"");
+    }
+}
