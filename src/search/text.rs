@@ -51,7 +51,7 @@ pub fn build(store: &Store, q: &str) -> Result<TextQuery> {
     let parsed = parser
         .parse_query(&require_phrases(q))
         .map_err(|e| QueryError(format!("cannot parse the query '{q}': {e}")))?;
-    let plain = !requires_something(parsed.as_ref());
+    let plain = !has_operators(q) && !requires_something(parsed.as_ref());
     let body = enough_of(parsed);
     let mut terms: Vec<Term> = Vec::new();
     body.query_terms(&mut |term, _| {
@@ -96,6 +96,14 @@ pub fn build(store: &Store, q: &str) -> Result<TextQuery> {
         body,
         plain,
     })
+}
+
+/// Whether the query uses the query language (phrases, fields, `+`/`-`, `AND`/`OR`/`NOT`,
+/// grouping): then it says what it wants, and nothing is added to what it matches.
+fn has_operators(q: &str) -> bool {
+    q.contains(['"', ':', '(', ')', '+', '*', '^', '~'])
+        || q.split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with('-'))
 }
 
 /// Whether a parsed query requires or excludes anything (a `+word`, `AND`, `-word`, a phrase):
@@ -188,10 +196,7 @@ fn enough_of(parsed: Box<dyn Query>) -> Box<dyn Query> {
 /// The query's words as the body indexes them, when it is only words (no operators, phrases
 /// or fields): the ones whose neighbours count for proximity.
 fn plain_words(store: &Store, q: &str) -> Vec<String> {
-    let operators = q.contains(['"', ':', '(', ')', '+', '-', '*', '^', '~'])
-        || q.split_whitespace()
-            .any(|w| matches!(w, "AND" | "OR" | "NOT"));
-    if operators {
+    if has_operators(q) {
         return Vec::new();
     }
     let Ok(mut analyzer) = store.index.tokenizer_for_field(store.fields.body) else {
