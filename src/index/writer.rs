@@ -452,6 +452,11 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
         .iter()
         .map(|e| keys::index_keys(&e.name, &e.aliases, e.kind == Kind::Person))
         .collect();
+    let mut first_passage: Vec<Option<u64>> = vec![None; ents.entities.len()];
+    for m in &ents.mentions {
+        let f = &mut first_passage[m.entity];
+        *f = Some(f.map_or(m.passage, |f| f.min(m.passage)));
+    }
     passages
         .iter()
         .zip(&ann.passages)
@@ -489,9 +494,12 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
                 for k in &entity_keys[e] {
                     doc.add_text(field_of(ents.entities[e].kind).1, k);
                 }
-                let entity = &ents.entities[e];
-                for t in catalogue::link_terms(entity.kind, &entity.name, &entity.aliases) {
-                    doc.add_text(fields.entity_link, t);
+                // The catalogue needs each entity once per article: on its first passage.
+                if first_passage[e] == Some(p.ordinal) {
+                    let entity = &ents.entities[e];
+                    for t in catalogue::link_terms(entity.kind, &entity.name, &entity.aliases) {
+                        doc.add_text(fields.entity_link, t);
+                    }
                 }
             }
             for k in &agency_keys {

@@ -267,20 +267,18 @@ fn article_ids(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<
         .schema()
         .get_field_name(store.fields.id)
         .to_string();
-    let mut text = String::new();
     for (segment, docs) in by_segment {
         let reader = searcher.segment_reader(segment);
         let Some(column) = reader.fast_fields().str(&id_name)? else {
             continue;
         };
-        for doc in docs {
-            for ord in column.term_ords(doc) {
-                text.clear();
-                if column.ord_to_str(ord, &mut text)? {
-                    ids.insert(text.clone());
-                }
-            }
-        }
+        // Ordinals first, then their strings in one pass over the dictionary.
+        let mut ords: Vec<u64> = docs.iter().flat_map(|&d| column.term_ords(d)).collect();
+        ords.sort_unstable();
+        ords.dedup();
+        column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            ids.insert(String::from_utf8_lossy(bytes).into_owned());
+        })?;
     }
     Ok(ids)
 }
