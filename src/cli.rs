@@ -171,6 +171,9 @@ pub struct SearchArgs {
     /// Only the words typed: no expansion with the words of the best passages.
     #[arg(long)]
     pub exact: bool,
+    /// Show near-duplicate articles too, instead of once with "also in".
+    #[arg(long)]
+    pub no_collapse: bool,
     /// One JSON object per hit, one per line.
     #[arg(long)]
     pub json: bool,

@@ -109,6 +109,7 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
     request.per_article = args.per_article as usize;
     request.sort = args.sort;
     request.exact = args.exact;
+    request.collapse = !args.no_collapse;
     if request.is_empty() {
         anyhow::bail!(
             "nothing to search for: give a query, or a filter such as --person or --since"

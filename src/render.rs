@@ -133,6 +133,20 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
             let figs: Vec<String> = hit.figures.iter().map(|f| f.display()).collect();
             writeln!(out, "    figures: {}", figs.join("; "))?;
         }
+        let last_of_article = hits
+            .iter()
+            .rev()
+            .find(|h| h.article_id == hit.article_id)
+            .is_some_and(|h| std::ptr::eq(h, hit));
+        if last_of_article && !hit.also_in.is_empty() {
+            writeln!(
+                out,
+                "    also in {} other article{}: {}",
+                hit.also_in.len(),
+                if hit.also_in.len() == 1 { "" } else { "s" },
+                hit.also_in.join(", ")
+            )?;
+        }
     }
     Ok(())
 }

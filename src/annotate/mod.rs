@@ -7,6 +7,7 @@ pub mod clusters;
 pub mod corpus_names;
 pub mod entities;
 pub mod figures;
+pub mod fingerprint;
 pub mod gazetteer;
 pub mod keys;
 pub mod ner;

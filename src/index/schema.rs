@@ -61,6 +61,9 @@ pub struct Fields {
     /// The entity catalogue's terms for the entities this passage mentions (see
     /// [`crate::index::catalogue`]).
     pub entity_link: Field,
+    /// The article's fingerprint ([`crate::annotate::fingerprint`]), fast, for collapsing
+    /// near-duplicate articles.
+    pub fingerprint: Field,
 }
 
 impl Fields {
@@ -87,6 +90,7 @@ impl Fields {
             figure: f("figure")?,
             annotations: f("annotations")?,
             entity_link: f("entity_link")?,
+            fingerprint: f("fingerprint")?,
         })
     }
 }
@@ -142,6 +146,7 @@ pub fn build() -> Schema {
     b.add_text_field("figure", STRING);
     b.add_text_field("annotations", STORED);
     b.add_text_field("entity_link", STRING);
+    b.add_u64_field("fingerprint", FAST);
     b.build()
 }
 

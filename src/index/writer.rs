@@ -452,6 +452,7 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
         .iter()
         .map(|e| keys::index_keys(&e.name, &e.aliases, e.kind == Kind::Person))
         .collect();
+    let fingerprint = annotate::fingerprint::fingerprint(&passages);
     let mut first_passage: Vec<Option<u64>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
         let f = &mut first_passage[m.entity];
@@ -468,6 +469,7 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
             doc.add_u64(fields.line, p.line);
             doc.add_text(fields.title, &article.title);
             doc.add_text(fields.body, &p.text);
+            doc.add_u64(fields.fingerprint, fingerprint);
             if let Some(d) = article.date {
                 doc.add_i64(fields.date, d.days());
             }

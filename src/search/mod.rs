@@ -22,6 +22,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::annotate::entities::Kind;
+use crate::annotate::fingerprint::near;
 use crate::annotate::{keys, EntityMention, PassageAnnotations};
 use crate::date::Date;
 use crate::index::Store;
@@ -59,6 +60,8 @@ pub struct Request {
     pub wire_only: bool,
     /// No query expansion: only the words typed (see [`expand`]).
     pub exact: bool,
+    /// Near-duplicate articles shown once (see [`crate::annotate::fingerprint`]).
+    pub collapse: bool,
 }
 
 impl Default for Request {
@@ -77,6 +80,7 @@ impl Default for Request {
             agencies: Vec::new(),
             wire_only: false,
             exact: false,
+            collapse: true,
         }
     }
 }
@@ -140,6 +144,9 @@ pub struct Hit {
     /// matched by the entity's name in the text alone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_by: Option<&'static str>,
+    /// The paths of near-duplicate articles collapsed into this one's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<String>,
 }
 
 /// What a search found, and what its entity filters were resolved to.
@@ -378,6 +385,11 @@ fn group(
 ) -> Result<Vec<Hit>> {
     let mut order: Vec<String> = Vec::new();
     let mut by_article: HashMap<String, Vec<Hit>> = HashMap::new();
+    let mut fingerprints = Fingerprints::new(searcher, store);
+    // Articles shown, with their fingerprints; articles collapsed into one of them.
+    let mut shown: Vec<(u64, String)> = Vec::new();
+    let mut collapsed: HashMap<String, String> = HashMap::new();
+    let mut also_in: HashMap<String, Vec<String>> = HashMap::new();
     let mut total = 0;
     for (score, addr) in ranked {
         if total >= req.limit {
@@ -385,6 +397,21 @@ fn group(
         }
         let doc: TantivyDocument = searcher.doc(addr)?;
         let hit = to_hit(store, &doc, score);
+        if req.collapse && !by_article.contains_key(&hit.article_id) {
+            if collapsed.contains_key(&hit.article_id) {
+                continue;
+            }
+            let fp = fingerprints.of(addr)?;
+            if let Some((_, original)) = shown.iter().find(|(k, _)| near(*k, fp)) {
+                let paths = also_in.entry(original.clone()).or_default();
+                if !paths.contains(&hit.path) {
+                    paths.push(hit.path.clone());
+                }
+                collapsed.insert(hit.article_id.clone(), original.clone());
+                continue;
+            }
+            shown.push((fp, hit.article_id.clone()));
+        }
         let group = by_article.entry(hit.article_id.clone()).or_insert_with(|| {
             order.push(hit.article_id.clone());
             Vec::new()
@@ -396,8 +423,52 @@ fn group(
     }
     Ok(order
         .into_iter()
-        .flat_map(|id| by_article.remove(&id).unwrap_or_default())
+        .flat_map(|id| {
+            let copies = also_in.remove(&id).unwrap_or_default();
+            let mut hits = by_article.remove(&id).unwrap_or_default();
+            for h in &mut hits {
+                h.also_in = copies.clone();
+            }
+            hits
+        })
         .collect())
+}
+
+/// The articles' fingerprints, read from the fast field segment by segment.
+struct Fingerprints<'a> {
+    searcher: &'a Searcher,
+    name: String,
+    columns: HashMap<u32, Option<tantivy::columnar::Column<u64>>>,
+}
+
+impl<'a> Fingerprints<'a> {
+    fn new(searcher: &'a Searcher, store: &Store) -> Fingerprints<'a> {
+        let name = store
+            .index
+            .schema()
+            .get_field_name(store.fields.fingerprint)
+            .to_string();
+        Fingerprints {
+            searcher,
+            name,
+            columns: HashMap::new(),
+        }
+    }
+
+    /// The fingerprint of the passage's article (0 when it has none).
+    fn of(&mut self, addr: DocAddress) -> Result<u64> {
+        if !self.columns.contains_key(&addr.segment_ord) {
+            let reader = self.searcher.segment_reader(addr.segment_ord);
+            let column = reader.fast_fields().u64(&self.name).ok();
+            self.columns.insert(addr.segment_ord, column);
+        }
+        Ok(self
+            .columns
+            .get(&addr.segment_ord)
+            .and_then(|c| c.as_ref())
+            .and_then(|c| c.first(addr.doc_id))
+            .unwrap_or(0))
+    }
 }
 
 fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
@@ -429,6 +500,7 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         figures: Vec::new(),
         agencies: Vec::new(),
         matched_by: None,
+        also_in: Vec::new(),
     };
     let ann = annotations(store, doc);
     Hit {

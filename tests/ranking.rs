@@ -1,0 +1,166 @@
+//! Ranking: more of the query's words without requiring all, the title as bounded evidence,
+//! headings joined to their paragraph, accents folded, near-duplicates collapsed.
+
+mod common;
+
+use common::*;
+use tempfile::TempDir;
+
+#[test]
+fn north_korea_troops_finds_the_soldiers_passage_high_and_no_lone_heading() {
+    let (_t, idx) = seed_corpus_index(&[]);
+    let (hits, r) = search(&idx, &["North Korea troops", "--per-article", "10"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rank = hits
+        .iter()
+        .position(|h| h["text"].as_str().unwrap().contains("12,000 soldiers"))
+        .expect("the 12,000 soldiers passage is found");
+    assert!(rank < 5, "ranked {}", rank + 1);
+    assert!(
+        hits.iter()
+            .all(|h| h["text"] != "Deepening Russia-North Korea Ties"),
+        "a heading ranked alone"
+    );
+    // --exact: only the words typed.
+    let (exact, _) = search(
+        &idx,
+        &["North Korea troops", "--exact", "--per-article", "10"],
+    );
+    assert!(exact
+        .iter()
+        .all(|h| h["expanded_highlights"].as_array().unwrap().is_empty()));
+}
+
+const TITLE_ONLY: &str =
+    "Ipod maker profits\n\nThe company sold more music through its online store.\n";
+const BOTH: &str = "Gadgets\n\nSales of the iPod rose sharply over Christmas.\n";
+
+#[test]
+fn a_title_word_alone_does_not_match_a_passage_but_is_highlighted() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    write(&c, "a.txt", TITLE_ONLY);
+    write(&c, "b.txt", BOTH);
+    let idx = tmp.path().join("idx");
+    let (r, _) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["ipod", "--exact"]);
+    assert_eq!(
+        texts(&hits),
+        vec!["Sales of the iPod rose sharply over Christmas."]
+    );
+    // Both words of "ipod profits" are in a.txt's title; its passage holds neither.
+    let (hits, _) = search(&idx, &["ipod profits", "--exact"]);
+    assert!(hits.iter().all(|h| file_name(h) == "b.txt"), "{hits:?}");
+    let (hits, _) = search(&idx, &["ipod music", "--exact"]);
+    let a = hits
+        .iter()
+        .find(|h| file_name(h) == "a.txt")
+        .expect("a.txt by 'music'");
+    let title = a["title"].as_str().unwrap();
+    let marked: Vec<&str> = a["title_highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &title[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, vec!["Ipod"]);
+}
+
+#[test]
+fn more_words_rank_higher_and_not_all_are_required() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    write(
+        &c,
+        "a.txt",
+        "One\n\nQuarterly profit jumped 12% at the bank.\n",
+    );
+    write(&c, "b.txt", "Two\n\nThe profit was lower.\n");
+    write(&c, "c.txt", "Three\n\nRain fell on the city.\n");
+    let idx = tmp.path().join("idx");
+    index(&c, &idx, &[]);
+    let (hits, _) = search(&idx, &["quarterly profit rise percent", "--exact"]);
+    assert_eq!(file_name(&hits[0]), "a.txt", "{hits:?}");
+    assert!(hits.iter().all(|h| file_name(h) != "c.txt"));
+    // A phrase is still required.
+    let (hits, _) = search(&idx, &["\"profit was\" bank"]);
+    assert_eq!(texts(&hits), vec!["The profit was lower."]);
+}
+
+#[test]
+fn accents_are_folded_and_highlights_keep_the_letters() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    write(&c, "a.txt", "Cities\n\nFrançois opened a café in Malmö.\n");
+    let idx = tmp.path().join("idx");
+    index(&c, &idx, &[]);
+    for q in ["cafe", "Francois", "malmo"] {
+        let (hits, r) = search(&idx, &[q]);
+        assert_eq!(hits.len(), 1, "{q}: {}", r.stderr);
+    }
+    let (hits, _) = search(&idx, &["cafe malmo", "--exact"]);
+    let text = hits[0]["text"].as_str().unwrap();
+    let marked: Vec<&str> = hits[0]["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, vec!["café", "Malmö"]);
+}
+
+#[test]
+fn near_duplicate_articles_are_shown_once() {
+    let story = "Rates rise\n\nThe central bank raised its main interest rate by a quarter of a point on Thursday, the third rise this year, saying that inflation was running above its target and that wages were growing faster than expected. Economists had expected the move, which takes the rate to its highest level since 2001, and markets barely reacted to the announcement.\n";
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    write(&c, "a.txt", story);
+    write(&c, "b.txt", story);
+    write(
+        &c,
+        "c.txt",
+        "Other\n\nThe central bank kept its rate unchanged, economists said.\n",
+    );
+    let idx = tmp.path().join("idx");
+    index(&c, &idx, &[]);
+    let (hits, _) = search(&idx, &["central bank rate", "--exact"]);
+    let files: Vec<String> = hits.iter().map(file_name).collect();
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| *f == "a.txt" || *f == "b.txt")
+            .count(),
+        1,
+        "{files:?}"
+    );
+    let shown = hits
+        .iter()
+        .find(|h| file_name(h) == "a.txt" || file_name(h) == "b.txt")
+        .unwrap();
+    assert_eq!(shown["also_in"].as_array().unwrap().len(), 1, "{shown}");
+    let (hits, _) = search(&idx, &["central bank rate", "--exact", "--no-collapse"]);
+    assert_eq!(hits.len(), 3);
+}
+
+#[test]
+fn bbc_questions_in_other_words_are_answered() {
+    let Some(data) = shared_data("bbc_questions_in_other_words_are_answered") else {
+        return;
+    };
+    let tmp = TempDir::new().unwrap();
+    let idx = tmp.path().join("idx");
+    let (r, _) = index(&data.join("bbc/business"), &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["quarterly profit rise percent"]);
+    assert!(hits.len() >= 5, "{} hits", hits.len());
+    let (hits, _) = search(&idx, &["Yukos Yuganskneftegaz auction"]);
+    assert!(
+        hits.iter()
+            .any(|h| h["path"].as_str().unwrap().ends_with("business/314.txt")),
+        "{:?}",
+        hits.iter().map(file_name).collect::<Vec<_>>()
+    );
+    let (hits, _) = search(&idx, &["Parmalat fraud", "--per-article", "1"]);
+    assert!(hits.len() >= 5, "{} hits", hits.len());
+}
