@@ -240,7 +240,19 @@ pub fn filter_query(
     }
     if let Some(words) = name_evidence(store, r) {
         if article_level {
-            let ids = article_ids(store, searcher, words.as_ref())?;
+            // Only the articles the tag has not found already need their ids read.
+            let untagged: Box<dyn Query> = if r.known {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, words),
+                    (
+                        Occur::MustNot,
+                        any_of(r.keys.iter().map(|k| term(article_field, k)).collect()),
+                    ),
+                ]))
+            } else {
+                words
+            };
+            let ids = article_ids(store, searcher, untagged.as_ref())?;
             if !ids.is_empty() {
                 let terms = ids
                     .iter()
