@@ -166,46 +166,53 @@ pub struct Built {
     pub text: Option<Box<dyn Query>>,
     /// The entity filters, resolved through the catalogue.
     pub resolved: Vec<entity::Resolved>,
+    /// The ranked text query, and the filters, kept apart for [`Built::expanded`].
+    ranked_text: Option<text::TextQuery>,
+    filters: Vec<(Occur, Box<dyn Query>)>,
+}
+
+impl Built {
+    /// The query with the words of an expansion ([`expand`]): they add to the score, and
+    /// where the typed query requires nothing by operator or phrase they also match on their
+    /// own. The filters are the ones already built (entities are not resolved again).
+    pub fn expanded(&self, e: &expand::Expansion) -> Box<dyn Query> {
+        let Some(t) = &self.ranked_text else {
+            return self.query.box_clone();
+        };
+        let alone = if t.plain { Occur::Should } else { Occur::Must };
+        let text: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (alone, t.query.box_clone()),
+            (Occur::Should, e.clause.box_clone()),
+        ]));
+        let mut clauses = vec![(Occur::Must, text)];
+        clauses.extend(self.filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        all_of(clauses)
+    }
+}
+
+/// One query that requires every clause (everything, when there are none).
+fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    match clauses.len() {
+        0 => Box::new(AllQuery),
+        1 => clauses.pop().unwrap().1,
+        _ => Box::new(BooleanQuery::new(clauses)),
+    }
 }
 
 /// The query for a request.
 pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<Built> {
-    build_query_expanded(store, searcher, req, None)
-}
-
-/// [`build_query`] with the words of an expansion ([`expand`]): they add to the score, and
-/// where the typed query requires nothing by operator or phrase they also match on their own.
-fn build_query_expanded(
-    store: &Store,
-    searcher: &Searcher,
-    req: &Request,
-    expansion: Option<&expand::Expansion>,
-) -> Result<Built> {
     let f = &store.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let text_query = match req
+    let ranked_text = match req
         .query
         .as_deref()
         .map(str::trim)
         .filter(|q| !q.is_empty())
     {
-        Some(q) => {
-            let t = text::build(store, q)?;
-            let text: Box<dyn Query> = match expansion {
-                Some(e) => {
-                    let alone = if t.plain { Occur::Should } else { Occur::Must };
-                    Box::new(BooleanQuery::new(vec![
-                        (alone, t.query),
-                        (Occur::Should, e.clause.box_clone()),
-                    ]))
-                }
-                None => t.query,
-            };
-            clauses.push((Occur::Must, text));
-            Some(t.body)
-        }
+        Some(q) => Some(text::build(store, q)?),
         None => None,
     };
+    let text_query = ranked_text.as_ref().map(|t| t.body.box_clone());
     if req.since.is_some() || req.until.is_some() {
         let lower = req.since.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_i64(f.date, d.days()))
@@ -244,15 +251,17 @@ fn build_query_expanded(
     for fig in &req.figures {
         clauses.push((Occur::Must, fig.query(f.figure)));
     }
-    let query: Box<dyn Query> = match clauses.len() {
-        0 => Box::new(AllQuery),
-        1 => clauses.pop().unwrap().1,
-        _ => Box::new(BooleanQuery::new(clauses)),
-    };
+    let mut all: Vec<(Occur, Box<dyn Query>)> = ranked_text
+        .iter()
+        .map(|t| (Occur::Must, t.query.box_clone()))
+        .collect();
+    all.extend(clauses.iter().map(|(o, q)| (*o, q.box_clone())));
     Ok(Built {
-        query,
+        query: all_of(all),
         text: text_query,
         resolved,
+        ranked_text,
+        filters: clauses,
     })
 }
 
@@ -285,21 +294,22 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
         .reader()
         .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
     let searcher = reader.searcher();
-    let Built {
-        query,
-        text: text_query,
-        resolved,
-    } = build_query(store, &searcher, req)?;
-    let expansion = match &text_query {
+    let built = build_query(store, &searcher, req)?;
+    let expansion = match &built.text {
         Some(text) if !req.exact && req.sort == Sort::Relevance => {
             expand::expand(store, &searcher, text.as_ref())?
         }
         _ => None,
     };
     let query = match &expansion {
-        Some(e) => build_query_expanded(store, &searcher, req, Some(e))?.query,
-        None => query,
+        Some(e) => built.expanded(e),
+        None => built.query.box_clone(),
     };
+    let Built {
+        text: text_query,
+        resolved,
+        ..
+    } = built;
 
     // Enough candidates that grouping still fills the page.
     let candidates = (req.limit.max(1) * 10).max(100);
@@ -388,7 +398,7 @@ fn group(
     let mut fingerprints = Fingerprints::new(searcher, store);
     // Articles shown, with their fingerprints; articles collapsed into one of them.
     let mut shown: Vec<(u64, String)> = Vec::new();
-    let mut collapsed: HashMap<String, String> = HashMap::new();
+    let mut collapsed: std::collections::HashSet<String> = Default::default();
     let mut also_in: HashMap<String, Vec<String>> = HashMap::new();
     let mut total = 0;
     for (score, addr) in ranked {
@@ -398,7 +408,7 @@ fn group(
         let doc: TantivyDocument = searcher.doc(addr)?;
         let hit = to_hit(store, &doc, score);
         if req.collapse && !by_article.contains_key(&hit.article_id) {
-            if collapsed.contains_key(&hit.article_id) {
+            if collapsed.contains(&hit.article_id) {
                 continue;
             }
             let fp = fingerprints.of(addr)?;
@@ -407,7 +417,7 @@ fn group(
                 if !paths.contains(&hit.path) {
                     paths.push(hit.path.clone());
                 }
-                collapsed.insert(hit.article_id.clone(), original.clone());
+                collapsed.insert(hit.article_id.clone());
                 continue;
             }
             shown.push((fp, hit.article_id.clone()));
