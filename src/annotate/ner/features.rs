@@ -433,37 +433,8 @@ impl Sentence {
 /// Marks the longest gazetteer phrases: places ("B-P"/"I-P"), countries ("B-C"/"I-C"),
 /// demonyms ("D"), first ("F") and last ("L") names. Only capitalised phrases count.
 fn gazetteer_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer, all_caps: bool) {
-    let mut i = 0;
-    let mut phrase = String::new();
-    while i < tokens.len() {
-        if !tokens[i].title_case {
-            i += 1;
-            continue;
-        }
-        let mut matched = 0;
-        phrase.clear();
-        let mut best_kind = 0u8;
-        for n in 1..=gaz.max_words.min(tokens.len() - i) {
-            if n > 1 {
-                phrase.push(' ');
-            }
-            phrase.push_str(&lowers[i + n - 1]);
-            let k = gaz.kinds(&phrase);
-            if k & (kind::PLACE | kind::DEMONYM) != 0 {
-                matched = n;
-                best_kind = k;
-            } else if n == 1 && k != 0 {
-                matched = 1;
-                best_kind = k;
-            }
-            if !gaz.continues(&phrase) {
-                break;
-            }
-        }
-        if matched == 0 {
-            i += 1;
-            continue;
-        }
+    let accept = |k: u8, n: usize| k & (kind::PLACE | kind::DEMONYM) != 0 || (n == 1 && k != 0);
+    for (i, matched, best_kind) in longest_phrases(tokens, lowers, gaz, accept) {
         let (b, inside) = if best_kind & kind::COUNTRY != 0 {
             (3, 4)
         } else if best_kind & kind::PLACE != 0 {
@@ -480,37 +451,13 @@ fn gazetteer_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer, 
         for (j, t) in tokens[i..i + matched].iter_mut().enumerate() {
             t.gaz = if j == 0 { b } else { inside };
         }
-        i += matched;
     }
 }
 
 /// Marks the longest organisation names of the gazetteer that start with a capitalised word.
 fn organization_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazetteer) {
-    let mut i = 0;
-    let mut phrase = String::new();
-    while i < tokens.len() {
-        if !tokens[i].title_case {
-            i += 1;
-            continue;
-        }
-        let mut matched = 0;
-        phrase.clear();
-        for n in 1..=gaz.max_words.min(tokens.len() - i) {
-            if n > 1 {
-                phrase.push(' ');
-            }
-            phrase.push_str(&lowers[i + n - 1]);
-            if gaz.kinds(&phrase) & kind::ORGANIZATION != 0 {
-                matched = n;
-            }
-            if !gaz.continues(&phrase) {
-                break;
-            }
-        }
-        if matched == 0 {
-            i += 1;
-            continue;
-        }
+    let accept = |k: u8, _: usize| k & kind::ORGANIZATION != 0;
+    for (i, matched, _) in longest_phrases(tokens, lowers, gaz, accept) {
         for (j, t) in tokens[i..i + matched].iter_mut().enumerate() {
             t.org = match (matched, j) {
                 (1, _) => 3,
@@ -518,8 +465,50 @@ fn organization_tags(tokens: &mut [TokenInfo], lowers: &[String], gaz: &Gazettee
                 _ => 2,
             };
         }
-        i += matched;
     }
+}
+
+/// The gazetteer phrases of a sentence, left to right, that start with a capitalised word:
+/// at each such word the longest phrase whose kinds `accept` takes (given its length in
+/// words), as (first token, words, kinds); the walk goes on after it.
+fn longest_phrases(
+    tokens: &[TokenInfo],
+    lowers: &[String],
+    gaz: &Gazetteer,
+    accept: impl Fn(u8, usize) -> bool,
+) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut phrase = String::new();
+    while i < tokens.len() {
+        if !tokens[i].title_case {
+            i += 1;
+            continue;
+        }
+        let (mut matched, mut best) = (0, 0u8);
+        phrase.clear();
+        for n in 1..=gaz.max_words.min(tokens.len() - i) {
+            if n > 1 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&lowers[i + n - 1]);
+            let k = gaz.kinds(&phrase);
+            if accept(k, n) {
+                matched = n;
+                best = k;
+            }
+            if !gaz.continues(&phrase) {
+                break;
+            }
+        }
+        if matched == 0 {
+            i += 1;
+        } else {
+            out.push((i, matched, best));
+            i += matched;
+        }
+    }
+    out
 }
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
