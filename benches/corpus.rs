@@ -119,6 +119,18 @@ const QUERIES: &[(&str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// The facet class: `newsdex entities ARGS`, counting the entities of every passage a query
+/// matches (at 1M passages "said", "year" and "company" each match over 100,000), with the
+/// words a user would give grep for it.
+const FACET_QUERIES: &[&[&str]] = &[
+    &[],
+    &["said"],
+    &["year", "--type", "person"],
+    &["company", "--type", "organization"],
+    &["market"],
+    &["--agency", "reuters", "--type", "place"],
+];
+
 /// Runs of each query inside this process (after one to warm up), and as a process.
 const WARM_RUNS: usize = 20;
 const PROCESS_RUNS: usize = 3;
@@ -330,16 +342,27 @@ fn measure_corpus(
     // Per class: warm, process and grep latencies in milliseconds.
     type Samples<'a> = (&'a str, Vec<f64>, Vec<f64>, Vec<f64>);
     let mut samples: Vec<Samples> = Vec::new();
-    for (class, args, words) in QUERIES {
-        let request = parse_search(args)?;
-        let first = newsdex::search::search(&store, &request)?.hits;
-        if first.is_empty() {
-            empty_queries.push(args.join(" "));
+    let facet_queries = FACET_QUERIES.iter().map(|args| {
+        let words: &[&str] = match args.first() {
+            Some(w) if !w.starts_with("--") => std::slice::from_ref(w),
+            _ => &["the"],
+        };
+        ("facet", *args, words)
+    });
+    for (class, args, words) in QUERIES.iter().copied().chain(facet_queries) {
+        let subcommand = if class == "facet" {
+            "entities"
+        } else {
+            "search"
+        };
+        let run = make_query(&store, subcommand, args)?;
+        if !run()? {
+            empty_queries.push(format!("{subcommand} {}", args.join(" ")));
         }
         let mut warm = Vec::new();
         for _ in 0..WARM_RUNS {
             let t = Instant::now();
-            std::hint::black_box(newsdex::search::search(&store, &request)?);
+            std::hint::black_box(run()?);
             warm.push(ms(t));
         }
         let mut process = Vec::new();
@@ -347,8 +370,8 @@ fn measure_corpus(
             let t = Instant::now();
             let (_, stderr) = run_drained(
                 Command::new(bin)
-                    .arg("search")
-                    .args(*args)
+                    .arg(subcommand)
+                    .args(args)
                     .arg("--index")
                     .arg(index)
                     .env("NEWSDEX_STATS", "1"),
@@ -361,7 +384,7 @@ fn measure_corpus(
         let t = Instant::now();
         run_drained(&mut command)?;
         let grep = vec![ms(t)];
-        match samples.iter_mut().find(|s| s.0 == *class) {
+        match samples.iter_mut().find(|s| s.0 == class) {
             Some(s) => {
                 s.1.extend(warm);
                 s.2.extend(process);
@@ -373,7 +396,10 @@ fn measure_corpus(
     for (class, mut warm, mut process, mut grep) in samples {
         classes.push(ClassLatency {
             class: class.to_string(),
-            queries: QUERIES.iter().filter(|q| q.0 == class).count(),
+            queries: match class {
+                "facet" => FACET_QUERIES.len(),
+                _ => QUERIES.iter().filter(|q| q.0 == class).count(),
+            },
             warm_p50_ms: percentile(&mut warm, 50.0),
             warm_p99_ms: percentile(&mut warm, 99.0),
             process_p50_ms: percentile(&mut process, 50.0),
@@ -399,17 +425,30 @@ fn measure_corpus(
     })
 }
 
-/// The search request `newsdex search ARGS` would make.
-fn parse_search(args: &[&str]) -> Result<newsdex::search::Request> {
-    let cli = Cli::try_parse_from(["newsdex", "search"].iter().chain(args))?;
-    let Sub::Search(s) = cli.command else {
-        bail!("not a search")
-    };
-    let mut request = newsdex::commands::request(&s.query, &s.filters);
-    request.limit = s.limit as usize;
-    request.per_article = s.per_article as usize;
-    request.sort = s.sort;
-    Ok(request)
+/// What `newsdex SUBCOMMAND ARGS` does (a search, or counting facets), as a function run in
+/// this process that says whether it found anything.
+fn make_query<'a>(
+    store: &'a Store,
+    subcommand: &str,
+    args: &[&str],
+) -> Result<Box<dyn Fn() -> Result<bool> + 'a>> {
+    let cli = Cli::try_parse_from(["newsdex", subcommand].iter().chain(args))?;
+    Ok(match cli.command {
+        Sub::Search(s) => {
+            let mut request = newsdex::commands::request(&s.query, &s.filters);
+            request.limit = s.limit as usize;
+            request.per_article = s.per_article as usize;
+            request.sort = s.sort;
+            Box::new(move || Ok(!newsdex::search::search(store, &request)?.hits.is_empty()))
+        }
+        Sub::Entities(e) => {
+            let request = newsdex::commands::request(&e.query, &e.filters);
+            Box::new(move || {
+                Ok(!newsdex::search::facets::entities(store, &request, e.kind)?.is_empty())
+            })
+        }
+        _ => bail!("not a search"),
+    })
 }
 
 /// ripgrep where it is installed, else grep: case-insensitive fixed strings, every match with

@@ -220,25 +220,13 @@ pub struct FilterArgs {
     pub figures: Vec<crate::search::figure::FigureFilter>,
 }
 
-/// What `entities` counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FacetType {
-    Person,
-    Organization,
-    Place,
-    /// The units of figures (soldier, USD, percent...).
-    Figure,
-    /// Credited agencies, counted by articles.
-    Agency,
-}
-
 #[derive(Debug, clap::Args)]
 pub struct EntitiesArgs {
     /// Count only in the hits of this query (all passages without one).
     pub query: Option<String>,
     /// Only entities of this type (figure: the units figures count).
     #[arg(long = "type", value_enum)]
-    pub kind: Option<FacetType>,
+    pub kind: Option<crate::search::facets::FacetType>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Where the index lives [default: index, built from ./corpus if missing].

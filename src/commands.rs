@@ -9,9 +9,8 @@ use anyhow::{Context, Result};
 
 use crate::annotate::{clusters, gazetteer, ner};
 use crate::cli::{
-    EntitiesArgs, EntityArgs, ExtractArgs, FacetType, FilterArgs, IndexArgs, NerClustersArgs,
-    NerEvalArgs, NerGazetteerArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS,
-    DEFAULT_INDEX,
+    EntitiesArgs, EntityArgs, ExtractArgs, FilterArgs, IndexArgs, NerClustersArgs, NerEvalArgs,
+    NerGazetteerArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -295,6 +294,7 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
 /// `entities --prefix`: the known names that start with a text.
 fn complete(store: &Store, args: &EntitiesArgs, prefix: &str) -> Result<ExitCode> {
     use crate::annotate::entities::Kind;
+    use crate::search::facets::FacetType;
     let kind = match args.kind {
         None => None,
         Some(FacetType::Person) => Some(Kind::Person),

@@ -306,3 +306,40 @@ fn facets_count_entities_over_the_index_and_over_a_query() {
         "the most mentioned entity of the shipped corpus"
     );
 }
+
+#[test]
+fn facets_count_articles_once_and_forget_what_was_removed() {
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    let story = |who: &str| {
+        format!(
+            "# Talks in Geneva\n\nLONDON (Reuters) - {who} met Kofi Annan in Geneva on Monday.\n\n\
+             {who} said the talks in Geneva would go on.\n\nAnnan left Geneva for Paris, and Geneva was quiet again.\n"
+        )
+    };
+    write(&corpus, "a.md", story("Tony Blair"));
+    write(&corpus, "b.md", story("Gordon Brown"));
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let count = |kind: &str, name: &str| {
+        facets(&idx, &["--type", kind, "--limit", "1000"])
+            .into_iter()
+            .find(|e| e["name"] == name)
+            .map(|e| {
+                let n = |k: &str| e[k].as_u64().unwrap();
+                (n("mentions"), n("passages"), n("articles"))
+            })
+    };
+    // Geneva: three passages of each article, four mentions each.
+    assert_eq!(count("place", "Geneva"), Some((8, 6, 2)));
+    // An agency counts once per article, whatever the number of passages.
+    assert_eq!(count("agency", "Reuters"), Some((2, 2, 2)));
+    assert_eq!(count("person", "Tony Blair"), Some((2, 2, 1)));
+    // A changed file: its old passages are not counted any more.
+    write(&corpus, "a.md", story("Jacques Chirac"));
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(count("person", "Tony Blair"), None);
+    assert_eq!(count("person", "Jacques Chirac"), Some((2, 2, 1)));
+    assert_eq!(count("place", "Geneva"), Some((8, 6, 2)));
+}

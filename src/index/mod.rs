@@ -8,6 +8,7 @@
 //! small because tantivy reads it, inside its `meta.json`, every time the index is opened.)
 
 pub mod catalogue;
+pub mod facet;
 pub mod schema;
 pub mod writer;
 

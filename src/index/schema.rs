@@ -17,7 +17,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
@@ -64,6 +64,9 @@ pub struct Fields {
     /// The article's fingerprint ([`crate::annotate::fingerprint`]), fast, for collapsing
     /// near-duplicate articles.
     pub fingerprint: Field,
+    /// What the passage mentions, as fast values for counting facets (see
+    /// [`crate::index::facet`]).
+    pub facet: Field,
 }
 
 impl Fields {
@@ -91,6 +94,7 @@ impl Fields {
             annotations: f("annotations")?,
             entity_link: f("entity_link")?,
             fingerprint: f("fingerprint")?,
+            facet: f("facet")?,
         })
     }
 }
@@ -147,6 +151,7 @@ pub fn build() -> Schema {
     b.add_text_field("annotations", STORED);
     b.add_text_field("entity_link", STRING);
     b.add_u64_field("fingerprint", FAST);
+    b.add_text_field("facet", TextOptions::default().set_fast("raw"));
     b.build()
 }
 

@@ -16,6 +16,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::error::LockError;
+use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::{catalogue, Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
@@ -276,15 +277,19 @@ pub fn run(opts: &Options) -> Result<Summary> {
                     warnings,
                     bad_records,
                 } => {
-                    if known {
-                        writer.delete_term(Term::from_field_text(store.fields.path, &f.path));
-                    }
                     for w in &warnings {
                         reporter.say(w);
                     }
-                    for doc in docs {
-                        writer.add_document(doc)?;
-                    }
+                    // One group: a file's passages go to one segment, in order, so that
+                    // counting facets can tell an article's passages by their neighbours.
+                    let delete = known.then(|| {
+                        UserOperation::Delete(Term::from_field_text(store.fields.path, &f.path))
+                    });
+                    let ops: Vec<UserOperation> = delete
+                        .into_iter()
+                        .chain(docs.into_iter().map(UserOperation::Add))
+                        .collect();
+                    writer.run(ops)?;
                     summary.files_read += 1;
                     summary.records_skipped += bad_records;
                     summary.articles_indexed += record.articles;
@@ -514,6 +519,9 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
                 for t in crate::search::figure::terms(f) {
                     doc.add_text(fields.figure, t);
                 }
+            }
+            for v in super::facet::values(pa) {
+                doc.add_text(fields.facet, v);
             }
             doc.add_text(
                 fields.annotations,

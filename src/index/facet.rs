@@ -1,0 +1,104 @@
+//! Facet values: what `newsdex entities` counts, kept in a fast field of every passage.
+//!
+//! Each passage document carries in the fast field `facet` one value per thing it mentions:
+//! one per literal entity mention (`person␟John Kerry`, demonyms left out), one per figure
+//! with a unit (`figure␟USD`) and one per agency its article credits (`agency␟Reuters`).
+//! Counting facets then reads tantivy's columnar ordinals of the matching passages, never
+//! their stored JSON (see [`crate::search::facets`]).
+
+use crate::annotate::entities::Kind;
+use crate::annotate::PassageAnnotations;
+
+/// What `entities` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FacetType {
+    Person,
+    Organization,
+    Place,
+    /// The units of figures (soldier, USD, percent...).
+    Figure,
+    /// Credited agencies, counted by articles.
+    Agency,
+}
+
+/// Separates a facet value's type from its name.
+const SEP: char = '\u{1f}';
+
+impl FacetType {
+    /// The type's name, as printed and as stored before [`SEP`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FacetType::Person => "person",
+            FacetType::Organization => "organization",
+            FacetType::Place => "place",
+            FacetType::Figure => "figure",
+            FacetType::Agency => "agency",
+        }
+    }
+
+    fn from_str(s: &str) -> Option<FacetType> {
+        [
+            FacetType::Person,
+            FacetType::Organization,
+            FacetType::Place,
+            FacetType::Figure,
+            FacetType::Agency,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+    }
+
+    /// The facet type of an entity kind.
+    pub fn of(kind: Kind) -> FacetType {
+        match kind {
+            Kind::Person => FacetType::Person,
+            Kind::Organization => FacetType::Organization,
+            Kind::Place => FacetType::Place,
+        }
+    }
+}
+
+/// One stored facet value.
+fn value(kind: FacetType, name: &str) -> String {
+    format!("{}{SEP}{name}", kind.as_str())
+}
+
+/// The facet values of a passage, one per mention (a name mentioned twice is there twice).
+pub fn values(pa: &PassageAnnotations) -> Vec<String> {
+    let entities = pa
+        .entities
+        .iter()
+        .filter(|m| !m.demonym)
+        .map(|m| value(FacetType::of(m.kind), &m.name));
+    let figures = pa
+        .figures
+        .iter()
+        .filter(|f| !f.unit.is_empty())
+        .map(|f| value(FacetType::Figure, &f.unit));
+    let agencies = pa
+        .article_agencies
+        .iter()
+        .map(|a| value(FacetType::Agency, &a.name));
+    entities.chain(figures).chain(agencies).collect()
+}
+
+/// The type and name of a stored facet value (`None` for a value of no known type).
+pub fn parse(stored: &str) -> Option<(FacetType, &str)> {
+    let (kind, name) = stored.split_once(SEP)?;
+    Some((FacetType::from_str(kind)?, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_back() {
+        let v = value(FacetType::Organization, "Amnesty International");
+        assert_eq!(
+            parse(&v),
+            Some((FacetType::Organization, "Amnesty International"))
+        );
+        assert_eq!(parse("nonsense"), None);
+    }
+}
