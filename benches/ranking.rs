@@ -6,7 +6,7 @@
 //! marked) to `target/newsdex-bench/ranking/pool.json` for judging, and scores the systems
 //! with the grades of `judgments.json` (0 not relevant, 1 partly, 2 relevant; a passage not
 //! judged counts as 0 and is reported): nDCG@10, P@5 (grade 1 or more) and MRR, per query
-//! class and overall.
+//! class and overall (and nDCG@10 per query, in `per_query.json` beside the report).
 //!
 //! The systems:
 //! - `newsdex`: `newsdex search QUERY` as a user runs it (grouped by article, 10 passages);
@@ -155,6 +155,7 @@ fn main() -> Result<()> {
         "class", "system", "n", "nDCG@10", "P@5", "MRR", "empty", "unjudged"
     );
     let mut report = Vec::new();
+    let mut per_query = Vec::new();
     for class in &classes {
         for (system, lists) in &runs {
             let mut m = [0.0f64; 3];
@@ -175,7 +176,11 @@ fn main() -> Result<()> {
                 let got: Vec<u8> = got.into_iter().map(|g| g.unwrap_or(0)).collect();
                 let mut ideal: Vec<u8> = grades.values().copied().collect();
                 ideal.sort_unstable_by(|a, b| b.cmp(a));
-                m[0] += ndcg(&got, &ideal);
+                let score = ndcg(&got, &ideal);
+                if *class == "all" {
+                    per_query.push(serde_json::json!({"id": q.id, "class": q.class, "query": q.query, "system": system, "ndcg10": score}));
+                }
+                m[0] += score;
                 m[1] += got.iter().take(PRECISION_AT).filter(|&&g| g >= 1).count() as f64
                     / PRECISION_AT as f64;
                 m[2] += got
@@ -202,6 +207,10 @@ fn main() -> Result<()> {
     std::fs::write(
         work.join("report.json"),
         serde_json::to_string_pretty(&report)?,
+    )?;
+    std::fs::write(
+        work.join("per_query.json"),
+        serde_json::to_string_pretty(&per_query)?,
     )?;
     Ok(())
 }
@@ -259,14 +268,20 @@ fn bm25(store: &Store, q: &str, prefix: &str) -> Result<Vec<Pooled>> {
     Ok(out)
 }
 
-/// Indexes `corpus` with the newsdex binary `bin` into `index` (incrementally).
+/// Builds or updates the index of `corpus` (rebuilt when an older newsdex wrote it).
 fn build_index(bin: &Path, corpus: &Path, index: &Path) -> Result<()> {
-    let out = Command::new(bin)
-        .arg("index")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .output()?;
+    let run = |rebuild: bool| {
+        let mut cmd = Command::new(bin);
+        cmd.arg("index").arg(corpus).arg("--index").arg(index);
+        if rebuild {
+            cmd.arg("--rebuild");
+        }
+        cmd.output()
+    };
+    let mut out = run(false)?;
+    if String::from_utf8_lossy(&out.stderr).contains("schema version") {
+        out = run(true)?;
+    }
     if !matches!(out.status.code(), Some(0 | 1)) {
         bail!(
             "{} index failed: {}",

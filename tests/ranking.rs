@@ -164,3 +164,75 @@ fn bbc_questions_in_other_words_are_answered() {
     let (hits, _) = search(&idx, &["Parmalat fraud", "--per-article", "1"]);
     assert!(hits.len() >= 5, "{} hits", hits.len());
 }
+
+#[test]
+fn a_name_in_the_query_ranks_passages_that_mention_the_entity_first() {
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    // The same two query words, as far apart, in passages of the same length; only one names
+    // the person.
+    write(
+        &corpus,
+        "bakery.txt",
+        "Bakery news\n\nFresh brown bread used the budget today.\n",
+    );
+    write(
+        &corpus,
+        "treasury.txt",
+        "Treasury news\n\nGordon Brown spoke in London on Tuesday.\n\n\
+         Brown defended his own budget in parliament.\n",
+    );
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["Brown budget", "--exact"]);
+    assert!(hits[0]["path"].as_str().unwrap().ends_with("treasury.txt"));
+    assert!(
+        hits[0]["score"].as_f64() > hits[1]["score"].as_f64(),
+        "{hits:?}"
+    );
+    // The name adds to the score, never to what matches; in lower case, one word is not
+    // taken for a name, and the two passages tie.
+    let (lower, _) = search(&idx, &["brown budget", "--exact"]);
+    assert_eq!(lower.len(), hits.len());
+    let score = |p: &str| {
+        lower
+            .iter()
+            .find(|h| {
+                h["path"].as_str().unwrap().ends_with(p)
+                    && h["text"].as_str().unwrap().contains("budget")
+            })
+            .unwrap()["score"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(
+        (score("treasury.txt") - score("bakery.txt")).abs() < 1e-3,
+        "{lower:?}"
+    );
+}
+
+#[test]
+fn a_how_many_question_is_about_its_content_words() {
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    write(
+        &corpus,
+        "gadget.txt",
+        "Gadgets\n\nHow many people own a laptop? Many people own two.\n",
+    );
+    write(
+        &corpus,
+        "jobs.txt",
+        "Jobs\n\nThe number of unemployed in Britain fell to 1.4 million.\n",
+    );
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, r) = search(
+        &idx,
+        &["how many people are unemployed in Britain", "--exact"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(hits[0]["path"].as_str().unwrap().ends_with("jobs.txt"));
+    // "many" and "people" alone are half of neither content word: no match.
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}

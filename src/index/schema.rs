@@ -155,17 +155,19 @@ pub fn build() -> Schema {
     b.build()
 }
 
+/// The analyzer of titles and passages ([`TEXT`]).
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
 /// Registers the analyzers the schema names.
 pub fn register_tokenizers(index: &Index) {
-    index.tokenizers().register(
-        TEXT,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::English))
-            .build(),
-    );
+    index.tokenizers().register(TEXT, text_analyzer());
     index.tokenizers().register(
         KEYWORD,
         TextAnalyzer::builder(RawTokenizer::default())

@@ -2,9 +2,10 @@
 //! characterise the best passages for a query join it at a lower weight, so that passages
 //! that say the same thing in other words ("cutting jobs" for "laying off workers") rise.
 //!
-//! The [`FEEDBACK_PASSAGES`] best passages of the typed query are read; each of their words
-//! (not a stop word, a number or a query word) is weighed by its frequency in them, relative
-//! to the passage's length, times its inverse document frequency in the index; the
+//! The [`FEEDBACK_PASSAGES`] best passages of the typed query are read (copies once); each of
+//! their words (not a stop word, a number or a query word) that is in at least
+//! [`MIN_FEEDBACK_PASSAGES`] of them is weighed by its frequency in them, relative to the
+//! passage's length, times its inverse document frequency in the index; the
 //! [`EXPANSION_WORDS`] heaviest join the query as optional words, each worth about
 //! [`EXPANSION_BOOST`] of a typed word (the heavier ones more). They never make a passage
 //! match by themselves.
@@ -18,11 +19,13 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::text::STOP_WORDS;
+use super::text::is_stop_term;
 use crate::index::Store;
 
 /// How many of the best passages are read.
 pub const FEEDBACK_PASSAGES: usize = 8;
+/// In how many of the (distinct) passages read a word must be, to be added.
+pub const MIN_FEEDBACK_PASSAGES: usize = 2;
 /// How many words are added.
 pub const EXPANSION_WORDS: usize = 8;
 /// The weight of the added words against the typed ones.
@@ -52,7 +55,8 @@ pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Op
         return Ok(None);
     }
     let mut analyzer = store.index.tokenizer_for_field(body)?;
-    let mut weight: HashMap<String, f64> = HashMap::new();
+    let mut weight: HashMap<String, (f64, usize)> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (_, addr) in &top {
         let doc: TantivyDocument = searcher.doc(*addr)?;
         let Some(passage) = doc
@@ -61,6 +65,11 @@ pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Op
         else {
             continue;
         };
+        // A copy of a passage already read (wire stories are filed again and again) says
+        // nothing new.
+        if !seen.insert(passage.clone()) {
+            continue;
+        }
         let mut counts: HashMap<String, f64> = HashMap::new();
         let mut length: f64 = 0.0;
         let mut stream = analyzer.token_stream(&passage);
@@ -69,19 +78,25 @@ pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Op
             let w = &stream.token().text;
             if w.len() >= 3
                 && !w.chars().any(|c| c.is_ascii_digit())
-                && !STOP_WORDS.contains(&w.as_str())
+                && !is_stop_term(w)
                 && !typed.contains(w)
             {
                 *counts.entry(w.clone()).or_default() += 1.0;
             }
         }
         for (w, c) in counts {
-            *weight.entry(w).or_default() += c / length.max(1.0);
+            let e = weight.entry(w).or_default();
+            e.0 += c / length.max(1.0);
+            e.1 += 1;
         }
     }
     let docs = searcher.num_docs() as f64;
     let mut scored: Vec<(f64, String)> = Vec::with_capacity(weight.len());
-    for (w, tf) in weight {
+    for (w, (tf, passages)) in weight {
+        // A word of one passage characterises that passage, not what the query finds.
+        if passages < MIN_FEEDBACK_PASSAGES {
+            continue;
+        }
         let df = searcher.doc_freq(&Term::from_field_text(body, &w))? as f64;
         // A word in one passage of the index is a name or a typo, not a topic.
         if df < 2.0 {

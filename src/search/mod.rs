@@ -3,6 +3,7 @@
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
 pub mod entity;
+pub mod entity_boost;
 pub mod expand;
 pub mod facets;
 pub mod figure;
@@ -209,7 +210,16 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         .map(str::trim)
         .filter(|q| !q.is_empty())
     {
-        Some(q) => Some(text::build(store, q)?),
+        Some(q) => {
+            let mut t = text::build(store, q)?;
+            if let Some(boost) = entity_boost::clause(store, searcher, q)? {
+                t.query = Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, t.query),
+                    (Occur::Should, boost),
+                ]));
+            }
+            Some(t)
+        }
         None => None,
     };
     let text_query = ranked_text.as_ref().map(|t| t.body.box_clone());
@@ -255,6 +265,7 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         .iter()
         .map(|t| (Occur::Must, t.query.box_clone()))
         .collect();
+
     all.extend(clauses.iter().map(|(o, q)| (*o, q.box_clone())));
     Ok(Built {
         query: all_of(all),

@@ -100,7 +100,7 @@ pub fn build(store: &Store, q: &str) -> Result<TextQuery> {
 
 /// Whether the query uses the query language (phrases, fields, `+`/`-`, `AND`/`OR`/`NOT`,
 /// grouping): then it says what it wants, and nothing is added to what it matches.
-fn has_operators(q: &str) -> bool {
+pub fn has_operators(q: &str) -> bool {
     q.contains(['"', ':', '(', ')', '+', '*', '^', '~'])
         || q.split_whitespace()
             .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with('-'))
@@ -137,25 +137,168 @@ fn require_phrases(q: &str) -> String {
 }
 
 /// Words that say nothing of what a passage is about ("why did Parmalat collapse" is about
-/// Parmalat collapsing): left out of a query of other words.
+/// Parmalat collapsing; "how many people are unemployed" is about unemployment): left out of
+/// a query of other words. The common English function words (those of NLTK's list, which
+/// most search engines' lists resemble), and "said", the commonest verb of news.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
-    "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in",
-    "into", "is", "it", "its", "me", "more", "my", "of", "on", "or", "over", "said", "should",
-    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to",
-    "under", "up", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why",
-    "will", "with", "would", "you",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "many",
+    "me",
+    "more",
+    "most",
+    "much",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
+
+/// Whether an indexed term (folded and stemmed, as [`crate::index::schema::TEXT`] makes it)
+/// is a stop word: "does" is indexed as "doe", "many" as "mani".
+pub fn is_stop_term(term: &str) -> bool {
+    static STEMMED: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    STEMMED
+        .get_or_init(|| {
+            let mut analyzer = crate::index::schema::text_analyzer();
+            let mut set: std::collections::HashSet<String> =
+                STOP_WORDS.iter().map(|w| w.to_string()).collect();
+            for w in STOP_WORDS {
+                let mut stream = analyzer.token_stream(w);
+                while stream.advance() {
+                    set.insert(stream.token().text.clone());
+                }
+            }
+            set
+        })
+        .contains(term)
+}
 
 /// Whether a clause is a single stop word.
 fn is_stop_word(q: &dyn Query) -> bool {
     let Some(t) = q.downcast_ref::<TermQuery>() else {
         return false;
     };
-    t.term()
-        .value()
-        .as_str()
-        .is_some_and(|w| STOP_WORDS.contains(&w))
+    t.term().value().as_str().is_some_and(is_stop_term)
 }
 
 /// The query with a minimum of its optional words: stop words dropped when other words
