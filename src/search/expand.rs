@@ -102,7 +102,11 @@ pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Op
         if df < 2.0 {
             continue;
         }
-        scored.push((tf * (docs / df).ln(), w));
+        let weight = tf * (docs / df).ln();
+        // A word in every passage of the index says nothing (and would weigh 0 of 0).
+        if weight > 0.0 {
+            scored.push((weight, w));
+        }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(EXPANSION_WORDS);
