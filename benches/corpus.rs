@@ -444,7 +444,10 @@ fn make_query<'a>(
         Sub::Entities(e) => {
             let request = newsdex::commands::request(&e.query, &e.filters);
             Box::new(move || {
-                Ok(!newsdex::search::facets::entities(store, &request, e.kind)?.is_empty())
+                Ok(
+                    !newsdex::search::facets::entities(store, &request, e.kind, e.limit)?
+                        .is_empty(),
+                )
             })
         }
         _ => bail!("not a search"),

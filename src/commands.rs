@@ -269,10 +269,10 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
     if let Some(prefix) = &args.prefix {
         return complete(&store, args, prefix);
     }
-    let counts = search::facets::entities(&store, &request, args.kind)?;
+    let counts = search::facets::entities(&store, &request, args.kind, args.limit)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let shown = &counts[..counts.len().min(args.limit)];
+    let shown = &counts[..];
     if args.json {
         for c in shown {
             serde_json::to_writer(&mut out, c)?;

@@ -343,3 +343,62 @@ fn facets_count_articles_once_and_forget_what_was_removed() {
     assert_eq!(count("person", "Jacques Chirac"), Some((2, 2, 1)));
     assert_eq!(count("place", "Geneva"), Some((8, 6, 2)));
 }
+
+#[test]
+fn the_first_facets_are_the_same_whether_few_or_all_are_asked_for() {
+    // Enough distinct places per segment that asking for three reads only each segment's
+    // best candidates; the answer must be the first three of the whole count.
+    let cities = [
+        "Paris",
+        "London",
+        "Berlin",
+        "Madrid",
+        "Rome",
+        "Vienna",
+        "Prague",
+        "Warsaw",
+        "Budapest",
+        "Lisbon",
+        "Dublin",
+        "Oslo",
+        "Stockholm",
+        "Helsinki",
+        "Copenhagen",
+        "Athens",
+        "Ankara",
+        "Cairo",
+        "Nairobi",
+        "Lagos",
+        "Tokyo",
+        "Beijing",
+        "Seoul",
+        "Manila",
+        "Jakarta",
+        "Delhi",
+        "Karachi",
+        "Tehran",
+        "Baghdad",
+        "Riyadh",
+        "Moscow",
+        "Kiev",
+        "Minsk",
+        "Riga",
+    ];
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    for (i, lead) in ["Paris", "Tokyo", "Cairo", "Lima"].iter().enumerate() {
+        let mut text = String::from("# Travel\n\n");
+        for (j, city) in cities.iter().enumerate().skip(i * 5) {
+            text.push_str(&format!(
+                "The minister flew from {city} to {lead} in week {j}.\n\n"
+            ));
+        }
+        write(&corpus, &format!("f{i}.md"), text);
+    }
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all = facets(&idx, &["--type", "place", "--limit", "1000"]);
+    assert!(all.len() > 30, "{}", all.len());
+    let first = facets(&idx, &["--type", "place", "--limit", "3"]);
+    assert_eq!(first, all[..3].to_vec());
+}

@@ -63,6 +63,12 @@ fn value(kind: FacetType, name: &str) -> String {
     format!("{}{SEP}{name}", kind.as_str())
 }
 
+/// What every stored value of a type starts with: the values of a type are one run of the
+/// sorted dictionary.
+pub fn prefix(kind: FacetType) -> String {
+    value(kind, "")
+}
+
 /// The facet values of a passage, one per mention (a name mentioned twice is there twice).
 pub fn values(pa: &PassageAnnotations) -> Vec<String> {
     let entities = pa

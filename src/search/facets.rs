@@ -2,21 +2,34 @@
 //! and its filters match.
 //!
 //! Counting reads the fast field of facet values ([`crate::index::facet`]) of each matching
-//! passage: its ordinals per segment, turned into names once per segment at the end. An
-//! article's passages sit next to each other in one segment (the writer adds a file's
-//! passages as one group), so an article is counted when a value's article changes.
+//! passage: its ordinals, counted in a table per segment indexed by ordinal (only the run of
+//! ordinals of the type asked for). An article's passages sit next to each other in one
+//! segment (the writer adds a file's passages as one group), so an article is counted when a
+//! value's article changes.
+//!
+//! The counts of a segment name values by ordinal; across segments only the text names them.
+//! Turning every counted ordinal into text is most of the cost on a large index, so for the
+//! first `limit` values it is done only for each segment's best ones, whose exact totals
+//! are then looked up in every segment: the answer stands when no other value could reach
+//! them (its total is at most the sum, over segments, of the best count left out there).
+//! Otherwise, every value is counted by its text.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::EnableScoring;
+use tantivy::DocId;
 
 use super::{build_query, Request};
 pub use crate::index::facet::FacetType;
 use crate::index::{facet, Store};
+
+/// How many of each segment's best values are read as candidates, per value asked for.
+const CANDIDATES_PER_VALUE: usize = 2;
 
 /// How often an entity (or a figure's unit) is mentioned.
 #[derive(Debug, Clone, Serialize)]
@@ -33,165 +46,335 @@ pub struct EntityCount {
     pub articles: usize,
 }
 
-/// Counts the entities of the passages matching `req` (every passage when it is empty),
-/// most mentioned first.
-pub fn entities(store: &Store, req: &Request, kind: Option<FacetType>) -> Result<Vec<EntityCount>> {
+/// The `limit` most mentioned entities of the passages matching `req` (every passage when it
+/// is empty), most mentioned first.
+pub fn entities(
+    store: &Store,
+    req: &Request,
+    kind: Option<FacetType>,
+    limit: usize,
+) -> Result<Vec<EntityCount>> {
     let reader = store
         .index
         .reader()
         .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
     let searcher = reader.searcher();
     let query = build_query(store, &searcher, req)?.query;
+    let weight = query.weight(EnableScoring::disabled_from_searcher(&searcher))?;
     let schema = store.index.schema();
-    let collector = FacetCounter {
-        facet: schema.get_field_name(store.fields.facet).to_string(),
-        id: schema.get_field_name(store.fields.id).to_string(),
-        kind,
-    };
-    let mut out: Vec<EntityCount> = searcher
-        .search(&query, &collector)?
-        .into_iter()
-        .filter_map(|(stored, t)| {
-            let (kind, name) = facet::parse(&stored)?;
-            // An agency counts once per article.
-            let (mentions, passages) = match kind {
-                FacetType::Agency => (t.articles, t.articles),
-                _ => (t.mentions, t.passages),
+    let (facet_field, id_field) = (
+        schema.get_field_name(store.fields.facet),
+        schema.get_field_name(store.fields.id),
+    );
+    // Segments are counted in parallel, each into its own table.
+    let segments: Vec<SegmentCounts> = searcher
+        .segment_readers()
+        .par_iter()
+        .map(|segment| -> Result<Option<SegmentCounts>> {
+            let Some(facets) = segment.fast_fields().str(facet_field)? else {
+                return Ok(None);
             };
-            Some(EntityCount {
-                kind: kind.as_str(),
-                name: name.to_string(),
-                mentions,
-                passages,
-                articles: t.articles,
-            })
+            let ids = segment.fast_fields().str(id_field)?;
+            let mut counts = SegmentCounts::new(facets, ids, kind)?;
+            let alive = segment.alive_bitset();
+            weight.for_each_no_score(segment, &mut |docs| {
+                for &doc in docs {
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        counts.add(doc);
+                    }
+                }
+            })?;
+            Ok(Some(counts))
         })
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
         .collect();
+    let totals = match best(&segments, limit)? {
+        Some(totals) => totals,
+        None => every(&segments)?,
+    };
+    let mut out: Vec<EntityCount> = totals.into_iter().filter_map(entity_count).collect();
     out.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
             .then(a.kind.cmp(b.kind))
             .then(a.name.cmp(&b.name))
     });
+    out.truncate(limit);
     Ok(out)
 }
 
-/// Counts of one facet value.
+/// A stored value and its counts as shown.
+fn entity_count((stored, t): (String, Tally)) -> Option<EntityCount> {
+    let (kind, name) = facet::parse(&stored)?;
+    Some(EntityCount {
+        kind: kind.as_str(),
+        name: name.to_string(),
+        mentions: rank(kind == FacetType::Agency, &t) as usize,
+        passages: if kind == FacetType::Agency {
+            t.articles
+        } else {
+            t.passages
+        } as usize,
+        articles: t.articles as usize,
+    })
+}
+
+/// What values are ordered by: mentions, or for an agency (counted once per article) its
+/// articles.
+fn rank(agency: bool, t: &Tally) -> u32 {
+    if agency {
+        t.articles
+    } else {
+        t.mentions
+    }
+}
+
+/// Counts of one facet value in one segment, with the last passage and article that counted
+/// (plus one: 0 is none), so that a segment's table starts as zeroed memory.
 #[derive(Debug, Default, Clone, Copy)]
 struct Tally {
-    mentions: usize,
-    passages: usize,
-    articles: usize,
+    mentions: u32,
+    passages: u32,
+    articles: u32,
+    last_doc: u32,
+    last_article: u32,
 }
 
-/// Counts facet values by their stored text over the matching passages.
-struct FacetCounter {
-    facet: String,
-    id: String,
-    kind: Option<FacetType>,
+impl Tally {
+    fn merge(&mut self, other: &Tally) {
+        self.mentions += other.mentions;
+        self.passages += other.passages;
+        self.articles += other.articles;
+    }
 }
 
-/// A facet value's counts in one segment, with the last passage and article that counted.
-struct SegmentTally {
-    tally: Tally,
-    last_doc: DocId,
-    last_article: u64,
-}
-
-struct SegmentFacets {
-    facets: Option<StrColumn>,
+/// One segment's counts, by the ordinal of the value in the segment's dictionary.
+struct SegmentCounts {
+    facets: StrColumn,
     ids: Option<StrColumn>,
-    kind: Option<FacetType>,
-    tallies: HashMap<u64, SegmentTally>,
+    /// The ordinals counted: those of the type asked for (all without one).
+    range: Range<u64>,
+    /// The ordinals of agencies, ordered by articles.
+    agencies: Range<u64>,
+    /// By ordinal minus `range.start`.
+    tallies: Vec<Tally>,
 }
 
-impl Collector for FacetCounter {
-    type Fruit = HashMap<String, Tally>;
-    type Child = SegmentFacets;
-
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        Ok(SegmentFacets {
-            facets: reader.fast_fields().str(&self.facet)?,
-            ids: reader.fast_fields().str(&self.id)?,
-            kind: self.kind,
-            tallies: HashMap::new(),
+impl SegmentCounts {
+    fn new(
+        facets: StrColumn,
+        ids: Option<StrColumn>,
+        kind: Option<FacetType>,
+    ) -> Result<SegmentCounts> {
+        let range = match kind {
+            Some(k) => ords_of(&facets, k)?,
+            None => 0..facets.dictionary().num_terms() as u64,
+        };
+        let agencies = ords_of(&facets, FacetType::Agency)?;
+        Ok(SegmentCounts {
+            tallies: vec![Tally::default(); (range.end - range.start) as usize],
+            facets,
+            ids,
+            range,
+            agencies,
         })
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all: HashMap<String, Tally> = HashMap::new();
-        for fruit in fruits {
-            for (value, t) in fruit {
-                let e = all.entry(value).or_default();
-                e.mentions += t.mentions;
-                e.passages += t.passages;
-                e.articles += t.articles;
-            }
-        }
-        Ok(all)
-    }
-}
-
-impl SegmentCollector for SegmentFacets {
-    type Fruit = HashMap<String, Tally>;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        let Some(facets) = &self.facets else {
-            return;
-        };
+    /// Counts the values of one matching passage.
+    fn add(&mut self, doc: DocId) {
         let article = self
             .ids
             .as_ref()
             .and_then(|c| c.term_ords(doc).next())
-            .unwrap_or(u64::MAX);
-        for ord in facets.term_ords(doc) {
-            let e = self.tallies.entry(ord).or_insert(SegmentTally {
-                tally: Tally::default(),
-                last_doc: DocId::MAX,
-                last_article: u64::MAX,
-            });
-            e.tally.mentions += 1;
-            if e.last_doc != doc {
-                e.last_doc = doc;
-                e.tally.passages += 1;
+            .map_or(0, |ord| ord as u32 + 1);
+        for ord in self.facets.term_ords(doc) {
+            if !self.range.contains(&ord) {
+                continue;
             }
-            if e.last_article != article {
-                e.last_article = article;
-                e.tally.articles += 1;
+            let t = &mut self.tallies[(ord - self.range.start) as usize];
+            t.mentions += 1;
+            if t.last_doc != doc + 1 {
+                t.last_doc = doc + 1;
+                t.passages += 1;
+            }
+            if t.last_article != article {
+                t.last_article = article;
+                t.articles += 1;
             }
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
-        let mut out = HashMap::new();
-        let Some(facets) = &self.facets else {
-            return out;
-        };
-        let mut ords: Vec<u64> = self.tallies.keys().copied().collect();
+    fn tally(&self, ord: u64) -> &Tally {
+        &self.tallies[(ord - self.range.start) as usize]
+    }
+
+    fn rank(&self, ord: u64) -> u32 {
+        rank(self.agencies.contains(&ord), self.tally(ord))
+    }
+
+    /// The ordinals counted at least once.
+    fn counted(&self) -> impl Iterator<Item = u64> + '_ {
+        self.range.clone().filter(|&o| self.tally(o).mentions > 0)
+    }
+
+    /// The texts of `ords` (sorted), in order.
+    fn texts(&self, ords: &[u64]) -> Result<Vec<Vec<u8>>> {
+        let mut out = Vec::with_capacity(ords.len());
+        self.facets
+            .dictionary()
+            .sorted_ords_to_term_cb(ords, |bytes| out.push(bytes.to_vec()))?;
+        Ok(out)
+    }
+}
+
+/// The ordinals of the values of one type: a run of the sorted dictionary.
+fn ords_of(facets: &StrColumn, kind: FacetType) -> Result<Range<u64>> {
+    let dict = facets.dictionary();
+    let prefix = facet::prefix(kind);
+    let mut after = prefix.clone().into_bytes();
+    // The separator is the last byte of the prefix: one more bounds the run.
+    *after.last_mut().expect("a prefix ends with its separator") += 1;
+    let first = |key: &[u8]| -> Result<u64> {
+        let mut stream = dict.range().ge(key).into_stream()?;
+        Ok(if stream.advance() {
+            stream.term_ord()
+        } else {
+            dict.num_terms() as u64
+        })
+    };
+    Ok(first(prefix.as_bytes())?..first(&after)?)
+}
+
+/// The exact totals of at least the `limit` best values, from each segment's best
+/// candidates, or `None` when some value left out might rank among them.
+fn best(segments: &[SegmentCounts], limit: usize) -> Result<Option<Vec<(String, Tally)>>> {
+    let per_segment = limit.saturating_mul(CANDIDATES_PER_VALUE).max(16);
+    // Small counts are read whole: cheaper than looking candidates up.
+    if segments
+        .iter()
+        .all(|s| s.counted().nth(per_segment).is_none())
+    {
+        return Ok(None);
+    }
+    let bests: Vec<SegmentBest> = segments
+        .par_iter()
+        .map(|s| s.best(per_segment))
+        .collect::<Result<_>>()?;
+    // No value left out everywhere can have more than this.
+    let left_out_bound: u64 = bests.iter().map(|b| b.left_out).sum();
+    let mut candidates = Candidates::new(segments, bests);
+    candidates.complete(segments)?;
+    let agency = facet::prefix(FacetType::Agency).into_bytes();
+    let mut ranks: Vec<u32> = candidates
+        .totals
+        .iter()
+        .map(|(text, (t, _))| rank(text.starts_with(&agency), t))
+        .filter(|&r| r > 0)
+        .collect();
+    ranks.sort_unstable_by(|a, b| b.cmp(a));
+    let kth = ranks.get(limit.max(1) - 1);
+    if kth.is_none_or(|&r| u64::from(r) <= left_out_bound) {
+        return Ok(None);
+    }
+    Ok(Some(
+        candidates
+            .totals
+            .into_iter()
+            .filter(|(_, (t, _))| t.mentions > 0)
+            .map(|(text, (t, _))| (String::from_utf8_lossy(&text).into_owned(), t))
+            .collect(),
+    ))
+}
+
+/// A segment's best values (ordinal and text), and the rank of the best one left out.
+struct SegmentBest {
+    values: Vec<(u64, Vec<u8>)>,
+    left_out: u64,
+}
+
+impl SegmentCounts {
+    /// The `n` values of the segment that rank first.
+    fn best(&self, n: usize) -> Result<SegmentBest> {
+        let mut ords: Vec<u64> = self.counted().collect();
+        let mut left_out = 0;
+        if ords.len() > n {
+            ords.select_nth_unstable_by_key(n, |&o| std::cmp::Reverse(self.rank(o)));
+            left_out = u64::from(self.rank(ords[n]));
+            ords.truncate(n);
+        }
         ords.sort_unstable();
-        let mut names = Vec::with_capacity(ords.len());
-        // A dictionary read that fails leaves the facet out rather than failing the count.
-        let _ = facets.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-            names.push(String::from_utf8_lossy(bytes).into_owned());
-        });
-        for (ord, name) in ords.iter().zip(names) {
-            let wanted = match (self.kind, facet::parse(&name)) {
-                (_, None) => false,
-                (None, _) => true,
-                (Some(k), Some((t, _))) => k == t,
-            };
-            if wanted {
-                out.insert(name, self.tallies[ord].tally);
+        let texts = self.texts(&ords)?;
+        Ok(SegmentBest {
+            values: ords.into_iter().zip(texts).collect(),
+            left_out,
+        })
+    }
+}
+
+/// The candidates by text: each one's total so far, and which segments have counted it in.
+struct Candidates {
+    totals: HashMap<Vec<u8>, (Tally, Vec<bool>)>,
+}
+
+impl Candidates {
+    fn new(segments: &[SegmentCounts], bests: Vec<SegmentBest>) -> Candidates {
+        let mut totals: HashMap<Vec<u8>, (Tally, Vec<bool>)> = HashMap::new();
+        for (i, best) in bests.into_iter().enumerate() {
+            for (ord, text) in best.values {
+                let (total, seen) = totals
+                    .entry(text)
+                    .or_insert_with(|| (Tally::default(), vec![false; segments.len()]));
+                total.merge(segments[i].tally(ord));
+                seen[i] = true;
             }
         }
-        out
+        Candidates { totals }
     }
+
+    /// Makes the totals exact: each candidate looked up in the segments where it was not
+    /// among the best.
+    fn complete(&mut self, segments: &[SegmentCounts]) -> Result<()> {
+        let texts: Vec<Vec<u8>> = self.totals.keys().cloned().collect();
+        let found: Vec<Vec<(usize, Tally)>> = segments
+            .par_iter()
+            .enumerate()
+            .map(|(i, s)| -> Result<Vec<(usize, Tally)>> {
+                let mut found = Vec::new();
+                for (c, text) in texts.iter().enumerate() {
+                    if self.totals[text].1[i] {
+                        continue;
+                    }
+                    if let Some(ord) = s.facets.dictionary().term_ord(text)? {
+                        if s.range.contains(&ord) {
+                            found.push((c, *s.tally(ord)));
+                        }
+                    }
+                }
+                Ok(found)
+            })
+            .collect::<Result<_>>()?;
+        for (c, t) in found.into_iter().flatten() {
+            if let Some(e) = self.totals.get_mut(&texts[c]) {
+                e.0.merge(&t);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every counted value's total, by its text.
+fn every(segments: &[SegmentCounts]) -> Result<Vec<(String, Tally)>> {
+    let mut totals: HashMap<Vec<u8>, Tally> = HashMap::new();
+    for s in segments {
+        let ords: Vec<u64> = s.counted().collect();
+        for (ord, text) in ords.iter().zip(s.texts(&ords)?) {
+            totals.entry(text).or_default().merge(s.tally(*ord));
+        }
+    }
+    Ok(totals
+        .into_iter()
+        .map(|(text, t)| (String::from_utf8_lossy(&text).into_owned(), t))
+        .collect())
 }
