@@ -6,7 +6,8 @@
 //! Reported: F1 macro-averaged over the names, per type and overall, for both.
 //!
 //! `cargo bench --bench entity_search` (skips, saying why, without the data). The report is
-//! printed and written to `target/newsdex-bench/entity-search.json`.
+//! printed and written to `target/newsdex-bench/entity-search.json`, with the names the
+//! filter finds worse than the phrase (what it misses, what it finds wrongly).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -80,6 +81,9 @@ fn main() -> Result<()> {
     let store = Store::open(&index)?;
     // Per type: F1 of each name, for the filter and for the phrase.
     let mut scores: BTreeMap<&str, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    // The names the filter finds worse than the phrase: the documents the phrase finds and
+    // the filter misses, and those the filter finds wrongly where the phrase does not.
+    let mut worse = Vec::new();
     for ((kind, _), (name, docs)) in &gold {
         let mut by_filter = Request {
             limit: 10_000,
@@ -97,15 +101,25 @@ fn main() -> Result<()> {
             per_article: 1,
             ..Request::default()
         };
-        let f1s = [by_filter, by_phrase].map(|req| {
-            let found: BTreeSet<String> = search(&store, &req)
+        let found = [by_filter, by_phrase].map(|req| {
+            search(&store, &req)
                 .map(|r| r.hits)
                 .unwrap_or_default()
                 .iter()
                 .map(|h| h.path.rsplit('/').next().unwrap_or("").to_string())
-                .collect();
-            f1(docs, &found)
+                .collect::<BTreeSet<String>>()
         });
+        let f1s = [f1(docs, &found[0]), f1(docs, &found[1])];
+        if f1s[0] < f1s[1] {
+            let only = |a: &BTreeSet<String>, b: &BTreeSet<String>| -> Vec<String> {
+                a.difference(b).cloned().collect()
+            };
+            worse.push(serde_json::json!({
+                "type": kind, "name": name,
+                "missed": only(&docs.intersection(&found[1]).cloned().collect(), &found[0]),
+                "wrong": only(&found[0].difference(docs).cloned().collect(), &found[1]),
+            }));
+        }
         let e = scores.entry(kind).or_default();
         e.0.push(f1s[0]);
         e.1.push(f1s[1]);
@@ -140,7 +154,7 @@ fn main() -> Result<()> {
     rows.push(serde_json::json!({"type": "all", "names": all_filter.len(), "filter_f1": mean(&all_filter), "phrase_f1": mean(&all_phrase)}));
     std::fs::write(
         work.with_file_name("entity-search.json"),
-        serde_json::to_string_pretty(&rows)?,
+        serde_json::to_string_pretty(&serde_json::json!({"scores": rows, "filter_worse": worse}))?,
     )?;
     Ok(())
 }
