@@ -3,12 +3,13 @@
 //! and last names. Built by [`build`] from GeoNames, countryinfo and the US Census name lists
 //! into the compact committed file `models/gazetteer.tsv`, which is compiled into the binary.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 mod organizations;
@@ -36,14 +37,14 @@ pub mod kind {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Lower-cased phrase → kinds.
-    phrases: HashMap<String, u8>,
+    phrases: FxHashMap<String, u8>,
     /// Lower-cased place or demonym → the canonical place name ("republic of korea" → "South Korea").
-    canonical: HashMap<String, String>,
+    canonical: FxHashMap<String, String>,
     /// The longest phrase, in words.
     pub max_words: usize,
     /// The first words of the phrases of more words ("united" for "united states"), so that a
     /// search for the longest phrase at a word stops where none goes on.
-    prefixes: std::collections::HashSet<String>,
+    prefixes: FxHashSet<String>,
 }
 
 impl Gazetteer {
@@ -55,6 +56,11 @@ impl Gazetteer {
 
     pub fn parse(text: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
+        // Read once at every start: sized up front, not grown.
+        let lines = text.lines().count();
+        g.phrases.reserve(lines);
+        g.canonical.reserve(lines / 4);
+        g.prefixes.reserve(lines / 4);
         for line in text.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
