@@ -1,5 +1,6 @@
 //! Output: hits for a terminal (colour where it is one and `NO_COLOR` is unset, plain `**`
-//! markers otherwise) or as JSON lines for scripts; the indexing summary.
+//! markers otherwise; words the query was expanded with marked apart, underlined or `_so_`)
+//! or as JSON lines for scripts; the indexing summary.
 
 use std::io::{self, Write};
 
@@ -45,24 +46,44 @@ pub enum ColorChoice {
 const BOLD_RED: &str = "\x1b[1;31m";
 const MAGENTA: &str = "\x1b[35m";
 const GREEN: &str = "\x1b[32m";
+const UNDERLINE_CYAN: &str = "\x1b[4;36m";
 const RESET: &str = "\x1b[0m";
 
 /// Marks the highlighted ranges of `text`.
 pub fn mark(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
-    let (open, close) = match style {
-        Style::Color => (BOLD_RED, RESET),
-        Style::Plain => ("**", "**"),
+    mark_both(text, ranges, &[], style)
+}
+
+/// Marks the words typed (`typed`) and the words the query was expanded with (`expanded`)
+/// apart: typed ones bold red or `**word**`, expanded ones underlined cyan or `_word_`. Where
+/// the two overlap, the typed mark wins.
+pub fn mark_both(
+    text: &str,
+    typed: &[[usize; 2]],
+    expanded: &[[usize; 2]],
+    style: Style,
+) -> String {
+    let ((open, close), (open_x, close_x)) = match style {
+        Style::Color => ((BOLD_RED, RESET), (UNDERLINE_CYAN, RESET)),
+        Style::Plain => (("**", "**"), ("_", "_")),
     };
-    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut marks: Vec<([usize; 2], &str, &str)> = typed
+        .iter()
+        .map(|&r| (r, open, close))
+        .chain(expanded.iter().map(|&r| (r, open_x, close_x)))
+        .collect();
+    // Typed first where two start together; an overlapping later mark is dropped below.
+    marks.sort_by_key(|(r, o, _)| (r[0], *o != open));
+    let mut out = String::with_capacity(text.len() + marks.len() * 8);
     let mut at = 0;
-    for &[s, e] in ranges {
+    for ([s, e], o, c) in marks {
         if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
         out.push_str(&text[at..s]);
-        out.push_str(open);
+        out.push_str(o);
         out.push_str(&text[s..e]);
-        out.push_str(close);
+        out.push_str(c);
         at = e;
     }
     out.push_str(&text[at..]);
@@ -107,7 +128,11 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
             head.push_str(&format!("  ({})", extra.join(", ")));
         }
         writeln!(out, "{head}")?;
-        writeln!(out, "    {}", mark(&hit.text, &hit.highlights, style))?;
+        writeln!(
+            out,
+            "    {}",
+            mark_both(&hit.text, &hit.highlights, &hit.expanded_highlights, style)
+        )?;
         if let Some(line) = entity_line(hit) {
             writeln!(out, "    {line}")?;
         }
@@ -459,5 +484,23 @@ mod tests {
         );
         // Out-of-range marks are ignored, not a panic.
         assert_eq!(mark("ab", &[[1, 9]], Style::Plain), "ab");
+    }
+
+    #[test]
+    fn marks_expanded_words_apart_from_typed_ones() {
+        let text = "troops and soldiers";
+        assert_eq!(
+            mark_both(text, &[[0, 6]], &[[11, 19]], Style::Plain),
+            "**troops** and _soldiers_"
+        );
+        assert_eq!(
+            mark_both(text, &[[0, 6]], &[[11, 19]], Style::Color),
+            format!("{BOLD_RED}troops{RESET} and {UNDERLINE_CYAN}soldiers{RESET}")
+        );
+        // The same words both typed and expanded: marked as typed.
+        assert_eq!(
+            mark_both(text, &[[0, 6]], &[[0, 6]], Style::Plain),
+            "**troops** and soldiers"
+        );
     }
 }
