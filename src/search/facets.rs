@@ -21,8 +21,8 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::columnar::StrColumn;
-use tantivy::query::EnableScoring;
-use tantivy::DocId;
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocId, Searcher};
 
 use super::{build_query, Request};
 pub use crate::index::facet::FacetType;
@@ -60,14 +60,46 @@ pub fn entities(
         .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
     let searcher = reader.searcher();
     let query = build_query(store, &searcher, req)?.query;
-    let weight = query.weight(EnableScoring::disabled_from_searcher(&searcher))?;
+    let segments = count(store, &searcher, query.as_ref(), kind)?;
+    let totals = match best(&segments, limit)? {
+        Some(totals) => totals,
+        None => every(&segments)?,
+    };
+    let mut out: Vec<EntityCount> = totals.into_iter().filter_map(entity_count).collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(a.kind.cmp(b.kind))
+            .then(a.name.cmp(&b.name))
+    });
+    out.truncate(limit);
+    Ok(out)
+}
+
+/// Every value of the passages `query` matches, with its counts, in no order.
+pub fn all(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<Vec<EntityCount>> {
+    let segments = count(store, searcher, query, None)?;
+    Ok(every(&segments)?
+        .into_iter()
+        .filter_map(entity_count)
+        .collect())
+}
+
+/// Each segment's counts of the values of `kind` (all without one) over the passages `query`
+/// matches, the segments counted in parallel.
+fn count(
+    store: &Store,
+    searcher: &Searcher,
+    query: &dyn Query,
+    kind: Option<FacetType>,
+) -> Result<Vec<SegmentCounts>> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
     let schema = store.index.schema();
     let (facet_field, id_field) = (
         schema.get_field_name(store.fields.facet),
         schema.get_field_name(store.fields.id),
     );
-    // Segments are counted in parallel, each into its own table.
-    let segments: Vec<SegmentCounts> = searcher
+    Ok(searcher
         .segment_readers()
         .par_iter()
         .map(|segment| -> Result<Option<SegmentCounts>> {
@@ -89,20 +121,7 @@ pub fn entities(
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .flatten()
-        .collect();
-    let totals = match best(&segments, limit)? {
-        Some(totals) => totals,
-        None => every(&segments)?,
-    };
-    let mut out: Vec<EntityCount> = totals.into_iter().filter_map(entity_count).collect();
-    out.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then(a.kind.cmp(b.kind))
-            .then(a.name.cmp(&b.name))
-    });
-    out.truncate(limit);
-    Ok(out)
+        .collect())
 }
 
 /// A stored value and its counts as shown.

@@ -1,17 +1,17 @@
 //! An entity's profile (`newsdex entity NAME`): what the catalogue and the passages that
 //! name it say of it: its names, how many articles and mentions, first and last dates, the
-//! agencies crediting the articles, and the entities it most often appears with.
+//! agencies crediting the articles, and the entities it most often appears with. Read from
+//! fast fields (facet values, article ids, dates), never from the stored passages.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use tantivy::collector::DocSetCollector;
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
+use tantivy::query::{EnableScoring, Query};
+use tantivy::Searcher;
 
-use super::annotations;
 use super::entity::{filter_query, resolve, Resolved};
+use super::facets::{self, EntityCount, FacetType};
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
 use crate::date::Date;
@@ -66,54 +66,29 @@ pub fn profile(store: &Store, kind: Kind, name: &str) -> Result<Option<Profile>>
         aliases.extend(catalogue.names(kind, canonical)?);
     }
     let query = filter_query(store, &searcher, &resolved, false)?;
-    let docs = searcher.search(query.as_ref(), &DocSetCollector)?;
-    let mut articles: BTreeSet<String> = BTreeSet::new();
-    let mut agencies: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut with: HashMap<(Kind, String), usize> = HashMap::new();
-    let (mut mentions, mut first, mut last) = (0, None::<i64>, None::<i64>);
-    for addr in &docs {
-        let doc: TantivyDocument = searcher.doc(*addr)?;
-        let id = doc
-            .get_first(store.fields.id)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
-        if let Some(d) = doc.get_first(store.fields.date).and_then(|v| v.as_i64()) {
-            first = Some(first.map_or(d, |f| f.min(d)));
-            last = Some(last.map_or(d, |l| l.max(d)));
-        }
-        let ann = annotations(store, &doc);
-        let mut here: BTreeSet<(Kind, String)> = BTreeSet::new();
-        for m in ann.entities.iter().filter(|m| !m.demonym) {
-            let own = m.kind == kind
-                && (resolved.keys.contains(&key(&m.name)) || resolved.keys.contains(&key(&m.text)));
-            if own {
-                mentions += 1;
-            } else {
-                here.insert((m.kind, m.name.clone()));
-            }
-        }
-        for e in here {
-            *with.entry(e).or_default() += 1;
-        }
-        for a in &ann.article_agencies {
-            agencies
-                .entry(a.name.clone())
-                .or_default()
-                .insert(id.clone());
-        }
-        articles.insert(id);
-    }
-    let mut agencies: Vec<(String, usize)> =
-        agencies.into_iter().map(|(n, a)| (n, a.len())).collect();
+    let spread = spread(store, &searcher, query.as_ref())?;
+    let counts = facets::all(store, &searcher, query.as_ref())?;
+    let own = |c: &EntityCount| c.kind == kind.as_str() && resolved.keys.contains(&key(&c.name));
+    let mentions = counts.iter().filter(|c| own(c)).map(|c| c.mentions).sum();
+    let mut agencies: Vec<(String, usize)> = counts
+        .iter()
+        .filter(|c| c.kind == FacetType::Agency.as_str())
+        .map(|c| (c.name.clone(), c.articles))
+        .collect();
     agencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     agencies.truncate(TOP);
-    let mut appears_with: Vec<Named> = with
+    let mut appears_with: Vec<Named> = counts
         .into_iter()
-        .map(|((kind, name), passages)| Named {
-            kind,
-            name,
-            passages,
+        .filter(|c| !own(c))
+        .filter_map(|c| {
+            let kind = [Kind::Person, Kind::Organization, Kind::Place]
+                .into_iter()
+                .find(|k| k.as_str() == c.kind)?;
+            Some(Named {
+                kind,
+                name: c.name,
+                passages: c.passages,
+            })
         })
         .collect();
     appears_with.sort_by(|a, b| b.passages.cmp(&a.passages).then(a.name.cmp(&b.name)));
@@ -122,14 +97,59 @@ pub fn profile(store: &Store, kind: Kind, name: &str) -> Result<Option<Profile>>
     Ok(Some(Profile {
         resolved,
         aliases: aliases.into_iter().collect(),
-        articles: articles.len(),
-        passages: docs.len(),
+        articles: spread.articles,
+        passages: spread.passages,
         mentions,
-        first_date: day(first),
-        last_date: day(last),
+        first_date: day(spread.first),
+        last_date: day(spread.last),
         agencies,
         appears_with,
     }))
+}
+
+/// How many passages and articles a query matches, and their first and last dates.
+#[derive(Default)]
+struct Spread {
+    passages: usize,
+    articles: usize,
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+/// The [`Spread`] of `query`, from the fast fields of article ids and dates. An article's
+/// passages sit together in one segment, so a new id is a new article.
+fn spread(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<Spread> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let schema = store.index.schema();
+    let (id_field, date_field) = (
+        schema.get_field_name(store.fields.id),
+        schema.get_field_name(store.fields.date),
+    );
+    let mut out = Spread::default();
+    for segment in searcher.segment_readers() {
+        let ids = segment.fast_fields().str(id_field)?;
+        let dates = segment.fast_fields().i64(date_field).ok();
+        let alive = segment.alive_bitset();
+        let mut last_article = None;
+        weight.for_each_no_score(segment, &mut |docs| {
+            for &doc in docs
+                .iter()
+                .filter(|&&d| alive.is_none_or(|a| a.is_alive(d)))
+            {
+                out.passages += 1;
+                let article = ids.as_ref().and_then(|c| c.term_ords(doc).next());
+                if article != last_article || article.is_none() {
+                    out.articles += 1;
+                    last_article = article;
+                }
+                if let Some(d) = dates.as_ref().and_then(|c| c.first(doc)) {
+                    out.first = Some(out.first.map_or(d, |f| f.min(d)));
+                    out.last = Some(out.last.map_or(d, |l| l.max(d)));
+                }
+            }
+        })?;
+    }
+    Ok(out)
 }
 
 /// Completion: canonical names of each kind (or of `kind`) that start with `prefix`.
