@@ -51,6 +51,8 @@ pub enum NerCommand {
     Gazetteer(NerGazetteerArgs),
     /// Learn word clusters from unlabelled news text into models/clusters.tsv.
     Clusters(NerClustersArgs),
+    /// Build models/synonyms.tsv (query expansion) from WordNet and news word counts.
+    Synonyms(NerSynonymsArgs),
     /// Score the people, organizations and places found in re3d documents (document level).
     Re3d(Re3dArgs),
 }
@@ -80,6 +82,16 @@ pub struct NerClustersArgs {
     pub data: PathBuf,
     /// Where to write the clusters.
     #[arg(long, default_value = "models/clusters.tsv")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerSynonymsArgs {
+    /// The shared data folder (wordnet, and the words of bbc and reuters21578 are counted).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the synonyms.
+    #[arg(long, default_value = "models/synonyms.tsv")]
     pub out: PathBuf,
 }
 

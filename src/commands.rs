@@ -10,7 +10,8 @@ use anyhow::{Context, Result};
 use crate::annotate::{clusters, gazetteer, ner};
 use crate::cli::{
     EntitiesArgs, EntityArgs, ExtractArgs, FilterArgs, IndexArgs, NerClustersArgs, NerEvalArgs,
-    NerGazetteerArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
+    NerGazetteerArgs, NerSynonymsArgs, NerTrainArgs, Re3dArgs, SearchArgs, DEFAULT_CORPUS,
+    DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -232,6 +233,12 @@ pub fn ner_clusters(args: &NerClustersArgs) -> Result<ExitCode> {
         args.out.display(),
         started.elapsed().as_secs_f64()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn ner_synonyms(args: &NerSynonymsArgs) -> Result<ExitCode> {
+    let n = crate::build::synonyms::build(&args.data, &args.out)?;
+    eprintln!("wrote {} ({n} words)", args.out.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,6 +6,7 @@
 
 pub mod annotate;
 pub mod article;
+pub mod build;
 pub mod cli;
 pub mod commands;
 pub mod corpus;

@@ -49,6 +49,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Ner(NerCommand::Eval(args)) => commands::ner_eval(&args),
         Command::Ner(NerCommand::Gazetteer(args)) => commands::ner_gazetteer(&args),
         Command::Ner(NerCommand::Clusters(args)) => commands::ner_clusters(&args),
+        Command::Ner(NerCommand::Synonyms(args)) => commands::ner_synonyms(&args),
         Command::Ner(NerCommand::Re3d(args)) => commands::ner_re3d(&args),
     };
     match result {

@@ -236,3 +236,34 @@ fn a_how_many_question_is_about_its_content_words() {
     // "many" and "people" alone are half of neither content word: no match.
     assert_eq!(hits.len(), 1, "{hits:?}");
 }
+
+#[test]
+fn synonyms_find_passages_in_other_words_and_exact_turns_them_off() {
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    write(
+        &corpus,
+        "deal.txt",
+        "Steel deal\n\nThe company agreed to purchase the steel plant for an undisclosed sum.\n",
+    );
+    write(
+        &corpus,
+        "other.txt",
+        "Weather\n\nRain is expected across the north on Sunday.\n",
+    );
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, r) = search(&idx, &["buy"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let text = hits[0]["text"].as_str().unwrap();
+    let marked: Vec<&str> = hits[0]["expanded_highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, vec!["purchase"]);
+    let (exact, _) = search(&idx, &["buy", "--exact"]);
+    assert!(exact.is_empty(), "{exact:?}");
+}

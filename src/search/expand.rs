@@ -7,8 +7,10 @@
 //! [`MIN_FEEDBACK_PASSAGES`] of them is weighed by its frequency in them, relative to the
 //! passage's length, times its inverse document frequency in the index; the
 //! [`EXPANSION_WORDS`] heaviest join the query as optional words, each worth about
-//! [`EXPANSION_BOOST`] of a typed word (the heavier ones more). They never make a passage
-//! match by themselves.
+//! [`EXPANSION_BOOST`] of a typed word (the heavier ones more). For a query of plain words
+//! they may make a passage match by themselves (one that says it in other words); with
+//! operators they only add to the score. The typed words' synonyms ([`super::synonyms`]) join them the same
+//! way, each worth a feedback word of average weight.
 //! `--exact` turns expansion off.
 
 use std::collections::{HashMap, HashSet};
@@ -28,6 +30,8 @@ pub const FEEDBACK_PASSAGES: usize = 8;
 pub const MIN_FEEDBACK_PASSAGES: usize = 2;
 /// How many words are added.
 pub const EXPANSION_WORDS: usize = 8;
+/// Synonyms in more passages than this share of the index are not added.
+pub const MAX_SYNONYM_SHARE: f64 = 0.01;
 /// The weight of the added words against the typed ones.
 pub const EXPANSION_BOOST: f32 = 0.3;
 
@@ -38,21 +42,84 @@ pub struct Expansion {
     pub clause: Box<dyn Query>,
 }
 
-/// Finds the expansion words for a text query, or `None` when the query finds too little.
+/// Finds the expansion words for a text query, or `None` when it has none.
 pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Option<Expansion>> {
     let body = store.fields.body;
-    let mut typed: HashSet<String> = HashSet::new();
+    let mut typed: Vec<String> = Vec::new();
     text.query_terms(&mut |term, _| {
         if let Some(s) = term.value().as_str() {
-            typed.insert(s.to_string());
+            if !typed.iter().any(|t| t == s) {
+                typed.push(s.to_string());
+            }
         }
     });
+    let mut words = feedback_words(store, searcher, text, &typed)?;
+    for w in synonym_words(store, searcher, &typed)? {
+        if !words.iter().any(|(_, x)| *x == w) {
+            words.push((1.0, w));
+        }
+    }
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = words
+        .iter()
+        .map(|(weight, w)| {
+            let q: Box<dyn Query> = Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(body, w),
+                    IndexRecordOption::WithFreqs,
+                )),
+                *weight,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Ok(Some(Expansion {
+        words: words.into_iter().map(|(_, w)| w).collect(),
+        clause: Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(clauses)),
+            EXPANSION_BOOST,
+        )),
+    }))
+}
+
+/// The synonyms of the typed words ([`super::synonyms`]) that the index holds, leaving out
+/// those in more than [`MAX_SYNONYM_SHARE`] of its passages: too common to say anything.
+fn synonym_words(store: &Store, searcher: &Searcher, typed: &[String]) -> Result<Vec<String>> {
+    let body = store.fields.body;
+    let docs = searcher.num_docs() as f64;
+    let mut out = Vec::new();
+    for t in typed {
+        for s in super::synonyms::of(t) {
+            if typed.contains(s) || out.contains(s) {
+                continue;
+            }
+            let df = searcher.doc_freq(&Term::from_field_text(body, s))? as f64;
+            // In a small index nothing is common enough to tell.
+            if df > 0.0 && df <= (docs * MAX_SYNONYM_SHARE).max(100.0) {
+                out.push(s.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The words that characterise the best passages of the typed query, each with its weight
+/// (averaging 1), or none when the query finds too little.
+fn feedback_words(
+    store: &Store,
+    searcher: &Searcher,
+    text: &dyn Query,
+    typed: &[String],
+) -> Result<Vec<(f32, String)>> {
+    let body = store.fields.body;
     let top = searcher.search(
         text,
         &TopDocs::with_limit(FEEDBACK_PASSAGES).order_by_score(),
     )?;
     if top.len() < 2 {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let mut analyzer = store.index.tokenizer_for_field(body)?;
     let mut weight: HashMap<String, (f64, usize)> = HashMap::new();
@@ -110,28 +177,10 @@ pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Op
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(EXPANSION_WORDS);
-    if scored.is_empty() {
-        return Ok(None);
-    }
     let total: f64 = scored.iter().map(|(s, _)| s).sum();
-    let clauses: Vec<(Occur, Box<dyn Query>)> = scored
-        .iter()
-        .map(|(s, w)| {
-            let q: Box<dyn Query> = Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(body, w),
-                    IndexRecordOption::WithFreqs,
-                )),
-                (s / total) as f32 * scored.len() as f32,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    Ok(Some(Expansion {
-        words: scored.into_iter().map(|(_, w)| w).collect(),
-        clause: Box::new(BoostQuery::new(
-            Box::new(BooleanQuery::new(clauses)),
-            EXPANSION_BOOST,
-        )),
-    }))
+    let n = scored.len() as f64;
+    Ok(scored
+        .into_iter()
+        .map(|(s, w)| ((s / total * n) as f32, w))
+        .collect())
 }

@@ -9,6 +9,7 @@ pub mod facets;
 pub mod figure;
 mod highlight;
 pub mod profile;
+pub mod synonyms;
 pub mod text;
 
 use std::collections::HashMap;
