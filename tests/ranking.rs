@@ -267,3 +267,38 @@ fn synonyms_find_passages_in_other_words_and_exact_turns_them_off() {
     let (exact, _) = search(&idx, &["buy", "--exact"]);
     assert!(exact.is_empty(), "{exact:?}");
 }
+
+#[test]
+fn another_name_of_an_entity_in_the_query_finds_passages_that_use_it() {
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    write(
+        &corpus,
+        "spies.txt",
+        "Spy agency report\n\nSouth Korea's National Intelligence Service (NIS) said on Friday \
+         that troops had moved.\n\nAccording to an NIS source, the move began last week.\n",
+    );
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, r) = search(&idx, &["National Intelligence Service"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let source = hits
+        .iter()
+        .find(|h| {
+            h["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("According to an NIS source")
+        })
+        .expect("the passage naming the service only as NIS is found");
+    let text = source["text"].as_str().unwrap();
+    let r = &source["expanded_highlights"][0];
+    let (s, e) = (
+        r[0].as_u64().unwrap() as usize,
+        r[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "NIS");
+    // --exact: only the words typed.
+    let (exact, _) = search(&idx, &["National Intelligence Service", "--exact"]);
+    assert_eq!(exact.len(), 1, "{exact:?}");
+}

@@ -10,7 +10,8 @@
 //! [`EXPANSION_BOOST`] of a typed word (the heavier ones more). For a query of plain words
 //! they may make a passage match by themselves (one that says it in other words); with
 //! operators they only add to the score. The typed words' synonyms ([`super::synonyms`]) join them the same
-//! way, each worth a feedback word of average weight.
+//! way, each worth a feedback word of average weight, and so do the other one-word names of
+//! the entities the query names ([`super::entity_boost`]).
 //! `--exact` turns expansion off.
 
 use std::collections::{HashMap, HashSet};
@@ -43,7 +44,12 @@ pub struct Expansion {
 }
 
 /// Finds the expansion words for a text query, or `None` when it has none.
-pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Option<Expansion>> {
+pub fn expand(
+    store: &Store,
+    searcher: &Searcher,
+    text: &dyn Query,
+    aliases: &[String],
+) -> Result<Option<Expansion>> {
     let body = store.fields.body;
     let mut typed: Vec<String> = Vec::new();
     text.query_terms(&mut |term, _| {
@@ -54,7 +60,11 @@ pub fn expand(store: &Store, searcher: &Searcher, text: &dyn Query) -> Result<Op
         }
     });
     let mut words = feedback_words(store, searcher, text, &typed)?;
-    for w in synonym_words(store, searcher, &typed)? {
+    let others = aliases.iter().filter(|a| !typed.contains(a)).cloned();
+    for w in synonym_words(store, searcher, &typed)?
+        .into_iter()
+        .chain(others)
+    {
         if !words.iter().any(|(_, x)| *x == w) {
             words.push((1.0, w));
         }

@@ -168,6 +168,9 @@ pub struct Built {
     pub text: Option<Box<dyn Query>>,
     /// The entity filters, resolved through the catalogue.
     pub resolved: Vec<entity::Resolved>,
+    /// The other one-word names of the entities the text names, as indexed terms, for the
+    /// expansion ([`entity_boost`]).
+    pub alias_terms: Vec<String>,
     /// The ranked text query, and the filters, kept apart for [`Built::expanded`].
     ranked_text: Option<text::TextQuery>,
     filters: Vec<(Occur, Box<dyn Query>)>,
@@ -205,6 +208,7 @@ fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
 pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<Built> {
     let f = &store.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut alias_terms = Vec::new();
     let ranked_text = match req
         .query
         .as_deref()
@@ -213,12 +217,14 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
     {
         Some(q) => {
             let mut t = text::build(store, q)?;
-            if let Some(boost) = entity_boost::clause(store, searcher, q)? {
+            let named = entity_boost::named(store, searcher, q)?;
+            if let Some(boost) = named.clause {
                 t.query = Box::new(BooleanQuery::new(vec![
                     (Occur::Must, t.query),
                     (Occur::Should, boost),
                 ]));
             }
+            alias_terms = named.alias_terms;
             Some(t)
         }
         None => None,
@@ -272,6 +278,7 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         query: all_of(all),
         text: text_query,
         resolved,
+        alias_terms,
         ranked_text,
         filters: clauses,
     })
@@ -309,7 +316,7 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
     let built = build_query(store, &searcher, req)?;
     let expansion = match &built.text {
         Some(text) if !req.exact && req.sort == Sort::Relevance => {
-            expand::expand(store, &searcher, text.as_ref())?
+            expand::expand(store, &searcher, text.as_ref(), &built.alias_terms)?
         }
         _ => None,
     };
