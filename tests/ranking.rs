@@ -238,7 +238,7 @@ fn a_how_many_question_is_about_its_content_words() {
 }
 
 #[test]
-fn synonyms_find_passages_in_other_words_and_exact_turns_them_off() {
+fn synonyms_and_irregular_forms_find_passages_in_other_words_and_exact_turns_them_off() {
     let tmp = TempDir::new().unwrap();
     let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
     write(
@@ -266,6 +266,17 @@ fn synonyms_find_passages_in_other_words_and_exact_turns_them_off() {
     assert_eq!(marked, vec!["purchase"]);
     let (exact, _) = search(&idx, &["buy", "--exact"]);
     assert!(exact.is_empty(), "{exact:?}");
+    // An irregular verb's forms, which the stemmer cannot tie: "sold" finds "selling".
+    write(
+        &corpus,
+        "mine.txt",
+        "Mine stake\n\nThe group is selling its stake in the copper mine.\n",
+    );
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["sold"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0]["path"].as_str().unwrap().ends_with("mine.txt"));
 }
 
 #[test]

@@ -7,7 +7,8 @@
 //! but not "firm" and "house" (the first sense of "house" is a building). Both must be
 //! single words written at least [`MIN_COUNT`] times in BBC and Reuters-21578 (the text is
 //! only counted; none of it is kept). The words people count in figures (soldiers, troops,
-//! servicemen) join as one group. Words are stored as the index stems them.
+//! servicemen) join as one group, and so do the forms of each irregular verb ("sell",
+//! "sold"): inflections the stemmer cannot tie. Words are stored as the index stems them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -17,6 +18,113 @@ use anyhow::{Context, Result};
 
 /// How often both words must be written in the news text.
 pub const MIN_COUNT: u32 = 20;
+
+/// The forms of the irregular English verbs common in news (base, past, past participle),
+/// which the stemmer cannot tie ("sold" and "sell"). Left out: the auxiliaries (stop words)
+/// and the forms that news mostly writes as other words ("won", the Korean currency; "left";
+/// "found"; "saw"; "lay"; "wound"; "ground"; "bore").
+const IRREGULAR_VERBS: &[&[&str]] = &[
+    &["arise", "arose", "arisen"],
+    &["beat", "beaten"],
+    &["become", "became"],
+    &["begin", "began", "begun"],
+    &["bend", "bent"],
+    &["bid", "bade", "bidden"],
+    &["bind", "bound"],
+    &["bite", "bit", "bitten"],
+    &["bleed", "bled"],
+    &["blow", "blew", "blown"],
+    &["break", "broke", "broken"],
+    &["bring", "brought"],
+    &["build", "built"],
+    &["burn", "burnt"],
+    &["buy", "bought"],
+    &["catch", "caught"],
+    &["choose", "chose", "chosen"],
+    &["come", "came"],
+    &["creep", "crept"],
+    &["deal", "dealt"],
+    &["dig", "dug"],
+    &["draw", "drew", "drawn"],
+    &["drink", "drank", "drunk"],
+    &["drive", "drove", "driven"],
+    &["eat", "ate", "eaten"],
+    &["fall", "fell", "fallen"],
+    &["feed", "fed"],
+    &["feel", "felt"],
+    &["fight", "fought"],
+    &["flee", "fled"],
+    &["fly", "flew", "flown"],
+    &["forbid", "forbade", "forbidden"],
+    &["forecast", "forecasted"],
+    &["foresee", "foresaw", "foreseen"],
+    &["forget", "forgot", "forgotten"],
+    &["forgive", "forgave", "forgiven"],
+    &["freeze", "froze", "frozen"],
+    &["get", "got", "gotten"],
+    &["give", "gave", "given"],
+    &["go", "went", "gone"],
+    &["grow", "grew", "grown"],
+    &["hang", "hung"],
+    &["hear", "heard"],
+    &["hide", "hid", "hidden"],
+    &["hold", "held"],
+    &["keep", "kept"],
+    &["know", "knew", "known"],
+    &["lead", "led"],
+    &["lend", "lent"],
+    &["lose", "lost"],
+    &["make", "made"],
+    &["mean", "meant"],
+    &["meet", "met"],
+    &["mislead", "misled"],
+    &["overcome", "overcame"],
+    &["oversee", "oversaw", "overseen"],
+    &["overtake", "overtook", "overtaken"],
+    &["overthrow", "overthrew", "overthrown"],
+    &["pay", "paid"],
+    &["rebuild", "rebuilt"],
+    &["ride", "rode", "ridden"],
+    &["ring", "rang", "rung"],
+    &["rise", "rose", "risen"],
+    &["run", "ran"],
+    &["seek", "sought"],
+    &["sell", "sold"],
+    &["send", "sent"],
+    &["shake", "shook", "shaken"],
+    &["shoot", "shot"],
+    &["shrink", "shrank", "shrunk"],
+    &["sing", "sang", "sung"],
+    &["sink", "sank", "sunk"],
+    &["sit", "sat"],
+    &["sleep", "slept"],
+    &["slide", "slid"],
+    &["speak", "spoke", "spoken"],
+    &["spend", "spent"],
+    &["stand", "stood"],
+    &["steal", "stole", "stolen"],
+    &["stick", "stuck"],
+    &["sting", "stung"],
+    &["strike", "struck", "stricken"],
+    &["swear", "swore", "sworn"],
+    &["sweep", "swept"],
+    &["swim", "swam", "swum"],
+    &["take", "took", "taken"],
+    &["teach", "taught"],
+    &["tear", "tore", "torn"],
+    &["tell", "told"],
+    &["think", "thought"],
+    &["throw", "threw", "thrown"],
+    &["undergo", "underwent", "undergone"],
+    &["understand", "understood"],
+    &["undertake", "undertook", "undertaken"],
+    &["uphold", "upheld"],
+    &["wake", "woke", "woken"],
+    &["wear", "wore", "worn"],
+    &["weep", "wept"],
+    &["withdraw", "withdrew", "withdrawn"],
+    &["write", "wrote", "written"],
+];
 
 /// Part-of-speech files of WordNet read.
 const PARTS: [&str; 2] = ["noun", "verb"];
@@ -48,6 +156,11 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
         crate::annotate::figures::unit_synonyms("troops")
             .into_iter()
             .collect(),
+    );
+    groups.extend(
+        IRREGULAR_VERBS
+            .iter()
+            .map(|forms| forms.iter().map(|f| f.to_string()).collect()),
     );
     write(&groups, out)
 }
