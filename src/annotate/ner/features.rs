@@ -7,7 +7,8 @@
 //! when its [`Sentence`] is made, so that the three passes of the tagger combine integers and
 //! never touch a string.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -161,18 +162,23 @@ pub fn hs(s: &str) -> u64 {
     xxh3_64(s.as_bytes())
 }
 
+/// Maps and sets keyed by word hashes, used as they are (no second hashing).
+pub type HashMap64<V> = super::FeatureMap<V>;
+pub type HashSet64 = HashSet<u64, BuildHasherDefault<super::IdentityHasher>>;
 /// Lower-cased hashes of a word list, for membership tests.
-fn hash_set(words: &[&str]) -> HashSet<u64> {
+type HashedWords = HashSet64;
+
+fn hash_set(words: &[&str]) -> HashedWords {
     words.iter().map(|w| hs(w)).collect()
 }
 
-fn org_words() -> &'static HashSet<u64> {
-    static S: OnceLock<HashSet<u64>> = OnceLock::new();
+fn org_words() -> &'static HashedWords {
+    static S: OnceLock<HashedWords> = OnceLock::new();
     S.get_or_init(|| hash_set(ORG_WORDS))
 }
 
-fn title_words() -> &'static HashSet<u64> {
-    static S: OnceLock<HashSet<u64>> = OnceLock::new();
+fn title_words() -> &'static HashedWords {
+    static S: OnceLock<HashedWords> = OnceLock::new();
     S.get_or_init(|| hash_set(TITLE_WORDS))
 }
 
@@ -233,14 +239,14 @@ pub struct Sentence {
 #[derive(Default)]
 pub struct DocContext {
     /// Words seen starting with a lower-case letter (so a capitalised one may be common).
-    pub lower_seen: HashSet<u64>,
+    pub lower_seen: HashSet64,
     /// Entity types already given to a word in this document: counts for PER, ORG, LOC, MISC.
-    pub history: HashMap<u64, [u16; 4]>,
+    pub history: HashMap64<[u16; 4]>,
     /// Capitalised word → the words around its occurrences in the document (before, after),
     /// at most [`MAX_CONTEXTS`] of them.
-    pub contexts: HashMap<u64, Vec<(u64, u64)>>,
+    pub contexts: HashMap64<Vec<(u64, u64)>>,
     /// Capitalised words seen capitalised away from a sentence's start.
-    pub capitalised_inside: HashSet<u64>,
+    pub capitalised_inside: HashSet64,
     /// The first stage's tags for the whole document, when this is the second stage.
     pub first_pass: Option<FirstPass>,
     /// The sentence being tagged.
@@ -254,11 +260,11 @@ pub struct FirstPass {
     /// The right-to-left first stage's tags.
     pub labels_r2l: Vec<Vec<usize>>,
     /// Word → how often it was tagged PER, ORG, LOC, MISC.
-    pub types: HashMap<u64, [u16; 4]>,
+    pub types: HashMap64<[u16; 4]>,
     /// Capitalised word → how often it occurs.
-    pub count: HashMap<u64, u16>,
+    pub count: HashMap64<u16>,
     /// Word → type and place (1 first, 2 inside, 3 last) in a multi-word entity.
-    pub in_multi: HashMap<u64, (usize, u64)>,
+    pub in_multi: HashMap64<(usize, u64)>,
 }
 
 impl FirstPass {
@@ -267,9 +273,9 @@ impl FirstPass {
         labels: Vec<Vec<usize>>,
         labels_r2l: Vec<Vec<usize>>,
     ) -> FirstPass {
-        let mut types: HashMap<u64, [u16; 4]> = HashMap::new();
-        let mut count: HashMap<u64, u16> = HashMap::new();
-        let mut in_multi = HashMap::new();
+        let mut types: HashMap64<[u16; 4]> = HashMap64::default();
+        let mut count: HashMap64<u16> = HashMap64::default();
+        let mut in_multi = HashMap64::default();
         for (s, tags) in sentences.iter().zip(&labels) {
             for (t, &l) in s.tokens.iter().zip(tags) {
                 if t.title_case {
@@ -361,11 +367,15 @@ impl TokenInfo {
         let clusters = crate::annotate::clusters::Clusters::get().of(word, lower, lower_hash);
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
-        let chars: Vec<usize> = lower.char_indices().map(|c| c.0).collect();
-        let affixes = 4.min(chars.len());
+        // The byte offsets of the first five and the last four characters.
+        let mut starts = lower.char_indices().map(|c| c.0);
+        let first5: [Option<usize>; 5] = std::array::from_fn(|_| starts.next());
+        let mut ends = lower.char_indices().rev().map(|c| c.0);
+        let last4: [Option<usize>; 4] = std::array::from_fn(|_| ends.next());
+        let affixes = last4.iter().flatten().count();
         for n in 1..=affixes {
-            prefixes[n - 1] = hs(&lower[..chars.get(n).copied().unwrap_or(lower.len())]);
-            suffixes[n - 1] = hs(&lower[chars[chars.len() - n]..]);
+            prefixes[n - 1] = hs(&lower[..first5[n].unwrap_or(lower.len())]);
+            suffixes[n - 1] = hs(&lower[last4[n - 1].unwrap_or(0)..]);
         }
         let hyphen = w.contains('-').then(|| {
             let mut parts = lower.split('-');

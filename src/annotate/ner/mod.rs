@@ -176,7 +176,8 @@ impl Hasher for IdentityHasher {
     }
 }
 
-type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+/// A map keyed by hashes, used as they are (features, and words in [`features`]).
+pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// One stage's weights per feature and label.
 #[derive(Default)]
