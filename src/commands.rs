@@ -279,19 +279,18 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
     let counts = search::facets::entities(&store, &request, args.kind, args.limit)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let shown = &counts[..];
     if args.json {
-        for c in shown {
+        for c in &counts {
             serde_json::to_writer(&mut out, c)?;
             writeln!(out)?;
         }
     } else {
-        for c in shown {
+        for c in &counts {
             writeln!(out, "{:>7}  {:<13} {}", c.mentions, c.kind, c.name)?;
         }
     }
     out.flush()?;
-    Ok(if shown.is_empty() {
+    Ok(if counts.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -249,7 +249,8 @@ fn news_counts(data: &Path) -> Result<HashMap<String, u32>> {
             if entry.path().extension().is_none_or(|x| x != ext) {
                 continue;
             }
-            let bytes = fs::read(entry.path())?;
+            let bytes = fs::read(entry.path())
+                .with_context(|| format!("reading {}", entry.path().display()))?;
             let text = String::from_utf8_lossy(&bytes).to_lowercase();
             for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
                 if w.len() >= 3 {

@@ -9,9 +9,9 @@
 //! [`EXPANSION_WORDS`] heaviest join the query as optional words, each worth about
 //! [`EXPANSION_BOOST`] of a typed word (the heavier ones more). For a query of plain words
 //! they may make a passage match by themselves (one that says it in other words); with
-//! operators they only add to the score. The typed words' synonyms ([`super::synonyms`]) join them the same
-//! way, each worth a feedback word of average weight, and so do the other one-word names of
-//! the entities the query names ([`super::entity_boost`]).
+//! operators they only add to the score. The typed words' synonyms ([`super::synonyms`])
+//! join them the same way, each worth a feedback word of average weight, and so do the other
+//! one-word names of the entities the query names ([`super::entity_boost`]).
 //! `--exact` turns expansion off.
 
 use std::collections::{HashMap, HashSet};

@@ -24,7 +24,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Searcher};
 
-use super::{build_query, Request};
+use super::{build_query, for_each_match, Request};
 pub use crate::index::facet::FacetType;
 use crate::index::{facet, Store};
 
@@ -108,14 +108,7 @@ fn count(
             };
             let ids = segment.fast_fields().str(id_field)?;
             let mut counts = SegmentCounts::new(facets, ids, kind)?;
-            let alive = segment.alive_bitset();
-            weight.for_each_no_score(segment, &mut |docs| {
-                for &doc in docs {
-                    if alive.is_none_or(|a| a.is_alive(doc)) {
-                        counts.add(doc);
-                    }
-                }
-            })?;
+            for_each_match(weight.as_ref(), segment, |doc| counts.add(doc))?;
             Ok(Some(counts))
         })
         .collect::<Result<Vec<_>>>()?

@@ -195,6 +195,23 @@ impl Built {
     }
 }
 
+/// Calls `f` with each passage of `segment` that `weight` matches and that is not deleted:
+/// the walk over matches that counting from fast fields ([`facets`], [`profile`]) shares.
+pub(crate) fn for_each_match(
+    weight: &dyn tantivy::query::Weight,
+    segment: &tantivy::SegmentReader,
+    mut f: impl FnMut(tantivy::DocId),
+) -> tantivy::Result<()> {
+    let alive = segment.alive_bitset();
+    weight.for_each_no_score(segment, &mut |docs| {
+        for &doc in docs {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                f(doc);
+            }
+        }
+    })
+}
+
 /// One query that requires every clause (everything, when there are none).
 fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     match clauses.len() {
@@ -208,8 +225,7 @@ fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
 pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<Built> {
     let f = &store.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut alias_terms = Vec::new();
-    let ranked_text = match req
+    let (ranked_text, alias_terms) = match req
         .query
         .as_deref()
         .map(str::trim)
@@ -224,10 +240,9 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
                     (Occur::Should, boost),
                 ]));
             }
-            alias_terms = named.alias_terms;
-            Some(t)
+            (Some(t), named.alias_terms)
         }
-        None => None,
+        None => (None, Vec::new()),
     };
     let text_query = ranked_text.as_ref().map(|t| t.body.box_clone());
     if req.since.is_some() || req.until.is_some() {
@@ -272,7 +287,6 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         .iter()
         .map(|t| (Occur::Must, t.query.box_clone()))
         .collect();
-
     all.extend(clauses.iter().map(|(o, q)| (*o, q.box_clone())));
     Ok(Built {
         query: all_of(all),

@@ -12,6 +12,7 @@ use tantivy::Searcher;
 
 use super::entity::{filter_query, resolve, Resolved};
 use super::facets::{self, EntityCount, FacetType};
+use super::for_each_match;
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
 use crate::date::Date;
@@ -129,23 +130,17 @@ fn spread(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<Sprea
     for segment in searcher.segment_readers() {
         let ids = segment.fast_fields().str(id_field)?;
         let dates = segment.fast_fields().i64(date_field).ok();
-        let alive = segment.alive_bitset();
         let mut last_article = None;
-        weight.for_each_no_score(segment, &mut |docs| {
-            for &doc in docs
-                .iter()
-                .filter(|&&d| alive.is_none_or(|a| a.is_alive(d)))
-            {
-                out.passages += 1;
-                let article = ids.as_ref().and_then(|c| c.term_ords(doc).next());
-                if article != last_article || article.is_none() {
-                    out.articles += 1;
-                    last_article = article;
-                }
-                if let Some(d) = dates.as_ref().and_then(|c| c.first(doc)) {
-                    out.first = Some(out.first.map_or(d, |f| f.min(d)));
-                    out.last = Some(out.last.map_or(d, |l| l.max(d)));
-                }
+        for_each_match(weight.as_ref(), segment, |doc| {
+            out.passages += 1;
+            let article = ids.as_ref().and_then(|c| c.term_ords(doc).next());
+            if article != last_article || article.is_none() {
+                out.articles += 1;
+                last_article = article;
+            }
+            if let Some(d) = dates.as_ref().and_then(|c| c.first(doc)) {
+                out.first = Some(out.first.map_or(d, |f| f.min(d)));
+                out.last = Some(out.last.map_or(d, |l| l.max(d)));
             }
         })?;
     }
