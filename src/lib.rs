@@ -6,7 +6,6 @@
 
 pub mod annotate;
 pub mod article;
-pub mod build;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
@@ -16,3 +15,4 @@ pub mod interrupt;
 pub mod render;
 pub mod search;
 pub mod stats;
+pub mod train;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use newsdex::cli::{Cli, Command, NerCommand};
+use newsdex::cli::{Cli, Command};
 use newsdex::commands;
 
 fn main() -> ExitCode {
@@ -45,12 +45,6 @@ fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => commands::extract(&args),
         Command::Entities(args) => commands::entities(&args),
         Command::Entity(args) => commands::entity(&args),
-        Command::Ner(NerCommand::Train(args)) => commands::ner_train(&args),
-        Command::Ner(NerCommand::Eval(args)) => commands::ner_eval(&args),
-        Command::Ner(NerCommand::Gazetteer(args)) => commands::ner_gazetteer(&args),
-        Command::Ner(NerCommand::Clusters(args)) => commands::ner_clusters(&args),
-        Command::Ner(NerCommand::Synonyms(args)) => commands::ner_synonyms(&args),
-        Command::Ner(NerCommand::Re3d(args)) => commands::ner_re3d(&args),
     };
     match result {
         Ok(code) => code,

@@ -4,7 +4,8 @@
 mod common;
 
 use common::shared_data;
-use newsdex::annotate::ner::{self, conll};
+use newsdex::annotate::ner;
+use newsdex::train::{conll, trainer};
 
 #[test]
 fn training_on_a_small_slice_learns() {
@@ -13,9 +14,9 @@ fn training_on_a_small_slice_learns() {
     };
     let train = conll::read(&data.join("conll2003/eng.train")).unwrap();
     let dev = conll::read(&data.join("conll2003/eng.testa")).unwrap();
-    let model = ner::train(&train[..150], 4, &[7]);
+    let model = trainer::train(&train[..150], 4, &[7]);
     // Saved and loaded as the committed model is.
-    let loaded = ner::Model::from_bytes(&model.to_bytes(ner::PRUNE)).unwrap();
+    let loaded = ner::Model::from_bytes(&model.to_bytes(trainer::PRUNE)).unwrap();
     let e = conll::evaluate(&loaded, &dev[..60]);
     assert!(
         e.micro_per_org_loc.f1 > 0.6,
@@ -23,12 +24,15 @@ fn training_on_a_small_slice_learns() {
         e.micro_per_org_loc
     );
     // The same data, epochs and seed give the same model.
-    let again = ner::train(&train[..150], 4, &[7]);
-    assert_eq!(model.to_bytes(ner::PRUNE), again.to_bytes(ner::PRUNE));
+    let again = trainer::train(&train[..150], 4, &[7]);
+    assert_eq!(
+        model.to_bytes(trainer::PRUNE),
+        again.to_bytes(trainer::PRUNE)
+    );
 }
 
 /// The committed model scored 0.8733 micro F1 over PER/ORG/LOC on eng.testb when it was
-/// trained (`newsdex ner eval ../shared/data/conll2003/eng.testb`); the target is 0.88.
+/// trained (`newsdex-train eval ../shared/data/conll2003/eng.testb`); the target is 0.88.
 /// This guards the measured level against regressions.
 #[test]
 fn committed_model_holds_its_testb_score() {

@@ -11,7 +11,6 @@ pub mod fingerprint;
 pub mod gazetteer;
 pub mod keys;
 pub mod ner;
-pub mod re3d;
 pub mod tokenize;
 
 use serde::{Deserialize, Serialize};

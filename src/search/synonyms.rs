@@ -1,6 +1,6 @@
 //! Synonyms a query is expanded with ("purchase" for "buy", "soldier" for "troops"): the
 //! committed table `models/synonyms.tsv`, built from WordNet by
-//! [`crate::build::synonyms`], keyed and valued by indexed stems.
+//! [`crate::train::synonyms`], keyed and valued by indexed stems.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

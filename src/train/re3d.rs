@@ -10,11 +10,11 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::corpus_names::{CorpusNames, NameMatcher};
-use super::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
-use super::keys::key;
-use super::ner::Model;
-use super::tokenize::{tokenize, Token};
+use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
+use crate::annotate::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
+use crate::annotate::keys::key;
+use crate::annotate::ner::Model;
+use crate::annotate::tokenize::{tokenize, Token};
 use crate::article::{Article, Paragraph, Passage};
 
 /// One re3d document: its text and the gold entities (type, key) in it.
@@ -256,7 +256,7 @@ type GoldFigure = (usize, usize, Option<(f64, String)>);
 /// same unit, where the gold words name one); a figure found where no gold one stands is a
 /// false positive.
 pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
-    use super::figures::find;
+    use crate::annotate::figures::find;
     let mut c = Counts::default();
     for doc in docs {
         // Gold offsets count characters; figures count bytes.
@@ -283,7 +283,7 @@ pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
                 (
                     s,
                     e,
-                    super::figures::parse_value(v).map(|value| (value, unit)),
+                    crate::annotate::figures::parse_value(v).map(|value| (value, unit)),
                 )
             })
             .collect();

@@ -8,8 +8,9 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
-pub use super::chunks;
-use super::{bilou_from_bio, LabelledDoc, LabelledSentence, Model, LABELS, TYPES};
+use super::trainer::{LabelledDoc, LabelledSentence};
+pub use crate::annotate::ner::chunks;
+use crate::annotate::ner::{label, Model, Part, LABELS, TYPES};
 
 /// Reads a CoNLL-2003 file into documents, turning its IOB1 tags into BIO.
 pub fn read(path: &Path) -> Result<Vec<LabelledDoc>> {
@@ -208,7 +209,6 @@ pub fn corpus_pass(docs: &[Vec<Vec<&str>>], tags: &mut [Vec<Vec<usize>>]) {
 
 /// Labels tokens `s..e` as one chunk of type `ty` (BILOU).
 fn set_chunk(labels: &mut [usize], s: usize, e: usize, ty: usize) {
-    use super::{label, Part};
     for (i, l) in labels[s..e].iter_mut().enumerate() {
         let part = match (e - s, i) {
             (1, _) => Part::Unit,
@@ -305,6 +305,28 @@ pub fn evaluate_with(
         tokens,
         tokens_per_second: tokens as f64 / seconds.max(1e-9),
     }
+}
+
+/// BILOU labels for entities given as BIO tags ("B-PER", "I-PER", "O").
+pub fn bilou_from_bio(bio: &[String]) -> Vec<usize> {
+    (0..bio.len())
+        .map(|i| {
+            let Some((p, t)) = bio[i].split_once('-') else {
+                return 0;
+            };
+            let Some(ti) = TYPES.iter().position(|x| *x == t) else {
+                return 0;
+            };
+            let continues = bio.get(i + 1).is_some_and(|n| *n == format!("I-{t}"));
+            let part = match (p, continues) {
+                ("B", true) => Part::Begin,
+                ("B", false) => Part::Unit,
+                (_, true) => Part::Inside,
+                (_, false) => Part::Last,
+            };
+            label(ti, part)
+        })
+        .collect()
 }
 
 #[cfg(test)]

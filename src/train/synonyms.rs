@@ -184,7 +184,7 @@ fn write(groups: &[BTreeSet<String>], out: &Path) -> Result<usize> {
     by_word.retain(|_, v| !v.is_empty());
     let mut text = String::from(
         "# Synonyms for query expansion: stem, then the stems of its synonyms.\n\
-         # Built by `newsdex ner synonyms` from WordNet 3.1 (Princeton University; see\n\
+         # Built by `newsdex-train synonyms` from WordNet 3.1 (Princeton University; see\n\
          # models/LICENSE-wordnet) and word counts of BBC and Reuters-21578 news.\n",
     );
     for (word, synonyms) in &by_word {

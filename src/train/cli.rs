@@ -1,0 +1,120 @@
+//! The development command line, `newsdex-train`: clap definitions only. Its defaults are
+//! the paths of the development data beside the repository (`../shared/data`) and of the
+//! committed models; none of this is in the user's `newsdex --help`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex-train",
+    version,
+    about = "Train, evaluate and build newsdex's recognizer and the data files it reads (development only)"
+)]
+pub struct TrainCli {
+    #[command(subcommand)]
+    pub command: TrainCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the recognizer on CoNLL-2003 and write models/ner.bin (reproducible: fixed seed).
+    Train(TrainArgs),
+    /// Score the recognizer on a CoNLL-2003 file: precision, recall, F1 per type, tokens/s.
+    Eval(EvalArgs),
+    /// Build models/gazetteer.tsv from the GeoNames, countryinfo and census lists.
+    Gazetteer(GazetteerArgs),
+    /// Learn word clusters from unlabelled news text into models/clusters.tsv.
+    Clusters(ClustersArgs),
+    /// Build models/synonyms.tsv (query expansion) from WordNet and news word counts.
+    Synonyms(SynonymsArgs),
+    /// Score the people, organizations and places found in re3d documents (document level).
+    Re3d(Re3dArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Re3dArgs {
+    /// The re3d folder (its centcom and uk_government parts are read).
+    #[arg(long, default_value = "../shared/data/re3d")]
+    pub data: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The parts to read (centcom, uk_government); both by default. The clusters are learned
+    /// without uk_government: it is the held-out part.
+    #[arg(long, value_delimiter = ',', default_value = "centcom,uk_government")]
+    pub parts: Vec<String>,
+    /// Read the documents twice, the second time with what the first pass said of every
+    /// name across them (corpus-level consistency).
+    #[arg(long)]
+    pub corpus_pass: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClustersArgs {
+    /// The shared data folder (the words of CoNLL-2003 eng.train and the re3d documents are read).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the clusters.
+    #[arg(long, default_value = "models/clusters.tsv")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SynonymsArgs {
+    /// The shared data folder (wordnet, and the words of bbc and reuters21578 are counted).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the synonyms.
+    #[arg(long, default_value = "models/synonyms.tsv")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// Training file.
+    #[arg(long, default_value = "../shared/data/conll2003/eng.train")]
+    pub train: PathBuf,
+    /// Development file, scored after each pass.
+    #[arg(long, default_value = "../shared/data/conll2003/eng.testa")]
+    pub dev: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 20241018)]
+    pub seed: u64,
+    /// Runs (seed, seed+1, ...) whose weights are averaged.
+    #[arg(long, default_value_t = 4)]
+    pub runs: u64,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// A CoNLL-2003 file.
+    pub file: PathBuf,
+    /// Score this model file instead of the compiled-in one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Tag the file twice, the second time with what the first pass said of every name
+    /// across its documents (corpus-level consistency).
+    #[arg(long)]
+    pub corpus_pass: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GazetteerArgs {
+    /// The gazetteers folder.
+    #[arg(long, default_value = "../shared/data/gazetteers")]
+    pub data: PathBuf,
+    /// Where to write the gazetteer.
+    #[arg(long, default_value = "models/gazetteer.tsv")]
+    pub out: PathBuf,
+}

@@ -1,0 +1,147 @@
+//! The development commands behind `newsdex-train`: each trains, scores or builds, prints
+//! what it did, and returns the exit code.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::cli::{ClustersArgs, EvalArgs, GazetteerArgs, Re3dArgs, SynonymsArgs, TrainArgs};
+use crate::annotate::ner;
+
+pub fn gazetteer(args: &GazetteerArgs) -> Result<ExitCode> {
+    let n = super::gazetteer::build(&args.data, &args.out)?;
+    eprintln!("wrote {} ({n} entries)", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn train(args: &TrainArgs) -> Result<ExitCode> {
+    let train = super::conll::read(&args.train)?;
+    let dev = super::conll::read(&args.dev)?;
+    eprintln!(
+        "training on {} ({} documents), {} passes, {} runs from seed {}",
+        args.train.display(),
+        train.len(),
+        args.epochs,
+        args.runs,
+        args.seed
+    );
+    let seeds: Vec<u64> = (0..args.runs.max(1)).map(|i| args.seed + i).collect();
+    let model = super::trainer::train(&train, args.epochs, &seeds);
+    let bytes = model.to_bytes(super::trainer::PRUNE);
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    let pruned = ner::Model::from_bytes(&bytes)?;
+    let e = super::conll::evaluate(&pruned, &dev);
+    eprintln!(
+        "wrote {} ({:.1} MB, {} features); dev F1 PER/ORG/LOC {:.4}, all {:.4}",
+        args.out.display(),
+        bytes.len() as f64 / 1e6,
+        pruned.features(),
+        e.micro_per_org_loc.f1,
+        e.micro_all.f1
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(args: &EvalArgs) -> Result<ExitCode> {
+    let loaded;
+    let model = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            loaded = ner::Model::from_bytes(&bytes)
+                .with_context(|| format!("loading {}", path.display()))?;
+            &loaded
+        }
+        None => ner::Model::get()
+            .context("no trained model is compiled in: run `newsdex-train train` and rebuild")?,
+    };
+    let docs = super::conll::read(&args.file)?;
+    let e = if args.corpus_pass {
+        super::conll::evaluate_in_corpus(model, &docs)
+    } else {
+        super::conll::evaluate(model, &docs)
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&e)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<16} {:>9} {:>9} {:>9}",
+        "type", "precision", "recall", "F1"
+    );
+    for (name, s) in &e.per_type {
+        println!(
+            "{:<16} {:>9.4} {:>9.4} {:>9.4}",
+            name, s.precision, s.recall, s.f1
+        );
+    }
+    let m = &e.micro_per_org_loc;
+    println!(
+        "{:<16} {:>9.4} {:>9.4} {:>9.4}",
+        "micro PER/ORG/LOC", m.precision, m.recall, m.f1
+    );
+    let a = &e.micro_all;
+    println!(
+        "{:<16} {:>9.4} {:>9.4} {:>9.4}",
+        "micro all", a.precision, a.recall, a.f1
+    );
+    println!(
+        "{} tokens, {:.0} tokens/s (one core)",
+        e.tokens, e.tokens_per_second
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn clusters(args: &ClustersArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let n = super::clusters::build(&args.data, &args.out)?;
+    eprintln!(
+        "wrote {} ({n} words) in {:.1} s",
+        args.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn synonyms(args: &SynonymsArgs) -> Result<ExitCode> {
+    let n = super::synonyms::build(&args.data, &args.out)?;
+    eprintln!("wrote {} ({n} words)", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
+    let model = ner::Model::get()
+        .context("no trained entity model is compiled in: run `newsdex-train train` and rebuild")?;
+    let mut docs = Vec::new();
+    for part in &args.parts {
+        docs.extend(super::re3d::read(&args.data.join(part))?);
+    }
+    let mut scores = super::re3d::evaluate_entities(&docs, model, args.corpus_pass);
+    scores.push(("figure".into(), super::re3d::evaluate_figures(&docs)));
+    if args.json {
+        let v: Vec<serde_json::Value> = scores
+            .iter()
+            .map(|(t, c)| serde_json::json!({"type": t, "tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": c.precision(), "recall": c.recall(), "f1": c.f1()}))
+            .collect();
+        println!("{}", serde_json::to_string(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations",
+        docs.len()
+    );
+    println!(
+        "{:<13} {:>9} {:>9} {:>9}",
+        "type", "precision", "recall", "F1"
+    );
+    for (t, c) in &scores {
+        println!(
+            "{:<13} {:>9.4} {:>9.4} {:>9.4}",
+            t,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,209 @@
+//! The builder of the gazetteer that [`crate::annotate::gazetteer`] reads: places from
+//! GeoNames and countryinfo, person names from the US Census lists and organisations
+//! ([`organizations`]), from `../shared/data/gazetteers` into the committed
+//! `models/gazetteer.tsv`.
+
+mod organizations;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde_json::Value;
+
+/// Cities with at least this many people are listed (every city of the GeoNames list has
+/// 15,000); their other Latin-script names too from this many.
+const CITY_POPULATION: u64 = 15_000;
+const CITY_ALTERNATES_POPULATION: u64 = 100_000;
+/// The most common last names kept from the census list.
+const LAST_NAMES: usize = 10_000;
+
+/// A name in Latin letters, capitalised, of at least three letters ("Palmyra"; not "Tadmor
+/// (Syria)" or a transliteration in lower case).
+fn is_latin_name(s: &str) -> bool {
+    s.chars().count() >= 3
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '\'')
+}
+
+pub(crate) fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Builds `models/gazetteer.tsv` from `../shared/data/gazetteers` (folder `data`).
+pub fn build(data: &Path, out: &Path) -> Result<usize> {
+    let read_json = |rel: &str| -> Result<Value> {
+        let p = data.join(rel);
+        let text = fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", p.display()))
+    };
+    // tag, name → canonical ("" for none). BTreeMap: a stable, sorted file.
+    let mut rows: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut add = |tag: &str, name: &str, canon: &str| {
+        let name = name.trim();
+        if name.chars().count() >= 2 && !name.contains('\t') {
+            rows.entry((tag.to_string(), name.to_string()))
+                .or_insert_with(|| canon.to_string());
+        }
+    };
+
+    let countries = read_json("geonames/countries.json")?;
+    for c in countries.as_object().into_iter().flat_map(|m| m.values()) {
+        if let Some(name) = c["name"].as_str() {
+            add("C", name, name);
+            if let Some(cap) = c["capital"].as_str() {
+                add("P", cap, cap);
+            }
+        }
+    }
+    let ci_dir = data.join("countryinfo/data");
+    let mut files: Vec<_> = fs::read_dir(&ci_dir)
+        .with_context(|| format!("reading {}", ci_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for path in files {
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let v: Value =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let Some(name) = v["name"].as_str() else {
+            continue;
+        };
+        add("C", name, name);
+        for alt in v["altSpellings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            // Skip ISO codes ("KR", "KOR"); keep spelled-out names.
+            if alt.chars().any(|c| c.is_lowercase()) && !alt.contains(',') {
+                add("C", alt, name);
+            }
+        }
+        if let Some(cap) = v["capital"].as_str() {
+            add("P", cap, cap);
+        }
+        if let Some(dem) = v["demonym"].as_str().filter(|d| !d.is_empty()) {
+            add("D", dem, name);
+            if !dem.ends_with('s')
+                && !dem.ends_with("ese")
+                && !dem.ends_with("ish")
+                && !dem.ends_with("ch")
+            {
+                add("D", &format!("{dem}s"), name);
+            }
+        }
+    }
+    for (abbr, name) in [
+        ("US", "United States"),
+        ("U.S.", "United States"),
+        ("USA", "United States"),
+        ("U.S.A.", "United States"),
+        ("UK", "United Kingdom"),
+        ("U.K.", "United Kingdom"),
+        ("Britain", "United Kingdom"),
+        ("Great Britain", "United Kingdom"),
+        ("UAE", "United Arab Emirates"),
+        ("DRC", "Democratic Republic of the Congo"),
+    ] {
+        add("C", abbr, name);
+    }
+    for (dem, name) in [
+        ("British", "United Kingdom"),
+        ("Briton", "United Kingdom"),
+        ("Britons", "United Kingdom"),
+    ] {
+        add("D", dem, name);
+    }
+    let continents = read_json("geonames/continents.json")?;
+    for c in continents.as_object().into_iter().flat_map(|m| m.values()) {
+        if let Some(name) = c["name"].as_str().or(c["asciiName"].as_str()) {
+            add("P", name, name);
+        }
+    }
+    let states = read_json("geonames/us_states.json")?;
+    for s in states.as_object().into_iter().flat_map(|m| m.values()) {
+        if let Some(name) = s["name"].as_str() {
+            add("P", name, name);
+        }
+    }
+    let cities = read_json("geonames/cities15000.json")?;
+    for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
+        if c["population"].as_u64().unwrap_or(0) >= CITY_POPULATION {
+            if let Some(name) = c["name"].as_str() {
+                add("P", name, name);
+                if let Some(ascii) = c["asciiname"].as_str() {
+                    add("P", ascii, name);
+                }
+                if c["population"].as_u64().unwrap_or(0) >= CITY_ALTERNATES_POPULATION {
+                    for alt in c["alternatenames"].as_array().into_iter().flatten() {
+                        if let Some(alt) = alt.as_str().filter(|a| is_latin_name(a)) {
+                            add("P", alt, name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let census = |file: &str, limit: usize| -> Result<Vec<String>> {
+        let p = data.join("census-names").join(file);
+        let text = fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+        Ok(text
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .take(limit)
+            .map(title_case)
+            .collect())
+    };
+    for n in census("dist.male.first", usize::MAX)?
+        .into_iter()
+        .chain(census("dist.female.first", usize::MAX)?)
+    {
+        add("F", &n, "");
+    }
+    for n in census("dist.all.last", LAST_NAMES)? {
+        add("L", &n, "");
+    }
+
+    for name in organizations::names(&data.join("organizations"))? {
+        add("O", &name, "");
+    }
+
+    let mut text = String::from(
+        "# newsdex gazetteer, built by `newsdex-train gazetteer` from:\n\
+         # GeoNames (countries, continents, US states, cities of 50,000+ people), CC BY 4.0, https://www.geonames.org/\n\
+         # countryinfo 1.0.1 package data (names, other spellings, capitals, demonyms), MIT licence: Copyright (c) 2018 Porimol Chandro\n\
+         # US Census Bureau 1990 first and last name lists, public domain\n\
+         # organisations: WordNet 3.1 (WordNet 3.1 Copyright 2011 by Princeton University, all rights reserved; see its licence),\n\
+         #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
+         #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
+         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation), name, canonical place\n",
+    );
+    let n = rows.len();
+    for ((tag, name), canon) in rows {
+        if canon.is_empty() || canon == name {
+            text.push_str(&format!("{tag}\t{name}\n"));
+        } else {
+            text.push_str(&format!("{tag}\t{name}\t{canon}\n"));
+        }
+    }
+    fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    Ok(n)
+}
