@@ -141,9 +141,9 @@ fn filter_request(kind: &str, name: &str) -> Request {
         ..Request::default()
     };
     match kind {
-        "person" => request.persons.push(name.to_string()),
-        "organization" => request.orgs.push(name.to_string()),
-        _ => request.places.push(name.to_string()),
+        "person" => request.filters.persons.push(name.to_string()),
+        "organization" => request.filters.orgs.push(name.to_string()),
+        _ => request.filters.places.push(name.to_string()),
     }
     request
 }
@@ -192,10 +192,7 @@ fn entity_gold(
 }
 
 /// Prints one measure's table (per type and all) and returns its rows as JSON.
-fn print_table(
-    measure: &str,
-    scores: &Scores,
-) -> Vec<serde_json::Value> {
+fn print_table(measure: &str, scores: &Scores) -> Vec<serde_json::Value> {
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     let mut rows = Vec::new();
     let (mut all_filter, mut all_phrase) = (Vec::new(), Vec::new());

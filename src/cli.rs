@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::render::ColorChoice;
-use crate::search::Sort;
+use crate::search::{Filters, Sort};
 
 /// The index directory used when none is given.
 pub const DEFAULT_INDEX: &str = "index";
@@ -71,7 +71,7 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=1_000))]
     pub per_article: u64,
     #[command(flatten)]
-    pub filters: FilterArgs,
+    pub filters: Filters,
     /// Order of the hits.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     pub sort: Sort,
@@ -98,35 +98,6 @@ pub struct ExtractArgs {
     pub json: bool,
 }
 
-/// The filters that narrow a search, shared by `search` and `entities`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct FilterArgs {
-    /// Only articles dated on or after this day (YYYY-MM-DD, or a year). Undated articles are left out.
-    #[arg(long, value_parser = crate::date::parse_cli_date)]
-    pub since: Option<crate::date::Date>,
-    /// Only articles dated on or before this day (YYYY-MM-DD, or a year). Undated articles are left out.
-    #[arg(long, value_parser = crate::date::parse_cli_date)]
-    pub until: Option<crate::date::Date>,
-    /// Only articles that name this person (full name or surname; repeatable, all must match).
-    #[arg(long = "person", value_name = "NAME")]
-    pub persons: Vec<String>,
-    /// Only articles that name this organization (name or acronym; repeatable).
-    #[arg(long = "org", value_name = "NAME")]
-    pub orgs: Vec<String>,
-    /// Only articles that name this place, or its people ("Russian" counts for Russia; repeatable).
-    #[arg(long = "place", value_name = "NAME")]
-    pub places: Vec<String>,
-    /// Only articles crediting this agency: a news agency (Reuters, ap, Yonhap) or a body named as a source (nis); repeatable.
-    #[arg(long = "agency", value_name = "NAME")]
-    pub agencies: Vec<String>,
-    /// Count only news and wire agencies as agencies (with no --agency: articles crediting any).
-    #[arg(long)]
-    pub wire_only: bool,
-    /// Only passages holding such a figure: soldier>=10000, usd>1e9, "percent 70..80", 12000 (repeatable).
-    #[arg(long = "figure", value_name = "EXPR", value_parser = crate::search::figure::parse)]
-    pub figures: Vec<crate::search::figure::FigureFilter>,
-}
-
 #[derive(Debug, clap::Args)]
 pub struct EntitiesArgs {
     /// Count only in the hits of this query (all passages without one).
@@ -135,7 +106,7 @@ pub struct EntitiesArgs {
     #[arg(long = "type", value_enum)]
     pub kind: Option<crate::search::facets::FacetType>,
     #[command(flatten)]
-    pub filters: FilterArgs,
+    pub filters: Filters,
     /// Where the index lives [default: index, built from ./corpus if missing].
     #[arg(long)]
     pub index: Option<PathBuf>,

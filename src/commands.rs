@@ -8,8 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{
-    EntitiesArgs, EntityArgs, ExtractArgs, FilterArgs, IndexArgs, SearchArgs, DEFAULT_CORPUS,
-    DEFAULT_INDEX,
+    EntitiesArgs, EntityArgs, ExtractArgs, IndexArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{render, search};
@@ -86,17 +85,10 @@ fn search_index(given: &Option<PathBuf>) -> Result<Store> {
 }
 
 /// The search request the command line describes (query and filters).
-pub fn request(query: &Option<String>, filters: &FilterArgs) -> search::Request {
+pub fn request(query: &Option<String>, filters: &search::Filters) -> search::Request {
     search::Request {
         query: query.clone(),
-        since: filters.since,
-        until: filters.until,
-        persons: filters.persons.clone(),
-        orgs: filters.orgs.clone(),
-        places: filters.places.clone(),
-        figures: filters.figures.clone(),
-        agencies: filters.agencies.clone(),
-        wire_only: filters.wire_only,
+        filters: filters.clone(),
         ..Default::default()
     }
 }

@@ -7,6 +7,7 @@ pub mod entity_boost;
 pub mod expand;
 pub mod facets;
 pub mod figure;
+mod filters;
 mod highlight;
 pub mod profile;
 pub mod synonyms;
@@ -28,6 +29,7 @@ use crate::annotate::fingerprint::near;
 use crate::annotate::{keys, EntityMention, PassageAnnotations};
 use crate::date::Date;
 use crate::index::Store;
+pub use filters::Filters;
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -47,19 +49,9 @@ pub struct Request {
     pub limit: usize,
     /// Most passages shown from one article.
     pub per_article: usize,
-    pub since: Option<Date>,
-    pub until: Option<Date>,
     pub sort: Sort,
-    /// Entity filters: every one must match (see [`entity`]).
-    pub persons: Vec<String>,
-    pub orgs: Vec<String>,
-    pub places: Vec<String>,
-    /// Figure filters: every one must match a figure of the passage itself.
-    pub figures: Vec<figure::FigureFilter>,
-    /// Agency filters: the article must credit every one.
-    pub agencies: Vec<String>,
-    /// Agencies must be news agencies (alone: the article credits any news agency).
-    pub wire_only: bool,
+    /// What narrows the hits: dates, entities (see [`entity`]), agencies, figures.
+    pub filters: Filters,
     /// No query expansion: only the words typed (see [`expand`]).
     pub exact: bool,
     /// Near-duplicate articles shown once (see [`crate::annotate::fingerprint`]).
@@ -72,15 +64,8 @@ impl Default for Request {
             query: None,
             limit: 10,
             per_article: 3,
-            since: None,
-            until: None,
             sort: Sort::Relevance,
-            persons: Vec::new(),
-            orgs: Vec::new(),
-            places: Vec::new(),
-            figures: Vec::new(),
-            agencies: Vec::new(),
-            wire_only: false,
+            filters: Filters::default(),
             exact: false,
             collapse: true,
         }
@@ -90,15 +75,7 @@ impl Default for Request {
 impl Request {
     /// Whether the request names anything to look for.
     pub fn is_empty(&self) -> bool {
-        self.query.as_deref().is_none_or(|q| q.trim().is_empty())
-            && self.since.is_none()
-            && self.until.is_none()
-            && self.persons.is_empty()
-            && self.orgs.is_empty()
-            && self.places.is_empty()
-            && self.figures.is_empty()
-            && self.agencies.is_empty()
-            && !self.wire_only
+        self.query.as_deref().is_none_or(|q| q.trim().is_empty()) && self.filters.is_empty()
     }
 }
 
@@ -245,11 +222,11 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         None => (None, Vec::new()),
     };
     let text_query = ranked_text.as_ref().map(|t| t.body.box_clone());
-    if req.since.is_some() || req.until.is_some() {
-        let lower = req.since.map_or(Bound::Unbounded, |d| {
+    if req.filters.since.is_some() || req.filters.until.is_some() {
+        let lower = req.filters.since.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_i64(f.date, d.days()))
         });
-        let upper = req.until.map_or(Bound::Unbounded, |d| {
+        let upper = req.filters.until.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_i64(f.date, d.days()))
         });
         clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
@@ -261,26 +238,26 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
             entity::filter_query(store, searcher, r, text_query.is_some())?,
         ));
     }
-    let agency_field = if req.wire_only {
+    let agency_field = if req.filters.wire_only {
         f.agency_wire
     } else {
         f.agency
     };
-    for name in &req.agencies {
+    for name in &req.filters.agencies {
         let term = Term::from_field_text(agency_field, &keys::key(name));
         clauses.push((
             Occur::Must,
             Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
         ));
     }
-    if req.wire_only && req.agencies.is_empty() {
+    if req.filters.wire_only && req.filters.agencies.is_empty() {
         let term = Term::from_field_text(f.agency_wire, "*");
         clauses.push((
             Occur::Must,
             Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
         ));
     }
-    for fig in &req.figures {
+    for fig in &req.filters.figures {
         clauses.push((Occur::Must, fig.query(f.figure)));
     }
     let mut all: Vec<(Occur, Box<dyn Query>)> = ranked_text
@@ -306,9 +283,9 @@ fn resolve_entities(
     req: &Request,
 ) -> Result<Vec<entity::Resolved>> {
     let groups = [
-        (&req.persons, Kind::Person),
-        (&req.orgs, Kind::Organization),
-        (&req.places, Kind::Place),
+        (&req.filters.persons, Kind::Person),
+        (&req.filters.orgs, Kind::Organization),
+        (&req.filters.places, Kind::Place),
     ];
     let mut out = Vec::new();
     for (names, kind) in groups {
