@@ -9,6 +9,7 @@ use newsdex::date::Date;
 use newsdex::index::Store;
 use newsdex::search::{self, Request};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Cases per property: `default` in CI; NEWSDEX_FUZZ_CASES for a longer run by hand.
 fn cases(default: u32) -> u32 {
@@ -45,8 +46,19 @@ fn texty() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// The configuration of each property: `cases` cases, after the committed regressions
+/// (`tests/fuzz.proptest-regressions`, next to this file) are replayed.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(cases(500)) })]
+    #![proptest_config(config(cases(500)))]
 
     #[test]
     fn readers_never_panic(text in texty()) {
@@ -86,7 +98,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(cases(100)) })]
+    #![proptest_config(config(cases(100)))]
 
     #[test]
     fn annotation_never_panics_and_spans_hold(text in texty()) {
