@@ -1,6 +1,7 @@
 //! Gazetteers: places (countries with their other spellings, capitals, continents, US states,
 //! cities of at least 50,000 people), demonyms with the country they name, and common first
-//! and last names. Built by [`build`] from GeoNames, countryinfo and the US Census name lists
+//! and last names. Built by
+//! [`crate::train::gazetteer`] from GeoNames, countryinfo and the US Census name lists
 //! into the compact committed file `models/gazetteer.tsv`, which is compiled into the binary.
 
 use std::sync::OnceLock;

@@ -25,7 +25,7 @@ pub enum FacetType {
 const SEP: char = '\u{1f}';
 
 impl FacetType {
-    /// The type's name, as printed and as stored before [`SEP`].
+    /// The type's name, as printed and as stored before the separator.
     pub fn as_str(self) -> &'static str {
         match self {
             FacetType::Person => "person",

@@ -1,6 +1,6 @@
 //! The builder of the gazetteer that [`crate::annotate::gazetteer`] reads: places from
 //! GeoNames and countryinfo, person names from the US Census lists and organisations
-//! ([`organizations`]), from `../shared/data/gazetteers` into the committed
+//! (`organizations`), from `../shared/data/gazetteers` into the committed
 //! `models/gazetteer.tsv`.
 
 mod organizations;

@@ -169,7 +169,7 @@ pub fn as_article(doc: &Re3dDoc) -> Article {
 /// micro-averaged: each document's set of names of a type against the gold set (Person,
 /// Organisation, Location values that are names, see [`gold_name`]), matched by
 /// [`compare_lenient`]. With `corpus_pass`, the documents are read twice, the second time
-/// with what the first said of every name across them ([`corpus_names`](super::corpus_names)).
+/// with what the first said of every name across them ([`crate::annotate::corpus_names`]).
 pub fn evaluate_entities(
     docs: &[Re3dDoc],
     model: &Model,

@@ -1,14 +1,12 @@
 //! The trainer of the entity recognizer (see [`crate::annotate::ner`]): averaged
 //! perceptrons for both stages, the second stage on first-stage tags made by models that did
 //! not see the document (five folds), several seeds averaged, and the writer of the model
-//! file that [`Model::from_bytes`] reads.
+//! file that [`crate::annotate::ner::Model::from_bytes`] reads.
 
 use crate::annotate::gazetteer::Gazetteer;
 use crate::annotate::ner::features::{
     dynamic_features, stage2_features, static_features, DocContext, FirstPass, Sentence,
 };
-#[allow(unused_imports)]
-use crate::annotate::ner::Model;
 use crate::annotate::ner::{
     best, label_type, reverse_labels, tag_stage, tag_stage_r2l, FeatureMap, Scorer, StaticCache,
     MAGIC, N,
@@ -101,7 +99,7 @@ pub struct Trained {
 }
 
 impl Trained {
-    /// Serialises the model (see [`Weights::write`]); [`Model::from_bytes`] reads it.
+    /// Serialises the model (see `Weights::write`); [`crate::annotate::ner::Model::from_bytes`] reads it.
     pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         self.stage1.write(prune, &mut out);

@@ -203,9 +203,9 @@ pub struct TokenInfo {
     pub affixes: u8,
     /// First and last part of a hyphenated word.
     pub hyphen: Option<(u64, u64)>,
-    /// Word classes at each granularity of the clusters, or [`UNKNOWN`].
+    /// Word classes at each granularity of the clusters, or `UNKNOWN`.
     pub classes: [u64; 4],
-    /// How often raw text capitalises the word (see the clusters), or [`UNKNOWN`].
+    /// How often raw text capitalises the word (see the clusters), or `UNKNOWN`.
     pub capitalised: u64,
     /// Gazetteer mark: an index into [`GAZ_MARKS`].
     pub gaz: u8,
