@@ -536,7 +536,7 @@ fn plain_tantivy(files: &[newsdex::corpus::FileEntry], dir: &Path) -> Result<(f6
                 let Ok(bytes) = std::fs::read(&f.fs_path) else {
                     return Vec::new();
                 };
-                let Ok((parsed, _)) = newsdex::corpus::read(&f.path, f.format, &bytes) else {
+                let Ok(parsed) = newsdex::corpus::read(&f.path, f.format, &bytes) else {
                     return Vec::new();
                 };
                 let mut docs = Vec::new();

@@ -42,7 +42,7 @@ fn main() -> Result<()> {
     request
         .filters
         .figures
-        .push(figure::parse("soldier>=1000").map_err(anyhow::Error::msg)?);
+        .push(figure::parse("soldier>=1000")?);
     for hit in search(&store, &request)?.hits {
         println!("{}:{}  {}", hit.path, hit.line, hit.text);
     }

@@ -11,7 +11,7 @@ use crate::cli::{
     EntitiesArgs, EntityArgs, ExtractArgs, IndexArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
-use crate::{render, search};
+use crate::{messages, render, search};
 
 fn index_corpus(
     corpus: &Path,
@@ -68,9 +68,9 @@ fn search_index(given: &Option<PathBuf>) -> Result<Store> {
             let outdated = index::is_outdated(&dir);
             if (missing || outdated) && corpus.is_dir() {
                 if outdated {
-                    eprintln!("newsdex: the index at {DEFAULT_INDEX}/ was made by another version of newsdex; rebuilding it from {DEFAULT_CORPUS}/ first");
+                    eprintln!("{}", messages::note(format_args!("the index at {DEFAULT_INDEX}/ was made by another version of newsdex; rebuilding it from {DEFAULT_CORPUS}/ first")));
                 } else {
-                    eprintln!("newsdex: no index at {DEFAULT_INDEX}/, building it from {DEFAULT_CORPUS}/ first");
+                    eprintln!("{}", messages::note(format_args!("no index at {DEFAULT_INDEX}/, building it from {DEFAULT_CORPUS}/ first")));
                 }
                 let summary = index_corpus(corpus, &dir, outdated, false)?;
                 eprintln!(
@@ -108,7 +108,7 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
     let store = search_index(&args.index)?;
     let results = search::search(&store, &request)?;
     for note in results.resolved.iter().filter_map(|r| r.note()) {
-        eprintln!("newsdex: {note}");
+        eprintln!("{}", messages::note(note));
     }
     let hits = results.hits;
     let stdout = std::io::stdout();
@@ -137,9 +137,8 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         format!("{path}: not a format newsdex reads (txt, md, json, jsonl, ndjson, html, htm, sgm)")
     })?;
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {path}"))?;
-    let (parsed, warnings) =
-        crate::corpus::read(&path, format, &bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
-    for w in &warnings {
+    let parsed = crate::corpus::read(&path, format, &bytes).with_context(|| path.clone())?;
+    for w in messages::file_warnings(&path, &parsed) {
         eprintln!("{w}");
     }
     let stdout = std::io::stdout();
@@ -242,8 +241,11 @@ pub fn entity(args: &EntityArgs) -> Result<ExitCode> {
     out.flush()?;
     if found == 0 {
         eprintln!(
-            "newsdex: '{}' is not a known person, organization or place in this index",
-            args.name
+            "{}",
+            messages::note(format_args!(
+                "'{}' is not a known person, organization or place in this index",
+                args.name
+            ))
         );
         return Ok(ExitCode::from(1));
     }

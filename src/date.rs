@@ -167,8 +167,13 @@ pub fn is_month(word: &str) -> bool {
     month_number(word).is_some()
 }
 
-/// Parses a date given on the command line (`--since`, `--until`), naming the problem.
-pub fn parse_cli_date(s: &str) -> Result<Date, String> {
+/// A `--since` or `--until` value that is not a date.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("'{0}' is not a date (write it as YYYY-MM-DD)")]
+pub struct DateError(pub String);
+
+/// Parses a date given on the command line (`--since`, `--until`): a day or a year.
+pub fn parse_cli_date(s: &str) -> Result<Date, DateError> {
     if let Ok(year) = s.parse::<i32>() {
         if (1..=9999).contains(&year) {
             return Ok(Date {
@@ -178,7 +183,7 @@ pub fn parse_cli_date(s: &str) -> Result<Date, String> {
             });
         }
     }
-    Date::parse(s).ok_or_else(|| format!("'{s}' is not a date (write it as YYYY-MM-DD)"))
+    Date::parse(s).ok_or_else(|| DateError(s.to_string()))
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
+use crate::messages;
+
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 
 /// Installs the handler (once per process).
@@ -13,10 +15,20 @@ pub fn install() {
     ONCE.call_once(|| {
         let _ = ctrlc::set_handler(|| {
             if REQUESTED.swap(true, Ordering::SeqCst) {
-                eprintln!("newsdex: interrupted again, stopping now; the index keeps its last commit");
+                eprintln!(
+                    "{}",
+                    messages::note(
+                        "interrupted again, stopping now; the index keeps its last commit"
+                    )
+                );
                 std::process::exit(130);
             }
-            eprintln!("newsdex: interrupted, stopping after the files in hand (Ctrl-C again to stop at once)");
+            eprintln!(
+                "{}",
+                messages::note(
+                    "interrupted, stopping after the files in hand (Ctrl-C again to stop at once)"
+                )
+            );
         });
     });
 }
@@ -27,20 +39,9 @@ pub fn requested() -> bool {
 }
 
 /// The error an interrupted run ends with.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted: the index keeps its last commit ({committed_files} files indexed); run `newsdex index` again to finish")]
 pub struct Interrupted {
     /// Files whose passages are in the index (committed).
     pub committed_files: usize,
 }
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "interrupted: the index keeps its last commit ({} files indexed); run `newsdex index` again to finish",
-            self.committed_files
-        )
-    }
-}
-
-impl std::error::Error for Interrupted {}

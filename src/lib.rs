@@ -39,7 +39,7 @@
 //! let store = Store::open(&dir.path().join("index"))?;
 //! let mut request = Request { query: Some("soldiers".into()), ..Request::default() };
 //! request.filters.places.push("North Korea".into());
-//! request.filters.figures.push(figure::parse("soldier>=10000").map_err(anyhow::Error::msg)?);
+//! request.filters.figures.push(figure::parse("soldier>=10000")?);
 //! let hits = search(&store, &request)?.hits;
 //! assert_eq!(hits.len(), 1);
 //! assert_eq!(hits[0].line, 3);
@@ -69,6 +69,7 @@ pub mod corpus;
 pub mod date;
 pub mod index;
 pub mod interrupt;
+pub mod messages;
 pub mod render;
 pub mod search;
 pub mod stats;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use newsdex::cli::{Cli, Command};
-use newsdex::commands;
+use newsdex::{commands, messages};
 
 fn main() -> ExitCode {
     // A bug must not greet a user with a backtrace: one line, and exit code 2.
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("newsdex: internal error: {what}{at} (please report it; the index keeps its last commit)");
+        eprintln!("{}", messages::internal_error(&what, &at));
         std::process::exit(2);
     }));
     let started = std::time::Instant::now();
@@ -56,21 +56,13 @@ fn run(cli: Cli) -> ExitCode {
                 .downcast_ref::<newsdex::interrupt::Interrupted>()
                 .is_some()
             {
-                eprintln!("newsdex: {err}");
+                eprintln!("{}", messages::note(&err));
                 return ExitCode::from(130);
             }
-            eprintln!("newsdex: error: {}", one_line(&err));
+            eprintln!("{}", messages::error(&err));
             ExitCode::from(2)
         }
     }
-}
-
-/// The error and its causes on one line.
-fn one_line(err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join(": ")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

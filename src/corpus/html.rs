@@ -57,7 +57,7 @@ enum Capture {
     Block,
 }
 
-pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
+pub(super) fn read(text: &str) -> Result<Parsed, FileError> {
     let lines = LineIndex::new(text);
     let bytes = text.as_bytes();
     // For finding end tags case-insensitively without copying the rest of the file each time.
@@ -172,7 +172,7 @@ pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
         p_paragraphs
     };
     if paragraphs.is_empty() && title.is_empty() && h1.is_empty() {
-        return Err("malformed: no text found in the HTML, skipped".into());
+        return Err(FileError::malformed("no text found in the HTML"));
     }
     let title = if title.is_empty() { h1 } else { title };
     Ok(Parsed {
@@ -182,15 +182,15 @@ pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
             paragraphs,
             ..Default::default()
         }],
-        bad_records: Vec::new(),
+        ..Parsed::default()
     })
 }
 
-fn malformed(lines: &LineIndex, offset: usize, why: &str) -> String {
-    format!(
-        "malformed HTML: {why} (line {}), skipped",
-        lines.line_of(offset)
-    )
+fn malformed(lines: &LineIndex, offset: usize, why: &str) -> FileError {
+    FileError::Malformed {
+        format: "HTML",
+        why: format!("{why} (line {})", lines.line_of(offset)),
+    }
 }
 
 /// The index of the `>` that ends a tag whose name starts at `from`, skipping quoted
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn reads_title_and_paragraphs_dropping_scripts() {
         let html = "<!DOCTYPE html>\n<html><head><title>Troops &amp; tanks</title>\n<script>var x = '<p>no</p>';</script><style>p{}</style></head>\n<body><nav><a href=\"/\">Home</a></nav>\n<h1>Troops</h1>\n<p>First <b>bold</b> paragraph.\n<p class=\"x\">Second one.</p>\n<!-- a comment <p>hidden</p> -->\n<footer>(c) 2024</footer></body></html>\n";
-        let p = read("x.html", html).unwrap();
+        let p = read(html).unwrap();
         let a = &p.articles[0];
         assert_eq!(a.title, "Troops & tanks");
         let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn h1_title_and_div_fallback() {
-        let a = &read("x.html", "<h1>Head</h1><div>Body text here.</div>")
+        let a = &read("<h1>Head</h1><div>Body text here.</div>")
             .unwrap()
             .articles[0];
         assert_eq!(a.title, "Head");
@@ -236,14 +236,17 @@ mod tests {
 
     #[test]
     fn broken_html_is_malformed() {
-        assert!(read("x.html", "<p>text <a href=\"x")
+        assert!(read("<p>text <a href=\"x")
             .unwrap_err()
+            .to_string()
             .contains("never closed"));
-        assert!(read("x.html", "<p>text <!-- open")
+        assert!(read("<p>text <!-- open")
             .unwrap_err()
+            .to_string()
             .contains("comment"));
-        assert!(read("x.html", "<script>only</script>")
+        assert!(read("<script>only</script>")
             .unwrap_err()
+            .to_string()
             .contains("no text"));
     }
 }

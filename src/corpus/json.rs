@@ -8,11 +8,11 @@
 use serde_json::{Map, Value};
 
 use super::text::{paragraphs, reads_as_heading};
-use super::{FileError, LineIndex, Parsed};
+use super::{BadRecord, FileError, LineIndex, Parsed};
 use crate::article::Article;
 use crate::date::Date;
 
-pub(super) fn read_json(_path: &str, text: &str) -> Result<Parsed, FileError> {
+pub(super) fn read_json(text: &str) -> Result<Parsed, FileError> {
     let trimmed = text.trim_start();
     let lines = LineIndex::new(text);
     let mut parsed = Parsed::default();
@@ -24,9 +24,10 @@ pub(super) fn read_json(_path: &str, text: &str) -> Result<Parsed, FileError> {
             record(&mut parsed, ordinal as u64, line, slice);
         }
         if let Some((offset, why)) = trailing_error {
-            parsed
-                .bad_records
-                .push(format!("line {}: {why}", lines.line_of(offset)));
+            parsed.bad_records.push(BadRecord {
+                line: lines.line_of(offset),
+                why,
+            });
         }
     } else {
         let start = text.len() - trimmed.len();
@@ -35,7 +36,7 @@ pub(super) fn read_json(_path: &str, text: &str) -> Result<Parsed, FileError> {
     Ok(parsed)
 }
 
-pub(super) fn read_lines(_path: &str, text: &str) -> Result<Parsed, FileError> {
+pub(super) fn read_lines(text: &str) -> Result<Parsed, FileError> {
     let mut parsed = Parsed::default();
     let mut ordinal = 0;
     for (i, line) in text.lines().enumerate() {
@@ -58,7 +59,7 @@ fn record(parsed: &mut Parsed, ordinal: u64, line: u64, json: &str) {
         });
     match result {
         Ok(a) => parsed.articles.push(a),
-        Err(why) => parsed.bad_records.push(format!("line {line}: {why}")),
+        Err(why) => parsed.bad_records.push(BadRecord { line, why }),
     }
 }
 
@@ -184,7 +185,7 @@ mod tests {
     #[test]
     fn array_with_a_bad_record() {
         let text = "[\n {\"title\": \"One\", \"body\": \"First story.\"},\n {\"title\": 5 \"body\"},\n {\"title\": \"Three\", \"text\": \"Third, with a ] and \\\" inside.\", \"date\": \"2004-03-01\"}\n]\n";
-        let p = read_json("x.json", text).unwrap();
+        let p = read_json(text).unwrap();
         assert_eq!(p.articles.len(), 2);
         assert_eq!(p.articles[0].title, "One");
         assert_eq!(p.articles[1].title, "Three");
@@ -193,7 +194,9 @@ mod tests {
         assert_eq!(p.articles[1].date, Date::new(2004, 3, 1));
         assert_eq!(p.bad_records.len(), 1);
         assert!(
-            p.bad_records[0].starts_with("line 3: invalid JSON"),
+            p.bad_records[0]
+                .to_string()
+                .starts_with("line 3: invalid JSON"),
             "{:?}",
             p.bad_records
         );
@@ -201,28 +204,21 @@ mod tests {
 
     #[test]
     fn single_object_and_unclosed_array() {
-        let p = read_json(
-            "x.json",
-            "{\"title\": \"T\", \"content\": [\"a.\", \"b.\"]}",
-        )
-        .unwrap();
+        let p = read_json("{\"title\": \"T\", \"content\": [\"a.\", \"b.\"]}").unwrap();
         assert_eq!(p.articles[0].paragraphs.len(), 2);
-        let p = read_json("x.json", "[{\"body\": \"ok.\"}, {\"body\": \"cut").unwrap();
+        let p = read_json("[{\"body\": \"ok.\"}, {\"body\": \"cut").unwrap();
         assert_eq!(p.articles.len(), 1);
-        assert!(p.bad_records[0].contains("never closed"));
+        assert!(p.bad_records[0].why.contains("never closed"));
     }
 
     #[test]
     fn json_lines() {
-        let p = read_lines(
-            "x.jsonl",
-            "{\"body\": \"a.\"}\nnot json\n\n[1]\n{\"title\": \"no body\"}\n",
-        )
-        .unwrap();
+        let p =
+            read_lines("{\"body\": \"a.\"}\nnot json\n\n[1]\n{\"title\": \"no body\"}\n").unwrap();
         assert_eq!(p.articles.len(), 1);
         assert_eq!(p.bad_records.len(), 3);
-        assert!(p.bad_records[0].starts_with("line 2:"));
-        assert!(p.bad_records[1].contains("not a JSON object"));
-        assert!(p.bad_records[2].contains("no text"));
+        assert_eq!(p.bad_records[0].line, 2);
+        assert!(p.bad_records[1].why.contains("not a JSON object"));
+        assert!(p.bad_records[2].why.contains("no text"));
     }
 }

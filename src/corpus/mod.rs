@@ -4,10 +4,13 @@
 //! Problems are values, not panics: a file that cannot be read is a [`FileError`]; one bad
 //! record in a file of many is a [`Parsed::bad_records`] entry, and costs only that record.
 
+mod error;
 mod html;
 mod json;
 mod sgml;
 mod text;
+
+pub use error::{BadRecord, FileError, WalkError};
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -60,8 +63,8 @@ pub struct Walk {
     pub files: Vec<FileEntry>,
     /// Files with an extension newsdex does not read.
     pub ignored: usize,
-    /// Entries the walk could not visit (permissions, symlink loops), as `path: reason`.
-    pub errors: Vec<String>,
+    /// Entries the walk could not visit (permissions, symlink loops).
+    pub errors: Vec<WalkError>,
 }
 
 /// Walks `root` recursively in file-name order, following symbolic links (loops are reported,
@@ -88,7 +91,7 @@ pub fn walk(root: &Path) -> Walk {
                         .map(|e| e.to_string())
                         .unwrap_or_else(|| err.to_string())
                 };
-                out.errors.push(format!("{path}: {reason}"));
+                out.errors.push(WalkError { path, why: reason });
                 continue;
             }
         };
@@ -108,7 +111,10 @@ pub fn walk(root: &Path) -> Walk {
                     .map_or(0, |d| d.as_nanos()),
             ),
             Err(e) => {
-                out.errors.push(format!("{}: {e}", entry.path().display()));
+                out.errors.push(WalkError {
+                    path: entry.path().display().to_string(),
+                    why: e.to_string(),
+                });
                 continue;
             }
         };
@@ -131,17 +137,14 @@ pub struct Decoded {
     pub windows_1252: bool,
 }
 
-/// A reason a whole file was skipped.
-pub type FileError = String;
-
 /// Decodes a file's bytes: UTF-8 (a byte-order mark is dropped), or Windows-1252 when the bytes
 /// are not valid UTF-8. Binary (NUL bytes) and empty files are errors.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
     if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes), skipped".into());
+        return Err(FileError::Binary);
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file, skipped".into());
+        return Err(FileError::Empty);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -163,20 +166,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub articles: Vec<Article>,
-    /// One entry per bad record, as `line N: reason`.
-    pub bad_records: Vec<String>,
+    pub bad_records: Vec<BadRecord>,
+    /// The file was not valid UTF-8 and was decoded as Windows-1252.
+    pub windows_1252: bool,
 }
 
 /// Reads the articles of a decoded file. `path` is the path shown to users; it and the
 /// article's ordinal make the article's id. A file yielding no article at all is an error.
 pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError> {
     let mut parsed = match format {
-        Format::Text => text::read(path, text, false)?,
-        Format::Markdown => text::read(path, text, true)?,
-        Format::Json => json::read_json(path, text)?,
-        Format::JsonLines => json::read_lines(path, text)?,
-        Format::Html => html::read(path, text)?,
-        Format::Sgml => sgml::read(path, text)?,
+        Format::Text => text::read(text, false)?,
+        Format::Markdown => text::read(text, true)?,
+        Format::Json => json::read_json(text)?,
+        Format::JsonLines => json::read_lines(text)?,
+        Format::Html => html::read(text)?,
+        Format::Sgml => sgml::read(text)?,
     };
     for article in &mut parsed.articles {
         article.path = path.to_string();
@@ -201,28 +205,19 @@ pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError
         let why = parsed
             .bad_records
             .first()
-            .cloned()
-            .unwrap_or_else(|| "no article text found".into());
-        return Err(format!("malformed: {why}, skipped"));
+            .map_or_else(|| "no article text found".into(), |bad| bad.to_string());
+        return Err(FileError::malformed(why));
     }
     Ok(parsed)
 }
 
-/// Decodes and parses a file's bytes: its articles, and the warnings to show (Windows-1252
-/// decoding, bad records), each a line naming `path`. Shared by indexing and `extract`.
-pub fn read(path: &str, format: Format, bytes: &[u8]) -> Result<(Parsed, Vec<String>), FileError> {
+/// Decodes and parses a file's bytes (see [`decode`] and [`parse`]). Shared by indexing and
+/// `extract`.
+pub fn read(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, FileError> {
     let decoded = decode(bytes)?;
-    let mut warnings = Vec::new();
-    if decoded.windows_1252 {
-        warnings.push(format!(
-            "newsdex: warning: {path}: not valid UTF-8; decoded as Windows-1252"
-        ));
-    }
-    let parsed = parse(path, format, &decoded.text)?;
-    for bad in &parsed.bad_records {
-        warnings.push(format!("newsdex: skipped record: {path}: {bad}"));
-    }
-    Ok((parsed, warnings))
+    let mut parsed = parse(path, format, &decoded.text)?;
+    parsed.windows_1252 = decoded.windows_1252;
+    Ok(parsed)
 }
 
 /// A title made from a file name: `north-korea-troops.txt` gives `North korea troops`.
@@ -343,8 +338,8 @@ mod tests {
         let d = decode(b"\x93quoted\x94 \xa3600m").unwrap();
         assert_eq!(d.text, "\u{201c}quoted\u{201d} \u{a3}600m");
         assert!(d.windows_1252);
-        assert!(decode(b"ab\0cd").unwrap_err().contains("NUL"));
-        assert!(decode(b"  \n").unwrap_err().contains("empty"));
+        assert_eq!(decode(b"ab\0cd").unwrap_err(), FileError::Binary);
+        assert_eq!(decode(b"  \n").unwrap_err(), FileError::Empty);
     }
 
     #[test]

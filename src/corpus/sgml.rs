@@ -5,11 +5,11 @@
 //! sign-off is taken off the text; every story is credited to Reuters as its source. An element
 //! that is never closed is a bad record, and costs only itself.
 
-use super::{decode_entities, FileError, LineIndex, Parsed};
+use super::{decode_entities, BadRecord, FileError, LineIndex, Parsed};
 use crate::article::{fold_whitespace, Article, Paragraph};
 use crate::date::Date;
 
-pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
+pub(super) fn read(text: &str) -> Result<Parsed, FileError> {
     let lines = LineIndex::new(text);
     let mut parsed = Parsed::default();
     let mut pos = 0;
@@ -23,24 +23,28 @@ pub(super) fn read(_path: &str, text: &str) -> Result<Parsed, FileError> {
                 let element = &text[start..end];
                 match story(element, start, &lines, ordinal) {
                     Ok(a) => parsed.articles.push(a),
-                    Err(why) => parsed
-                        .bad_records
-                        .push(format!("line {}: {why}", lines.line_of(start))),
+                    Err(why) => parsed.bad_records.push(BadRecord {
+                        line: lines.line_of(start),
+                        why,
+                    }),
                 }
                 pos = end + "</REUTERS>".len();
             }
             _ => {
-                parsed.bad_records.push(format!(
-                    "line {}: <REUTERS> element is never closed",
-                    lines.line_of(start)
-                ));
+                parsed.bad_records.push(BadRecord {
+                    line: lines.line_of(start),
+                    why: "<REUTERS> element is never closed".into(),
+                });
                 pos = next_open.unwrap_or(text.len());
             }
         }
         ordinal += 1;
     }
     if ordinal == 0 {
-        return Err("malformed SGML: no <REUTERS> element found, skipped".into());
+        return Err(FileError::Malformed {
+            format: "SGML",
+            why: "no <REUTERS> element found".into(),
+        });
     }
     Ok(parsed)
 }
@@ -175,7 +179,7 @@ mod tests {
 
     #[test]
     fn reads_stories() {
-        let p = read("x.sgm", SAMPLE).unwrap();
+        let p = read(SAMPLE).unwrap();
         assert_eq!(p.articles.len(), 2);
         let a = &p.articles[0];
         assert_eq!(a.title, "BAHIA COCOA REVIEW");
@@ -190,7 +194,10 @@ mod tests {
         assert_eq!(p.articles[1].ordinal, 1);
         assert_eq!(
             p.bad_records,
-            vec!["line 15: <REUTERS> element is never closed"]
+            vec![BadRecord {
+                line: 15,
+                why: "<REUTERS> element is never closed".into()
+            }]
         );
     }
 }

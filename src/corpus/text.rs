@@ -10,7 +10,7 @@ use super::{FileError, Parsed};
 use crate::article::{Article, Paragraph};
 use crate::date::Date;
 
-pub(super) fn read(_path: &str, text: &str, markdown: bool) -> Result<Parsed, FileError> {
+pub(super) fn read(text: &str, markdown: bool) -> Result<Parsed, FileError> {
     let mut article = Article::default();
     let mut body_start_line = 1u64;
     let mut body = text;
@@ -56,7 +56,7 @@ pub(super) fn read(_path: &str, text: &str, markdown: bool) -> Result<Parsed, Fi
     article.paragraphs = paragraphs;
     Ok(Parsed {
         articles: vec![article],
-        bad_records: Vec::new(),
+        ..Parsed::default()
     })
 }
 
@@ -104,7 +104,9 @@ fn front_matter(text: &str) -> Result<Option<FrontMatter<'_>>, FileError> {
             pairs.push((key.trim().to_ascii_lowercase(), value.to_string()));
         }
     }
-    Err("malformed: front matter opened with --- on line 1 is never closed, skipped".into())
+    Err(FileError::malformed(
+        "front matter opened with --- on line 1 is never closed",
+    ))
 }
 
 /// Splits text into paragraphs, numbering lines from `first_line`.
@@ -161,7 +163,7 @@ mod tests {
 
     #[test]
     fn bbc_style_title_and_paragraphs() {
-        let p = read("x.txt", "Ad sales boost Time Warner profit\n\nQuarterly profits jumped 76%.\n\nThe firm said so.\n", false)
+        let p = read("Ad sales boost Time Warner profit\n\nQuarterly profits jumped 76%.\n\nThe firm said so.\n", false)
             .unwrap();
         let a = &p.articles[0];
         assert_eq!(a.title, "Ad sales boost Time Warner profit");
@@ -172,12 +174,7 @@ mod tests {
 
     #[test]
     fn sentence_first_line_is_not_a_title() {
-        let p = read(
-            "x.txt",
-            "North Korea sent troops.\nA second paragraph.\n",
-            false,
-        )
-        .unwrap();
+        let p = read("North Korea sent troops.\nA second paragraph.\n", false).unwrap();
         let a = &p.articles[0];
         assert_eq!(a.title, "");
         assert_eq!(a.paragraphs.len(), 2);
@@ -187,7 +184,7 @@ mod tests {
     #[test]
     fn wrapped_lines_join() {
         let text = "Title here\n\nShowers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects.\n";
-        let a = &read("x.txt", text, false).unwrap().articles[0];
+        let a = &read(text, false).unwrap().articles[0];
         assert_eq!(a.paragraphs.len(), 1);
         assert_eq!(a.paragraphs[0].line, 3);
     }
@@ -195,13 +192,13 @@ mod tests {
     #[test]
     fn markdown_front_matter() {
         let text = "---\ntitle: \"Troops\"\ndate: 2024-10-18\nsource: Yonhap\nurl: https://example.org/a\n---\n\n# Troops\n\nFirst paragraph.\n";
-        let a = &read("x.md", text, true).unwrap().articles[0];
+        let a = &read(text, true).unwrap().articles[0];
         assert_eq!(a.title, "Troops");
         assert_eq!(a.date, Date::new(2024, 10, 18));
         assert_eq!(a.source.as_deref(), Some("Yonhap"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(a.paragraphs.len(), 1);
         assert_eq!(a.paragraphs[0].line, 10);
-        assert!(read("x.md", "---\ntitle: x\nno end\n", true).is_err());
+        assert!(read("---\ntitle: x\nno end\n", true).is_err());
     }
 }

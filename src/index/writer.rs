@@ -23,7 +23,8 @@ use super::{catalogue, Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
 use crate::annotate::agencies::AgencyKind;
 use crate::annotate::{self, entities::Kind, keys};
 use crate::article::Article;
-use crate::corpus::{self, FileEntry};
+use crate::corpus::{self, FileEntry, FileError};
+use crate::messages;
 
 /// Memory for tantivy's indexing buffers, shared by its threads.
 const WRITER_HEAP: usize = 256 * 1024 * 1024;
@@ -164,7 +165,7 @@ pub fn run(opts: &Options) -> Result<Summary> {
     };
     let mut reporter = Reporter { bar: None };
     for e in &walk.errors {
-        reporter.say(&format!("newsdex: skipped: {e}"));
+        reporter.say(&messages::skipped(&e.path, &e.why));
     }
 
     // Files gone from the corpus.
@@ -199,7 +200,7 @@ pub fn run(opts: &Options) -> Result<Summary> {
                 summary.files_unchanged += 1;
                 if let Some(err) = &r.error {
                     summary.files_skipped += 1;
-                    reporter.say(&format!("newsdex: skipped (unchanged): {}: {err}", f.path));
+                    reporter.say(&messages::skipped_unchanged(&f.path, err));
                 }
             }
             _ => to_read.push(f),
@@ -264,10 +265,9 @@ pub fn run(opts: &Options) -> Result<Summary> {
                         writer.delete_term(Term::from_field_text(store.fields.path, &f.path));
                     }
                     summary.files_skipped += 1;
-                    reporter.say(&format!(
-                        "newsdex: skipped: {}: {}",
-                        f.path,
-                        record.error.as_deref().unwrap_or("")
+                    reporter.say(&messages::skipped(
+                        &f.path,
+                        record.error.as_deref().unwrap_or(""),
                     ));
                     record
                 }
@@ -382,17 +382,17 @@ fn read_file(
         error: None,
     };
     if f.size > MAX_FILE_BYTES {
-        record.error = Some(format!(
-            "too large ({:.0} MB; files over {} MB are skipped: split it)",
-            f.size as f64 / 1e6,
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        let too_large = FileError::TooLarge {
+            megabytes: f.size as f64 / 1e6,
+            limit_megabytes: MAX_FILE_BYTES / (1024 * 1024),
+        };
+        record.error = Some(too_large.to_string());
         return Outcome::Skipped(record);
     }
     let bytes = match fs::read(&f.fs_path) {
         Ok(b) => b,
         Err(e) => {
-            record.error = Some(format!("cannot read: {e}"));
+            record.error = Some(FileError::Unreadable(e.to_string()).to_string());
             return Outcome::Skipped(record);
         }
     };
@@ -405,10 +405,10 @@ fn read_file(
             return Outcome::Unchanged(record);
         }
     }
-    let (parsed, warnings) = match corpus::read(&f.path, f.format, &bytes) {
+    let parsed = match corpus::read(&f.path, f.format, &bytes) {
         Ok(r) => r,
         Err(e) => {
-            record.error = Some(e);
+            record.error = Some(e.to_string());
             return Outcome::Skipped(record);
         }
     };
@@ -424,7 +424,7 @@ fn read_file(
     Outcome::Indexed {
         record,
         docs,
-        warnings,
+        warnings: messages::file_warnings(&f.path, &parsed),
         bad_records: parsed.bad_records.len(),
     }
 }

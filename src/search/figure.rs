@@ -109,12 +109,15 @@ fn number(s: &str) -> Option<f64> {
     None
 }
 
-/// Parses a `--figure` expression, naming the problem.
-pub fn parse(expr: &str) -> Result<FigureFilter, String> {
+/// A `--figure` expression that is not one.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("'{0}' is not a figure filter (try soldier>=10000, usd>1e9, \"percent 70..80\" or 12000)")]
+pub struct FigureExprError(pub String);
+
+/// Parses a `--figure` expression.
+pub fn parse(expr: &str) -> Result<FigureFilter, FigureExprError> {
     let e = expr.trim();
-    let bad = || {
-        format!("'{expr}' is not a figure filter (try soldier>=10000, usd>1e9, \"percent 70..80\" or 12000)")
-    };
+    let bad = || FigureExprError(expr.to_string());
     if e.is_empty() {
         return Err(bad());
     }

@@ -80,16 +80,15 @@ impl Request {
 }
 
 /// A query the parser cannot read: the user's mistake, reported in one line.
-#[derive(Debug)]
-pub struct QueryError(pub String);
-
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("the query is too long ({bytes} bytes; at most {MAX_QUERY_BYTES})")]
+    TooLong { bytes: usize },
+    #[error("the query '{0}' has no words to search for")]
+    NoWords(String),
+    #[error("cannot parse the query '{query}': {why}")]
+    Unparsable { query: String, why: String },
 }
-
-impl std::error::Error for QueryError {}
 
 /// One matching passage.
 #[derive(Debug, Clone, Serialize)]

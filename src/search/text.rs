@@ -38,19 +38,18 @@ pub struct TextQuery {
 pub fn build(store: &Store, q: &str) -> Result<TextQuery> {
     let f = &store.fields;
     if q.len() > MAX_QUERY_BYTES {
-        return Err(QueryError(format!(
-            "the query is too long ({} bytes; at most {MAX_QUERY_BYTES})",
-            q.len()
-        ))
-        .into());
+        return Err(QueryError::TooLong { bytes: q.len() }.into());
     }
     if !q.chars().any(char::is_alphanumeric) {
-        return Err(QueryError(format!("the query '{q}' has no words to search for")).into());
+        return Err(QueryError::NoWords(q.to_string()).into());
     }
     let parser = QueryParser::for_index(&store.index, vec![f.body]);
     let parsed = parser
         .parse_query(&require_phrases(q))
-        .map_err(|e| QueryError(format!("cannot parse the query '{q}': {e}")))?;
+        .map_err(|e| QueryError::Unparsable {
+            query: q.to_string(),
+            why: e.to_string(),
+        })?;
     let plain = !has_operators(q) && !requires_something(parsed.as_ref());
     let body = enough_of(parsed);
     let mut terms: Vec<Term> = Vec::new();
