@@ -140,17 +140,7 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
             let a: Vec<String> = hit
                 .agencies
                 .iter()
-                .map(|a| {
-                    format!(
-                        "{} ({})",
-                        a.name,
-                        if a.kind == AgencyKind::Wire {
-                            "news agency"
-                        } else {
-                            "source"
-                        }
-                    )
-                })
+                .map(|a| format!("{} ({})", a.name, a.kind.label()))
                 .collect();
             writeln!(out, "    credited: {}", a.join(", "))?;
         }
@@ -451,11 +441,7 @@ pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> 
         )?;
     }
     for a in &r.agencies {
-        let kind = if a.kind == AgencyKind::Wire {
-            "news agency"
-        } else {
-            "source"
-        };
+        let kind = a.kind.label();
         writeln!(
             out,
             "  {:<13} {} ({kind}, from {})",

@@ -19,7 +19,7 @@ fn training_on_a_small_slice_learns() {
     let loaded = ner::Model::from_bytes(&model.to_bytes(trainer::PRUNE)).unwrap();
     let e = conll::evaluate(&loaded, &dev[..60]);
     assert!(
-        e.micro_per_org_loc.f1 > 0.6,
+        e.micro_per_org_loc.f1() > 0.6,
         "F1 after a small training run: {:?}",
         e.micro_per_org_loc
     );
@@ -42,5 +42,9 @@ fn committed_model_holds_its_testb_score() {
     let model = ner::Model::get().expect("a model is compiled in");
     let test = conll::read(&data.join("conll2003/eng.testb")).unwrap();
     let e = conll::evaluate(model, &test);
-    assert!(e.micro_per_org_loc.f1 >= 0.87, "{:?}", e.micro_per_org_loc);
+    assert!(
+        e.micro_per_org_loc.f1() >= 0.87,
+        "{:?}",
+        e.micro_per_org_loc
+    );
 }

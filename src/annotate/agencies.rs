@@ -26,6 +26,16 @@ pub enum AgencyKind {
     Source,
 }
 
+impl AgencyKind {
+    /// What the kind is called where hits and reports print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            AgencyKind::Wire => "news agency",
+            AgencyKind::Source => "source",
+        }
+    }
+}
+
 /// An agency an article credits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agency {

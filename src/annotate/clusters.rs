@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::ner::features::hs;
+use super::ner::features::word_hash;
 use super::ner::IdentityHasher;
 
 const CLUSTERS: &str = include_str!("../../models/clusters.tsv");
@@ -52,7 +52,7 @@ impl Clusters {
                 let mut classes = [0u16; 4];
                 classes.copy_from_slice(&nums[..SIZES.len()]);
                 map.insert(
-                    hs(cols[0]),
+                    word_hash(cols[0]),
                     WordInfo {
                         classes,
                         capitalised: nums[SIZES.len()] as u8,
@@ -64,7 +64,7 @@ impl Clusters {
     }
 
     /// The classes of a word: as written, else in lower case, else title case. The word is
-    /// given by its hash ([`hs`]), and its lower case with that one's hash.
+    /// given by its hash ([`word_hash`]), and its lower case with that one's hash.
     pub fn of(&self, word: u64, lower: &str, lower_hash: u64) -> Option<WordInfo> {
         if let Some(c) = self.map.get(&word).or_else(|| self.map.get(&lower_hash)) {
             return Some(*c);
@@ -74,6 +74,6 @@ impl Clusters {
             .next()
             .map(|f| f.to_uppercase().chain(chars).collect())
             .unwrap_or_default();
-        self.map.get(&hs(&title)).copied()
+        self.map.get(&word_hash(&title)).copied()
     }
 }

@@ -70,6 +70,12 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// The term that holds every passage of a file (to delete them when the file changes or
+    /// goes).
+    pub fn path_term(&self, path: &str) -> tantivy::Term {
+        tantivy::Term::from_field_text(self.path, path)
+    }
+
     pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::error::LockError;
 use tantivy::indexer::UserOperation;
-use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
+use tantivy::{IndexWriter, TantivyDocument, TantivyError};
 
 use super::{catalogue, Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
 use crate::annotate::agencies::AgencyKind;
@@ -178,7 +178,7 @@ pub fn run(opts: &Options) -> Result<Summary> {
         .cloned()
         .collect();
     for path in gone {
-        writer.delete_term(Term::from_field_text(store.fields.path, &path));
+        writer.delete_term(store.fields.path_term(&path));
         manifest.files.remove(&path);
         summary.files_removed += 1;
         dirty = true;
@@ -262,7 +262,7 @@ pub fn run(opts: &Options) -> Result<Summary> {
                 }
                 Outcome::Skipped(record) => {
                     if known {
-                        writer.delete_term(Term::from_field_text(store.fields.path, &f.path));
+                        writer.delete_term(store.fields.path_term(&f.path));
                     }
                     summary.files_skipped += 1;
                     reporter.say(&messages::skipped(
@@ -282,9 +282,8 @@ pub fn run(opts: &Options) -> Result<Summary> {
                     }
                     // One group: a file's passages go to one segment, in order, so that
                     // counting facets can tell an article's passages by their neighbours.
-                    let delete = known.then(|| {
-                        UserOperation::Delete(Term::from_field_text(store.fields.path, &f.path))
-                    });
+                    let delete =
+                        known.then(|| UserOperation::Delete(store.fields.path_term(&f.path)));
                     let ops: Vec<UserOperation> = delete
                         .into_iter()
                         .chain(docs.into_iter().map(UserOperation::Add))

@@ -24,6 +24,7 @@ use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery, TermSet
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use super::keyword;
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
 use crate::annotate::ner::features::TITLE_WORDS;
@@ -178,13 +179,6 @@ fn phrase(store: &Store, name: &str) -> Option<Box<dyn Query>> {
     }
 }
 
-fn term(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::Basic,
-    ))
-}
-
 fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(
         clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
@@ -212,7 +206,10 @@ fn name_evidence(store: &Store, r: &Resolved) -> Option<Box<dyn Query>> {
         let mut parts = vec![(Occur::Must, words)];
         for other in [Kind::Person, Kind::Organization, Kind::Place] {
             if other != r.kind {
-                parts.push((Occur::MustNot, term(fields_of(store, other).1, &key(name))));
+                parts.push((
+                    Occur::MustNot,
+                    keyword(fields_of(store, other).1, &key(name)),
+                ));
             }
         }
         clauses.push(Box::new(BooleanQuery::new(parts)));
@@ -236,7 +233,7 @@ pub fn filter_query(
     };
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     if r.known {
-        clauses.extend(r.keys.iter().map(|k| term(tagged_field, k)));
+        clauses.extend(r.keys.iter().map(|k| keyword(tagged_field, k)));
     }
     if let Some(words) = name_evidence(store, r) {
         if article_level {
@@ -246,7 +243,7 @@ pub fn filter_query(
                     (Occur::Must, words),
                     (
                         Occur::MustNot,
-                        any_of(r.keys.iter().map(|k| term(article_field, k)).collect()),
+                        any_of(r.keys.iter().map(|k| keyword(article_field, k)).collect()),
                     ),
                 ]))
             } else {
@@ -311,10 +308,10 @@ pub fn matched_by(
     if r.known && article_level {
         let article_field = fields_of(store, r.kind).0;
         let q = BooleanQuery::new(vec![
-            (Occur::Must, term(store.fields.id, article_id)),
+            (Occur::Must, keyword(store.fields.id, article_id)),
             (
                 Occur::Must,
-                any_of(r.keys.iter().map(|k| term(article_field, k)).collect()),
+                any_of(r.keys.iter().map(|k| keyword(article_field, k)).collect()),
             ),
         ]);
         if searcher.search(&q, &Count)? > 0 {

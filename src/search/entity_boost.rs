@@ -12,11 +12,11 @@
 //! "Yuganskneftegaz" where the corpus ties the two.
 
 use anyhow::Result;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::Searcher;
 
 use super::entity::{fields_of, resolve, Resolved};
+use super::keyword;
 use super::text::{has_operators, is_stop_term};
 use crate::annotate::entities::Kind;
 use crate::index::catalogue::Catalogue;
@@ -70,13 +70,9 @@ pub fn named(store: &Store, searcher: &Searcher, q: &str) -> Result<Named> {
         .iter()
         .flat_map(|r| {
             let here = fields_of(store, r.kind).1;
-            r.keys.iter().map(move |k| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(here, k),
-                    IndexRecordOption::Basic,
-                ));
-                (Occur::Should, q)
-            })
+            r.keys
+                .iter()
+                .map(move |k| (Occur::Should, keyword(here, k)))
         })
         .collect();
     Ok(Named {

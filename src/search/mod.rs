@@ -188,6 +188,15 @@ pub(crate) fn for_each_match(
     })
 }
 
+/// A query for one keyword term (an entity key, an agency, an article id): matched whole,
+/// read without frequencies.
+pub(crate) fn keyword(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
 /// One query that requires every clause (everything, when there are none).
 fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     match clauses.len() {
@@ -243,18 +252,10 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         f.agency
     };
     for name in &req.filters.agencies {
-        let term = Term::from_field_text(agency_field, &keys::key(name));
-        clauses.push((
-            Occur::Must,
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-        ));
+        clauses.push((Occur::Must, keyword(agency_field, &keys::key(name))));
     }
     if req.filters.wire_only && req.filters.agencies.is_empty() {
-        let term = Term::from_field_text(f.agency_wire, "*");
-        clauses.push((
-            Occur::Must,
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-        ));
+        clauses.push((Occur::Must, keyword(f.agency_wire, "*")));
     }
     for fig in &req.filters.figures {
         clauses.push((Occur::Must, fig.query(f.figure)));

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::cli::{ClustersArgs, EvalArgs, GazetteerArgs, Re3dArgs, SynonymsArgs, TrainArgs};
+use super::score::print_table;
 use crate::annotate::ner;
 
 pub fn gazetteer(args: &GazetteerArgs) -> Result<ExitCode> {
@@ -36,8 +37,8 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode> {
         args.out.display(),
         bytes.len() as f64 / 1e6,
         pruned.features(),
-        e.micro_per_org_loc.f1,
-        e.micro_all.f1
+        e.micro_per_org_loc.f1(),
+        e.micro_all.f1()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -65,25 +66,15 @@ pub fn eval(args: &EvalArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string(&e)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "{:<16} {:>9} {:>9} {:>9}",
-        "type", "precision", "recall", "F1"
-    );
-    for (name, s) in &e.per_type {
-        println!(
-            "{:<16} {:>9.4} {:>9.4} {:>9.4}",
-            name, s.precision, s.recall, s.f1
-        );
-    }
-    let m = &e.micro_per_org_loc;
-    println!(
-        "{:<16} {:>9.4} {:>9.4} {:>9.4}",
-        "micro PER/ORG/LOC", m.precision, m.recall, m.f1
-    );
-    let a = &e.micro_all;
-    println!(
-        "{:<16} {:>9.4} {:>9.4} {:>9.4}",
-        "micro all", a.precision, a.recall, a.f1
+    let micro = [
+        ("micro PER/ORG/LOC", &e.micro_per_org_loc),
+        ("micro all", &e.micro_all),
+    ];
+    print_table(
+        e.per_type
+            .iter()
+            .map(|(name, c)| (name.as_str(), c))
+            .chain(micro),
     );
     println!(
         "{} tokens, {:.0} tokens/s (one core)",
@@ -121,7 +112,11 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
     if args.json {
         let v: Vec<serde_json::Value> = scores
             .iter()
-            .map(|(t, c)| serde_json::json!({"type": t, "tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": c.precision(), "recall": c.recall(), "f1": c.f1()}))
+            .map(|(t, c)| {
+                let mut row = serde_json::to_value(c).expect("counts serialise");
+                row["type"] = serde_json::json!(t);
+                row
+            })
             .collect();
         println!("{}", serde_json::to_string(&v)?);
         return Ok(ExitCode::SUCCESS);
@@ -130,18 +125,6 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
         "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations",
         docs.len()
     );
-    println!(
-        "{:<13} {:>9} {:>9} {:>9}",
-        "type", "precision", "recall", "F1"
-    );
-    for (t, c) in &scores {
-        println!(
-            "{:<13} {:>9.4} {:>9.4} {:>9.4}",
-            t,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
-    }
+    print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
+use super::score::Counts;
 use super::trainer::{LabelledDoc, LabelledSentence};
 pub use crate::annotate::ner::chunks;
 use crate::annotate::ner::{label, Model, Part, LABELS, TYPES};
@@ -78,53 +79,14 @@ fn iob1_to_bio(tag: &str, prev: &str) -> String {
     }
 }
 
-/// Precision, recall and F1 of one type.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Score {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-    pub precision: f64,
-    pub recall: f64,
-    pub f1: f64,
-}
-
-impl Score {
-    fn from_counts(tp: usize, fp: usize, fn_: usize) -> Score {
-        let p = if tp + fp > 0 {
-            tp as f64 / (tp + fp) as f64
-        } else {
-            0.0
-        };
-        let r = if tp + fn_ > 0 {
-            tp as f64 / (tp + fn_) as f64
-        } else {
-            0.0
-        };
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        Score {
-            tp,
-            fp,
-            fn_,
-            precision: p,
-            recall: r,
-            f1,
-        }
-    }
-}
-
 /// The scores of an evaluation.
 #[derive(Debug, Serialize)]
 pub struct Evaluation {
-    pub per_type: Vec<(String, Score)>,
+    pub per_type: Vec<(String, Counts)>,
     /// Micro average over PER, ORG and LOC.
-    pub micro_per_org_loc: Score,
+    pub micro_per_org_loc: Counts,
     /// Micro average over all four types.
-    pub micro_all: Score,
+    pub micro_all: Counts,
     pub tokens: usize,
     pub tokens_per_second: f64,
 }
@@ -288,15 +250,23 @@ pub fn evaluate_with(
         .map(|(t, name)| {
             (
                 name.to_string(),
-                Score::from_counts(counts[t][0], counts[t][1], counts[t][2]),
+                Counts {
+                    true_pos: counts[t][0],
+                    false_pos: counts[t][1],
+                    false_neg: counts[t][2],
+                },
             )
         })
         .collect();
-    let sum = |types: &[usize]| {
-        let (tp, fp, fn_) = types.iter().fold((0, 0, 0), |a, &t| {
-            (a.0 + counts[t][0], a.1 + counts[t][1], a.2 + counts[t][2])
-        });
-        Score::from_counts(tp, fp, fn_)
+    let sum = |types: &[usize]| -> Counts {
+        types
+            .iter()
+            .map(|&t| Counts {
+                true_pos: counts[t][0],
+                false_pos: counts[t][1],
+                false_neg: counts[t][2],
+            })
+            .sum()
     };
     Evaluation {
         per_type,

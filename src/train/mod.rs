@@ -10,5 +10,6 @@ pub mod commands;
 pub mod conll;
 pub mod gazetteer;
 pub mod re3d;
+pub mod score;
 pub mod synonyms;
 pub mod trainer;

@@ -7,9 +7,9 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use serde::Serialize;
 use serde_json::Value;
 
+use super::score::Counts;
 use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
 use crate::annotate::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
 use crate::annotate::keys::key;
@@ -62,46 +62,6 @@ pub fn read(dir: &Path) -> Result<Vec<Re3dDoc>> {
     Ok(docs)
 }
 
-/// Precision and recall counts.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Counts {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Counts {
-    pub fn precision(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fp).max(1) as f64
-    }
-    pub fn recall(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
-    }
-    fn add(&mut self, o: Counts) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-    }
-}
-
-/// Set scores: true positives, false positives, false negatives.
-pub fn compare<T: Ord>(gold: &BTreeSet<T>, found: &BTreeSet<T>) -> Counts {
-    let tp = gold.intersection(found).count();
-    Counts {
-        tp,
-        fp: found.len() - tp,
-        fn_: gold.len() - tp,
-    }
-}
-
 /// The name in a gold value, or `None` for a description or pronoun: re3d marks "the
 /// enemy", "our Coalition partners" and "They" too, which name nothing a name search could
 /// find. A leading "the" is dropped ("the Kurdish YPG" is the name "Kurdish YPG"); a value
@@ -140,9 +100,9 @@ pub fn compare_lenient(gold: &BTreeSet<String>, found: &BTreeSet<String>) -> Cou
         }
     }
     Counts {
-        tp,
-        fp: found.len() - tp,
-        fn_: gold.len() - tp,
+        true_pos: tp,
+        false_pos: found.len() - tp,
+        false_neg: gold.len() - tp,
     }
 }
 
@@ -233,13 +193,10 @@ pub fn evaluate_entities(
             }
         }
         for i in 0..3 {
-            per[i].add(compare_lenient(&gold[i], &found[i]));
+            per[i] += compare_lenient(&gold[i], &found[i]);
         }
     }
-    let mut all = Counts::default();
-    for c in per {
-        all.add(c);
-    }
+    let all: Counts = per.iter().copied().sum();
     vec![
         ("person".into(), per[0]),
         ("organization".into(), per[1]),
@@ -310,13 +267,13 @@ pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
             match hit {
                 Some(k) => {
                     used[k] = true;
-                    c.tp += 1;
+                    c.true_pos += 1;
                 }
                 None => {
                     if debug {
                         eprintln!("MISS {:?} parsed {:?}", &doc.text[*gs..*ge], gf);
                     }
-                    c.fn_ += 1
+                    c.false_neg += 1
                 }
             }
         }
@@ -327,7 +284,7 @@ pub fn evaluate_figures(docs: &[Re3dDoc]) -> Counts {
                 }
             }
         }
-        c.fp += used.iter().filter(|u| !**u).count();
+        c.false_pos += used.iter().filter(|u| !**u).count();
     }
     c
 }

@@ -158,7 +158,7 @@ pub const TITLE_WORDS: &[&str] = &[
 
 /// Hash of a string: the unit every feature is built from.
 #[inline]
-pub fn hs(s: &str) -> u64 {
+pub fn word_hash(s: &str) -> u64 {
     xxh3_64(s.as_bytes())
 }
 
@@ -169,7 +169,7 @@ pub type HashSet64 = HashSet<u64, BuildHasherDefault<super::IdentityHasher>>;
 type HashedWords = HashSet64;
 
 fn hash_set(words: &[&str]) -> HashedWords {
-    words.iter().map(|w| hs(w)).collect()
+    words.iter().map(|w| word_hash(w)).collect()
 }
 
 fn org_words() -> &'static HashedWords {
@@ -363,7 +363,7 @@ pub fn shape(word: &str) -> String {
 
 impl TokenInfo {
     fn new(w: &str, lower: &str) -> TokenInfo {
-        let (word, lower_hash) = (hs(w), hs(lower));
+        let (word, lower_hash) = (word_hash(w), word_hash(lower));
         let clusters = crate::annotate::clusters::Clusters::get().of(word, lower, lower_hash);
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
@@ -374,21 +374,21 @@ impl TokenInfo {
         let last4: [Option<usize>; 4] = std::array::from_fn(|_| ends.next());
         let affixes = last4.iter().flatten().count();
         for n in 1..=affixes {
-            prefixes[n - 1] = hs(&lower[..first5[n].unwrap_or(lower.len())]);
-            suffixes[n - 1] = hs(&lower[last4[n - 1].unwrap_or(0)..]);
+            prefixes[n - 1] = word_hash(&lower[..first5[n].unwrap_or(lower.len())]);
+            suffixes[n - 1] = word_hash(&lower[last4[n - 1].unwrap_or(0)..]);
         }
         let hyphen = w.contains('-').then(|| {
             let mut parts = lower.split('-');
             let first = parts.next().unwrap_or("");
             let last = parts.next_back().unwrap_or(first);
-            (hs(first), hs(last))
+            (word_hash(first), word_hash(last))
         });
         let first = w.chars().next();
-        let lower_h = hs(lower.trim_end_matches('.'));
+        let lower_h = word_hash(lower.trim_end_matches('.'));
         TokenInfo {
             word,
             lower: lower_hash,
-            shape: hs(&shape(w)),
+            shape: word_hash(&shape(w)),
             prefixes,
             suffixes,
             affixes: affixes as u8,
@@ -525,7 +525,7 @@ const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Combines a template id and its values into a feature.
 #[inline]
-fn h(template: u8, parts: &[u64]) -> u64 {
+fn feature(template: u8, parts: &[u64]) -> u64 {
     let mut x = (template as u64 + 1).wrapping_mul(K);
     for &p in parts {
         x = (x.rotate_left(26) ^ p).wrapping_mul(K);
@@ -555,95 +555,95 @@ pub fn static_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     let caps = s.all_caps as u64;
     let first = (i == 0) as u64;
     let gaz = t.gaz as u64;
-    out.push(h(0, &[]));
+    out.push(feature(0, &[]));
     if s.all_caps {
-        out.push(h(1, &[1, lw]));
+        out.push(feature(1, &[1, lw]));
     } else {
-        out.push(h(1, &[t.word]));
+        out.push(feature(1, &[t.word]));
     }
-    out.push(h(2, &[lw]));
+    out.push(feature(2, &[lw]));
     for a in 0..t.affixes as usize {
-        out.push(h(3, &[t.prefixes[a]]));
-        out.push(h(4, &[t.suffixes[a]]));
+        out.push(feature(3, &[t.prefixes[a]]));
+        out.push(feature(4, &[t.suffixes[a]]));
     }
-    out.push(h(5, &[caps, t.shape]));
-    out.push(h(6, &[word_at(i - 1)]));
-    out.push(h(7, &[word_at(i + 1)]));
-    out.push(h(8, &[word_at(i - 2)]));
-    out.push(h(9, &[word_at(i + 2)]));
-    out.push(h(10, &[caps, shape_at(i - 1), t.shape]));
-    out.push(h(11, &[caps, t.shape, shape_at(i + 1)]));
-    out.push(h(12, &[word_at(i - 1), lw]));
-    out.push(h(13, &[lw, word_at(i + 1)]));
-    out.push(h(14, &[caps, first, t.shape]));
-    out.push(h(15, &[gaz]));
-    out.push(h(16, &[gaz_at(i - 1), gaz, gaz_at(i + 1)]));
-    out.push(h(17, &[gaz, t.shape]));
+    out.push(feature(5, &[caps, t.shape]));
+    out.push(feature(6, &[word_at(i - 1)]));
+    out.push(feature(7, &[word_at(i + 1)]));
+    out.push(feature(8, &[word_at(i - 2)]));
+    out.push(feature(9, &[word_at(i + 2)]));
+    out.push(feature(10, &[caps, shape_at(i - 1), t.shape]));
+    out.push(feature(11, &[caps, t.shape, shape_at(i + 1)]));
+    out.push(feature(12, &[word_at(i - 1), lw]));
+    out.push(feature(13, &[lw, word_at(i + 1)]));
+    out.push(feature(14, &[caps, first, t.shape]));
+    out.push(feature(15, &[gaz]));
+    out.push(feature(16, &[gaz_at(i - 1), gaz, gaz_at(i + 1)]));
+    out.push(feature(17, &[gaz, t.shape]));
     if t.org != 0 {
         let org = t.org as u64;
-        out.push(h(60, &[org]));
-        out.push(h(61, &[org_at(i - 1), org, org_at(i + 1)]));
-        out.push(h(62, &[org, caps, t.shape]));
-        out.push(h(63, &[org, gaz]));
+        out.push(feature(60, &[org]));
+        out.push(feature(61, &[org_at(i - 1), org, org_at(i + 1)]));
+        out.push(feature(62, &[org, caps, t.shape]));
+        out.push(feature(63, &[org, gaz]));
     }
     if t.title_case && i > 0 && doc.lower_seen.contains(&lw) {
-        out.push(h(18, &[]));
+        out.push(feature(18, &[]));
     }
     if t.title_case {
         if i == 0 || s.all_caps {
             let inside = doc.capitalised_inside.contains(&lw);
-            out.push(h(57, &[caps, inside as u64]));
+            out.push(feature(57, &[caps, inside as u64]));
         }
         // The words around the word's other occurrences in the document.
         if let Some(around) = doc.contexts.get(&lw) {
             let (b, a) = (word_at(i - 1), word_at(i + 1));
             for &(before, after) in around {
                 if before != b {
-                    out.push(h(58, &[before]));
+                    out.push(feature(58, &[before]));
                 }
                 if after != a {
-                    out.push(h(59, &[after]));
+                    out.push(feature(59, &[after]));
                 }
             }
         }
     }
     for (j, tag) in [(i + 1, 1), (i + 2, 2), (i, 0)] {
         if tok(j).is_some_and(|t| t.org_word) {
-            out.push(h(19, &[tag, caps]));
+            out.push(feature(19, &[tag, caps]));
         }
     }
     if tok(i - 1).is_some_and(|t| t.title_word) {
-        out.push(h(20, &[1, t.shape]));
+        out.push(feature(20, &[1, t.shape]));
     }
     if tok(i - 2).is_some_and(|t| t.title_word) {
-        out.push(h(20, &[2, t.shape]));
+        out.push(feature(20, &[2, t.shape]));
     }
     if t.long && t.upper_dots && !s.all_caps {
-        out.push(h(21, &[]));
+        out.push(feature(21, &[]));
     }
     for g in 0..4 {
         let c0 = cluster_at(i, g);
         let gs = g as u64;
-        out.push(h(50, &[gs, c0]));
-        out.push(h(51, &[gs, cluster_at(i - 1, g)]));
-        out.push(h(52, &[gs, cluster_at(i + 1, g)]));
-        out.push(h(53, &[gs, c0, t.shape]));
+        out.push(feature(50, &[gs, c0]));
+        out.push(feature(51, &[gs, cluster_at(i - 1, g)]));
+        out.push(feature(52, &[gs, cluster_at(i + 1, g)]));
+        out.push(feature(53, &[gs, c0, t.shape]));
     }
-    out.push(h(
+    out.push(feature(
         54,
         &[cluster_at(i - 1, 1), cluster_at(i, 1), cluster_at(i + 1, 1)],
     ));
-    out.push(h(55, &[caps, t.capitalised]));
-    out.push(h(56, &[caps, t.capitalised, t.shape, first]));
-    out.push(h(24, &[shape_at(i - 2), shape_at(i - 1), t.shape]));
-    out.push(h(25, &[t.shape, shape_at(i + 1), shape_at(i + 2)]));
-    out.push(h(26, &[word_at(i - 1), t.shape]));
-    out.push(h(27, &[t.shape, word_at(i + 1)]));
-    out.push(h(28, &[gaz_at(i - 1), t.shape]));
-    out.push(h(29, &[gaz_at(i + 1), t.shape]));
+    out.push(feature(55, &[caps, t.capitalised]));
+    out.push(feature(56, &[caps, t.capitalised, t.shape, first]));
+    out.push(feature(24, &[shape_at(i - 2), shape_at(i - 1), t.shape]));
+    out.push(feature(25, &[t.shape, shape_at(i + 1), shape_at(i + 2)]));
+    out.push(feature(26, &[word_at(i - 1), t.shape]));
+    out.push(feature(27, &[t.shape, word_at(i + 1)]));
+    out.push(feature(28, &[gaz_at(i - 1), t.shape]));
+    out.push(feature(29, &[gaz_at(i + 1), t.shape]));
     if let Some((first, last)) = t.hyphen {
-        out.push(h(22, &[first]));
-        out.push(h(23, &[last]));
+        out.push(feature(22, &[first]));
+        out.push(feature(23, &[last]));
     }
 }
 
@@ -676,18 +676,18 @@ pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
     let tags = &fp.labels[doc.sentence];
     let ii = i as isize;
     let here = label_at(tags, ii);
-    out.push(h(40, &[here]));
+    out.push(feature(40, &[here]));
     let r2l = label_at(&fp.labels_r2l[doc.sentence], ii);
-    out.push(h(47, &[r2l]));
-    out.push(h(48, &[here, r2l]));
-    out.push(h(41, &[label_at(tags, ii - 1), here]));
-    out.push(h(42, &[here, label_at(tags, ii + 1)]));
+    out.push(feature(47, &[r2l]));
+    out.push(feature(48, &[here, r2l]));
+    out.push(feature(41, &[label_at(tags, ii - 1), here]));
+    out.push(feature(42, &[here, label_at(tags, ii + 1)]));
     let r2l_tags = &fp.labels_r2l[doc.sentence];
-    out.push(h(
+    out.push(feature(
         49,
         &[label_at(r2l_tags, ii - 1), r2l, label_at(r2l_tags, ii + 1)],
     ));
-    out.push(h(
+    out.push(feature(
         39,
         &[
             label_type_at(tags, ii),
@@ -711,17 +711,17 @@ pub fn stage2_features(s: &Sentence, i: usize, doc: &DocContext, out: &mut Vec<u
             } else {
                 0
             };
-            out.push(h(43, &[best as u64, share]));
-            out.push(h(44, &[best as u64, here]));
+            out.push(feature(43, &[best as u64, share]));
+            out.push(feature(44, &[best as u64, here]));
         }
         None => {
             if fp.count.get(&lw).copied().unwrap_or(0) >= 2 {
-                out.push(h(45, &[]));
+                out.push(feature(45, &[]));
             }
         }
     }
     if let Some(&(ty, place)) = fp.in_multi.get(&lw) {
-        out.push(h(46, &[ty as u64, place]));
+        out.push(feature(46, &[ty as u64, place]));
     }
 }
 
@@ -738,12 +738,12 @@ pub fn dynamic_features(
     let ii = i as isize;
     let prev = label_at(tags, ii - 1);
     let prev2 = label_at(tags, ii - 2);
-    out.push(h(30, &[prev]));
-    out.push(h(31, &[prev2, prev]));
-    out.push(h(32, &[prev, t.lower]));
-    out.push(h(33, &[prev, t.shape]));
+    out.push(feature(30, &[prev]));
+    out.push(feature(31, &[prev2, prev]));
+    out.push(feature(32, &[prev, t.lower]));
+    out.push(feature(33, &[prev, t.shape]));
     if let Some(counts) = doc.history.get(&t.lower) {
         let (best, _) = counts.iter().enumerate().max_by_key(|&(_, c)| *c).unwrap();
-        out.push(h(34, &[best as u64]));
+        out.push(feature(34, &[best as u64]));
     }
 }
