@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod facet;
+pub mod figure_terms;
 pub mod schema;
 pub mod writer;
 

@@ -82,6 +82,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts a file read and indexed.
+    fn add_read(&mut self, record: &FileRecord, bad_records: usize) {
+        self.files_read += 1;
+        self.records_skipped += bad_records;
+        self.articles_indexed += record.articles;
+        self.passages_indexed += record.passages;
+        self.bytes_read += record.size;
+    }
+
     /// Whether any input was skipped as bad (the exit code reports it).
     pub fn skipped_anything(&self) -> bool {
         self.files_skipped + self.records_skipped + self.walk_errors > 0
@@ -106,6 +115,34 @@ impl Reporter {
         match &self.bar {
             Some(bar) => bar.println(line),
             None => eprintln!("{line}"),
+        }
+    }
+
+    /// Draws a progress bar over `total_bytes` when asked and stderr is a terminal.
+    fn start(&mut self, progress: bool, total_bytes: u64) {
+        if !progress || !std::io::stderr().is_terminal() || total_bytes == 0 {
+            return;
+        }
+        let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+            )
+            .unwrap()
+            .progress_chars("=> "),
+        );
+        self.bar = Some(bar);
+    }
+
+    fn advance(&self, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }
@@ -135,192 +172,240 @@ pub fn run(opts: &Options) -> Result<Summary> {
             opts.corpus.display()
         );
     }
-    let store = Store::open_for_writing(&opts.index, &opts.corpus, opts.rebuild)?;
-    let mut manifest = if opts.rebuild {
-        Manifest::default()
-    } else {
-        store.manifest()?
-    };
-    manifest.schema_version = SCHEMA_VERSION;
-    let mut writer: IndexWriter<TantivyDocument> = match store.index.writer(WRITER_HEAP) {
-        Ok(w) => w,
-        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => bail!(
-            "the index at {} is locked by another newsdex process that is writing to it; wait for it to finish",
-            opts.index.display()
-        ),
-        Err(e) => return Err(e).with_context(|| format!("opening a writer on {}", opts.index.display())),
-    };
-    let mut dirty = false;
-    if opts.rebuild {
-        writer.delete_all_documents()?;
-        dirty = true;
-    }
-
+    let mut run = Run::open(opts)?;
     let walk = corpus::walk(&opts.corpus);
-    let mut summary = Summary {
-        files_found: walk.files.len(),
-        files_ignored: walk.ignored,
-        walk_errors: walk.errors.len(),
-        ..Default::default()
-    };
-    let mut reporter = Reporter { bar: None };
+    run.summary.files_found = walk.files.len();
+    run.summary.files_ignored = walk.ignored;
+    run.summary.walk_errors = walk.errors.len();
     for e in &walk.errors {
-        reporter.say(&messages::skipped(&e.path, &e.why));
+        run.reporter.say(&messages::skipped(&e.path, &e.why));
+    }
+    run.remove_gone(&walk.files);
+    run.follow_folder_credits()?;
+    let to_read = run.changed(&walk.files);
+    run.reporter
+        .start(opts.progress, to_read.iter().map(|f| f.size).sum());
+    for batch in batches(&to_read) {
+        let outcomes = run.read(&batch)?;
+        for (f, outcome) in batch.iter().zip(outcomes) {
+            run.apply(f, outcome)?;
+        }
+        run.commit()?;
+    }
+    let mut summary = run.finish()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.peak_memory_bytes = crate::stats::peak_memory_bytes();
+    summary.peak_private_memory_bytes = memory.finish();
+    Ok(summary)
+}
+
+/// An indexing run in progress: the index being written, the manifest it will commit with,
+/// and what the run has done so far.
+struct Run<'a> {
+    opts: &'a Options,
+    store: Store,
+    writer: IndexWriter<TantivyDocument>,
+    manifest: Manifest,
+    summary: Summary,
+    reporter: Reporter,
+    /// Changes not yet committed.
+    dirty: bool,
+}
+
+impl<'a> Run<'a> {
+    /// Opens the index for writing (emptied with `rebuild`), taking its lock.
+    fn open(opts: &'a Options) -> Result<Run<'a>> {
+        let store = Store::open_for_writing(&opts.index, &opts.corpus, opts.rebuild)?;
+        let mut manifest = if opts.rebuild {
+            Manifest::default()
+        } else {
+            store.manifest()?
+        };
+        manifest.schema_version = SCHEMA_VERSION;
+        let writer: IndexWriter<TantivyDocument> = match store.index.writer(WRITER_HEAP) {
+            Ok(w) => w,
+            Err(TantivyError::LockFailure(LockError::LockBusy, _)) => bail!(
+                "the index at {} is locked by another newsdex process that is writing to it; wait for it to finish",
+                opts.index.display()
+            ),
+            Err(e) => return Err(e).with_context(|| format!("opening a writer on {}", opts.index.display())),
+        };
+        if opts.rebuild {
+            writer.delete_all_documents()?;
+        }
+        Ok(Run {
+            opts,
+            store,
+            writer,
+            manifest,
+            summary: Summary::default(),
+            reporter: Reporter { bar: None },
+            dirty: opts.rebuild,
+        })
     }
 
-    // Files gone from the corpus.
-    let present: std::collections::HashSet<&str> =
-        walk.files.iter().map(|f| f.path.as_str()).collect();
-    let gone: Vec<String> = manifest
-        .files
-        .keys()
-        .filter(|p| !present.contains(p.as_str()))
-        .cloned()
-        .collect();
-    for path in gone {
-        writer.delete_term(store.fields.path_term(&path));
-        manifest.files.remove(&path);
-        summary.files_removed += 1;
-        dirty = true;
-    }
-
-    // Crediting by folder changes every article: read everything again when it is switched.
-    if manifest.agency_from_folder != opts.agency_from_folder {
-        manifest.files.clear();
-        writer.delete_all_documents()?;
-        manifest.agency_from_folder = opts.agency_from_folder;
-        dirty = true;
-    }
-
-    // Files whose size or time changed, or that are new.
-    let mut to_read: Vec<&FileEntry> = Vec::new();
-    for f in &walk.files {
-        match manifest.files.get(&f.path) {
-            Some(r) if r.size == f.size && r.mtime == f.mtime => {
-                summary.files_unchanged += 1;
-                if let Some(err) = &r.error {
-                    summary.files_skipped += 1;
-                    reporter.say(&messages::skipped_unchanged(&f.path, err));
-                }
-            }
-            _ => to_read.push(f),
+    /// Removes the passages of files gone from the corpus.
+    fn remove_gone(&mut self, files: &[FileEntry]) {
+        let present: std::collections::HashSet<&str> =
+            files.iter().map(|f| f.path.as_str()).collect();
+        let gone: Vec<String> = self
+            .manifest
+            .files
+            .keys()
+            .filter(|p| !present.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.writer.delete_term(self.store.fields.path_term(&path));
+            self.manifest.files.remove(&path);
+            self.summary.files_removed += 1;
+            self.dirty = true;
         }
     }
 
-    let total_bytes: u64 = to_read.iter().map(|f| f.size).sum();
-    if opts.progress && std::io::stderr().is_terminal() && !to_read.is_empty() {
-        let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
-            )
-            .unwrap()
-            .progress_chars("=> "),
-        );
-        reporter.bar = Some(bar);
+    /// Crediting by folder changes every article: everything is read again when it is
+    /// switched.
+    fn follow_folder_credits(&mut self) -> Result<()> {
+        if self.manifest.agency_from_folder != self.opts.agency_from_folder {
+            self.manifest.files.clear();
+            self.writer.delete_all_documents()?;
+            self.manifest.agency_from_folder = self.opts.agency_from_folder;
+            self.dirty = true;
+        }
+        Ok(())
     }
 
-    for batch in batches(&to_read) {
+    /// The files whose size or time changed, or that are new; unchanged files skipped by an
+    /// earlier run are reported again.
+    fn changed<'f>(&mut self, files: &'f [FileEntry]) -> Vec<&'f FileEntry> {
+        let mut to_read = Vec::new();
+        for f in files {
+            match self.manifest.files.get(&f.path) {
+                Some(r) if r.size == f.size && r.mtime == f.mtime => {
+                    self.summary.files_unchanged += 1;
+                    if let Some(err) = &r.error {
+                        self.summary.files_skipped += 1;
+                        self.reporter
+                            .say(&messages::skipped_unchanged(&f.path, err));
+                    }
+                }
+                _ => to_read.push(f),
+            }
+        }
+        to_read
+    }
+
+    /// Reads a batch of files in parallel. Stops between batches when the user asks: what
+    /// is committed stays, the batch in hand is dropped whole.
+    fn read(&self, batch: &[&FileEntry]) -> Result<Vec<Outcome>> {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
             .map(|f| {
                 if crate::interrupt::requested() {
                     return Outcome::Interrupted;
                 }
-                let folder = opts
+                let folder = self
+                    .opts
                     .agency_from_folder
-                    .then(|| top_folder(&opts.corpus, &f.fs_path))
+                    .then(|| top_folder(&self.opts.corpus, &f.fs_path))
                     .flatten();
                 read_file(
                     f,
-                    manifest.files.get(&f.path),
-                    &store.fields,
+                    self.manifest.files.get(&f.path),
+                    &self.store.fields,
                     folder.as_deref(),
                 )
             })
             .collect();
-        // Stop between batches: what is committed stays, the batch in hand is dropped whole.
         if crate::interrupt::requested()
             || outcomes.iter().any(|o| matches!(o, Outcome::Interrupted))
         {
-            if let Some(bar) = &reporter.bar {
-                bar.finish_and_clear();
-            }
-            let committed = store.manifest().map(|m| m.files.len()).unwrap_or(0);
+            self.reporter.finish();
+            let committed = self.store.manifest().map(|m| m.files.len()).unwrap_or(0);
             return Err(crate::interrupt::Interrupted {
                 committed_files: committed,
             }
             .into());
         }
-        for (f, outcome) in batch.iter().zip(outcomes) {
-            let known = manifest.files.contains_key(&f.path);
-            let record = match outcome {
-                Outcome::Interrupted => unreachable!("interrupted batches are not applied"),
-                Outcome::Unchanged(record) => {
-                    summary.files_unchanged += 1;
-                    record
-                }
-                Outcome::Skipped(record) => {
-                    if known {
-                        writer.delete_term(store.fields.path_term(&f.path));
-                    }
-                    summary.files_skipped += 1;
-                    reporter.say(&messages::skipped(
-                        &f.path,
-                        record.error.as_deref().unwrap_or(""),
-                    ));
-                    record
-                }
-                Outcome::Indexed {
-                    record,
-                    docs,
-                    warnings,
-                    bad_records,
-                } => {
-                    for w in &warnings {
-                        reporter.say(w);
-                    }
-                    // One group: a file's passages go to one segment, in order, so that
-                    // counting facets can tell an article's passages by their neighbours.
-                    let delete =
-                        known.then(|| UserOperation::Delete(store.fields.path_term(&f.path)));
-                    let ops: Vec<UserOperation> = delete
-                        .into_iter()
-                        .chain(docs.into_iter().map(UserOperation::Add))
-                        .collect();
-                    writer.run(ops)?;
-                    summary.files_read += 1;
-                    summary.records_skipped += bad_records;
-                    summary.articles_indexed += record.articles;
-                    summary.passages_indexed += record.passages;
-                    summary.bytes_read += record.size;
-                    record
-                }
-            };
-            manifest.files.insert(f.path.clone(), record);
-            if let Some(bar) = &reporter.bar {
-                bar.inc(f.size);
+        Ok(outcomes)
+    }
+
+    /// Applies what reading a file gave: its passages replace the old ones, or the file is
+    /// recorded as skipped.
+    fn apply(&mut self, f: &FileEntry, outcome: Outcome) -> Result<()> {
+        let known = self.manifest.files.contains_key(&f.path);
+        let record = match outcome {
+            Outcome::Interrupted => unreachable!("interrupted batches are not applied"),
+            Outcome::Unchanged(record) => {
+                self.summary.files_unchanged += 1;
+                record
             }
+            Outcome::Skipped(record) => {
+                if known {
+                    self.writer
+                        .delete_term(self.store.fields.path_term(&f.path));
+                }
+                self.summary.files_skipped += 1;
+                let why = record.error.as_deref().unwrap_or("");
+                self.reporter.say(&messages::skipped(&f.path, why));
+                record
+            }
+            Outcome::Indexed {
+                record,
+                docs,
+                warnings,
+                bad_records,
+            } => {
+                for w in &warnings {
+                    self.reporter.say(w);
+                }
+                // One group: a file's passages go to one segment, in order, so that counting
+                // facets can tell an article's passages by their neighbours.
+                let delete =
+                    known.then(|| UserOperation::Delete(self.store.fields.path_term(&f.path)));
+                let ops: Vec<UserOperation> = delete
+                    .into_iter()
+                    .chain(docs.into_iter().map(UserOperation::Add))
+                    .collect();
+                self.writer.run(ops)?;
+                self.summary.add_read(&record, bad_records);
+                record
+            }
+        };
+        self.manifest.files.insert(f.path.clone(), record);
+        self.reporter.advance(f.size);
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Commits the changes with the manifest, saved first, named in the commit's payload.
+    fn commit(&mut self) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit().context("preparing a commit")?;
+        let saved = self
+            .store
+            .save_manifest(&self.manifest, prepared.opstamp())?;
+        prepared.set_payload(&saved.payload());
+        prepared.commit().context("committing the index")?;
+        self.store.prune_manifests(&saved);
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Commits what is left, waits for merges, and returns the summary with the index's
+    /// totals.
+    fn finish(mut self) -> Result<Summary> {
+        if self.dirty {
+            self.commit()?;
         }
-        commit(&store, &mut writer, &manifest)?;
-        dirty = false;
+        self.writer
+            .wait_merging_threads()
+            .with_context(|| format!("finishing merges in {}", self.opts.index.display()))?;
+        self.reporter.finish();
+        let (articles, passages) = self.manifest.totals();
+        self.summary.articles_total = articles;
+        self.summary.passages_total = passages;
+        Ok(self.summary)
     }
-    if dirty {
-        commit(&store, &mut writer, &manifest)?;
-    }
-    writer
-        .wait_merging_threads()
-        .with_context(|| format!("finishing merges in {}", opts.index.display()))?;
-    if let Some(bar) = &reporter.bar {
-        bar.finish_and_clear();
-    }
-    let (articles, passages) = manifest.totals();
-    summary.articles_total = articles;
-    summary.passages_total = passages;
-    summary.seconds = started.elapsed().as_secs_f64();
-    summary.peak_memory_bytes = crate::stats::peak_memory_bytes();
-    summary.peak_private_memory_bytes = memory.finish();
-    Ok(summary)
 }
 
 /// The top-level folder of a file under the corpus, if it is in one.
@@ -330,20 +415,6 @@ fn top_folder(corpus: &std::path::Path, file: &std::path::Path) -> Option<String
     let first = parts.next()?;
     parts.next()?;
     Some(first.as_os_str().to_string_lossy().into_owned())
-}
-
-/// Commits the writer's changes with the manifest, saved first, named in the commit's payload.
-fn commit(
-    store: &Store,
-    writer: &mut IndexWriter<TantivyDocument>,
-    manifest: &Manifest,
-) -> Result<()> {
-    let mut prepared = writer.prepare_commit().context("preparing a commit")?;
-    let saved = store.save_manifest(manifest, prepared.opstamp())?;
-    prepared.set_payload(&saved.payload());
-    prepared.commit().context("committing the index")?;
-    store.prune_manifests(&saved);
-    Ok(())
 }
 
 /// Splits the files to read into batches bounded in bytes and count.
@@ -515,7 +586,7 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
                 doc.add_text(fields.agency_wire, k);
             }
             for f in &pa.figures {
-                for t in crate::search::figure::terms(f) {
+                for t in super::figure_terms::terms(f) {
                     doc.add_text(fields.figure, t);
                 }
             }
