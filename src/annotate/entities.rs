@@ -102,6 +102,20 @@ struct Raw {
     demonym: bool,
 }
 
+impl Raw {
+    /// A mention of passage `passage` (whose text is `text`) at bytes `start..end`.
+    fn new(passage: usize, text: &str, start: usize, end: usize, kind: Kind, demonym: bool) -> Raw {
+        Raw {
+            passage,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind,
+            demonym,
+        }
+    }
+}
+
 /// Words that the recognizer may take for names at a sentence start but never are.
 const NOT_NAMES: &[&str] = &[
     "monday",
@@ -203,9 +217,51 @@ pub fn extract_in_corpus(
 /// article-wide rules.
 fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
     let gaz = Gazetteer::get();
-    // The document: every sentence of every passage, with where its tokens are.
+    let (sentences, tags) = tag_article(passages, tokens, model);
+    let mut raws: Vec<Raw> = Vec::new();
+    for ((pi, toks), labels) in sentences.iter().zip(&tags) {
+        let text = &passages[*pi].text;
+        let mut covered = vec![false; toks.len()];
+        for (ty, s, e) in chunks(labels) {
+            let Some((s, e, kind, demonym)) = tagged_mention(toks, text, ty, s, e, gaz) else {
+                continue;
+            };
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+            raws.push(Raw::new(
+                *pi,
+                text,
+                toks[s].start,
+                toks[e - 1].end,
+                kind,
+                demonym,
+            ));
+        }
+        for (s, e, demonym) in untagged_places(toks, text, &covered, gaz) {
+            raws.push(Raw::new(
+                *pi,
+                text,
+                toks[s].start,
+                toks[e - 1].end,
+                Kind::Place,
+                demonym,
+            ));
+        }
+    }
+    raws
+}
+
+/// A sentence of an article: its passage's index and its tokens.
+type SentenceTokens = (usize, Vec<Token>);
+
+/// Every sentence of every passage, and the
+/// recognizer's labels for each, the article read as one document.
+fn tag_article(
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    model: &Model,
+) -> (Vec<SentenceTokens>, Vec<Vec<usize>>) {
     let mut doc_words: Vec<Vec<&str>> = Vec::new();
-    let mut doc_tokens: Vec<(usize, Vec<Token>)> = Vec::new();
+    let mut doc_tokens: Vec<SentenceTokens> = Vec::new();
     for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
         for range in sentences(&p.text, toks) {
             let sent: Vec<Token> = toks[range].to_vec();
@@ -219,130 +275,134 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
     for chunk in doc_words.chunks(CHUNK_SENTENCES) {
         tags.extend(model.tag_document(chunk));
     }
-    let mut raws: Vec<Raw> = Vec::new();
-    for ((pi, toks), labels) in doc_tokens.iter().zip(&tags) {
-        let text = &passages[*pi].text;
-        let mut covered = vec![false; toks.len()];
-        for (ty, s, e) in chunks(labels) {
-            let (mut s, e) = trim(toks, text, s, e);
-            if s >= e {
-                continue;
-            }
-            // "Defense Secretary Ash Carter": the name is what follows the title.
-            let mut ty = ty;
-            if ty <= 1 && e - s >= 2 {
-                if let Some(t) = (s..e - 1).rev().find(|&j| {
-                    TITLE_WORDS.contains(&toks[j].text(text).to_lowercase().trim_end_matches('.'))
-                }) {
-                    let tail_org =
-                        ORG_WORDS.contains(&toks[e - 1].text(text).to_lowercase().as_str());
-                    if !tail_org
-                        && toks[t + 1..e]
-                            .iter()
-                            .all(|tk| tk.text(text).starts_with(char::is_uppercase))
-                    {
-                        s = t + 1;
-                        ty = 0;
-                    }
-                }
-            }
-            let surface = &text[toks[s].start..toks[e - 1].end];
-            let lower = surface.to_lowercase();
-            if !surface.chars().any(char::is_alphabetic)
-                || NOT_NAMES.contains(&lower.as_str())
-                || (crate::date::is_month(&lower) && lower != "may")
-                || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
-                || (ty == 1 && is_role(surface, gaz))
-            {
-                continue;
-            }
-            // A person's name holds no digits and does not end in a title ("Army Lt").
-            let last_word = lower.rsplit(' ').next().unwrap_or("");
-            if ty == 0
-                && (surface.chars().any(|c| c.is_ascii_digit())
-                    || TITLE_WORDS.contains(&last_word.trim_end_matches('.'))
-                    || last_word == "officer")
-            {
-                continue;
-            }
-            // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah").
-            let gk_all = gaz.kinds(&lower);
-            let ty = if ty == 0
-                && gk_all & kind::PLACE != 0
-                && gk_all & (kind::FIRST_NAME | kind::LAST_NAME) == 0
-            {
-                2
-            } else {
-                ty
-            };
-            // A name ending in "Coalition", "Forces", "Agency"... is an organization.
-            let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
-                1
-            } else {
-                ty
-            };
-            let gk = gaz.kinds(&lower);
-            let (kind, demonym) = match ty {
-                // A "person" holding a country's name is a misreading ("Deepening Russia-North").
-                0 if names_a_country(surface, gaz) => continue,
-                0 => (Kind::Person, false),
-                1 => (Kind::Organization, false),
-                2 => (Kind::Place, false),
-                _ if gk & kind::DEMONYM != 0 => (Kind::Place, true),
-                _ => continue, // MISC: events, nationalities not in the list, works
-            };
-            covered[s..e].iter_mut().for_each(|c| *c = true);
-            raws.push(Raw {
-                passage: *pi,
-                start: toks[s].start,
-                end: toks[e - 1].end,
-                text: surface.to_string(),
-                kind,
-                demonym,
-            });
+    (doc_tokens, tags)
+}
+
+/// What a chunk the recognizer tagged (type `ty`, tokens `s..e`) names, after the rules:
+/// its tokens, kind and whether it is a demonym; `None` when it names nothing.
+fn tagged_mention(
+    toks: &[Token],
+    text: &str,
+    ty: usize,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+) -> Option<(usize, usize, Kind, bool)> {
+    let (s, e) = trim(toks, text, s, e);
+    if s >= e {
+        return None;
+    }
+    let (s, ty) = split_title(toks, text, ty, s, e);
+    let surface = &text[toks[s].start..toks[e - 1].end];
+    let lower = surface.to_lowercase();
+    if !surface.chars().any(char::is_alphabetic)
+        || NOT_NAMES.contains(&lower.as_str())
+        || (crate::date::is_month(&lower) && lower != "may")
+        || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
+        || (ty == 1 && is_role(surface, gaz))
+    {
+        return None;
+    }
+    // A person's name holds no digits and does not end in a title ("Army Lt").
+    let last_word = lower.rsplit(' ').next().unwrap_or("");
+    if ty == 0
+        && (surface.chars().any(|c| c.is_ascii_digit())
+            || TITLE_WORDS.contains(&last_word.trim_end_matches('.'))
+            || last_word == "officer")
+    {
+        return None;
+    }
+    let gk = gaz.kinds(&lower);
+    // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah").
+    let ty = if ty == 0 && gk & kind::PLACE != 0 && gk & (kind::FIRST_NAME | kind::LAST_NAME) == 0 {
+        2
+    } else {
+        ty
+    };
+    // A name ending in "Coalition", "Forces", "Agency"... is an organization.
+    let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
+        1
+    } else {
+        ty
+    };
+    let (kind, demonym) = match ty {
+        // A "person" holding a country's name is a misreading ("Deepening Russia-North").
+        0 if names_a_country(surface, gaz) => return None,
+        0 => (Kind::Person, false),
+        1 => (Kind::Organization, false),
+        2 => (Kind::Place, false),
+        _ if gk & kind::DEMONYM != 0 => (Kind::Place, true),
+        _ => return None, // MISC: events, nationalities not in the list, works
+    };
+    Some((s, e, kind, demonym))
+}
+
+/// "Defense Secretary Ash Carter": a person (or organization) chunk that holds a title is
+/// the name after the title, a person; returns the chunk's first token and type.
+fn split_title(toks: &[Token], text: &str, ty: usize, s: usize, e: usize) -> (usize, usize) {
+    if ty > 1 || e - s < 2 {
+        return (s, ty);
+    }
+    let word = |j: usize| toks[j].text(text).to_lowercase();
+    let Some(t) = (s..e - 1)
+        .rev()
+        .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')))
+    else {
+        return (s, ty);
+    };
+    let tail_org = ORG_WORDS.contains(&word(e - 1).as_str());
+    let capitalised = toks[t + 1..e]
+        .iter()
+        .all(|tk| tk.text(text).starts_with(char::is_uppercase));
+    if !tail_org && capitalised {
+        (t + 1, 0)
+    } else {
+        (s, ty)
+    }
+}
+
+/// Countries and demonyms the recognizer passed over: the longest gazetteer phrase at each
+/// capitalised token not `covered`, as tokens `s..e` and whether it is a demonym.
+fn untagged_places(
+    toks: &[Token],
+    text: &str,
+    covered: &[bool],
+    gaz: &Gazetteer,
+) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || !toks[i].text(text).starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
         }
-        // Countries and demonyms the recognizer passed over.
-        let mut i = 0;
-        while i < toks.len() {
-            if covered[i] || !toks[i].text(text).starts_with(char::is_uppercase) {
-                i += 1;
-                continue;
+        let mut found = None;
+        let mut phrase = String::new();
+        for n in 1..=gaz.max_words.min(toks.len() - i) {
+            if covered[i + n - 1] {
+                break;
             }
-            let mut found = None;
-            let mut phrase = String::new();
-            for n in 1..=gaz.max_words.min(toks.len() - i) {
-                if covered[i + n - 1] {
-                    break;
-                }
-                if n > 1 {
-                    phrase.push(' ');
-                }
-                phrase.push_str(&toks[i + n - 1].text(text).to_lowercase());
-                let k = gaz.kinds(&phrase);
-                if k & (kind::COUNTRY | kind::DEMONYM) != 0 {
-                    found = Some((n, k & kind::COUNTRY == 0));
-                }
-                if !gaz.continues(&phrase) {
-                    break;
-                }
+            if n > 1 {
+                phrase.push(' ');
             }
-            match found {
-                Some((n, demonym)) => {
-                    raws.push(Raw {
-                        passage: *pi,
-                        start: toks[i].start,
-                        end: toks[i + n - 1].end,
-                        text: text[toks[i].start..toks[i + n - 1].end].to_string(),
-                        kind: Kind::Place,
-                        demonym,
-                    });
-                    i += n;
-                }
-                None => i += 1,
+            phrase.push_str(&toks[i + n - 1].text(text).to_lowercase());
+            let k = gaz.kinds(&phrase);
+            if k & (kind::COUNTRY | kind::DEMONYM) != 0 {
+                found = Some((n, k & kind::COUNTRY == 0));
             }
+            if !gaz.continues(&phrase) {
+                break;
+            }
+        }
+        match found {
+            Some((n, demonym)) => {
+                out.push((i, i + n, demonym));
+                i += n;
+            }
+            None => i += 1,
         }
     }
-    raws
+    out
 }
 
 /// The article-wide rules, then the mentions tied into entities.

@@ -507,53 +507,77 @@ struct Num {
 
 /// Reads a number at token `i`.
 fn read_number(words: &[String], i: usize) -> Option<Num> {
-    let w = words[i].as_str();
-    let lw = w.to_lowercase();
-    // Digits, with thousands separators and decimals, and an optional suffix (bn, m, k).
-    if w.starts_with(|c: char| c.is_ascii_digit()) {
-        let split = w.find(|c: char| c.is_alphabetic()).unwrap_or(w.len());
-        let (num, suffix) = w.split_at(split);
-        if num.contains(':') || num.contains('/') {
-            return None;
-        }
-        let cleaned: String = num.chars().filter(|&c| c != ',').collect();
-        let mut value: f64 = cleaned.parse().ok()?;
-        let suffix = suffix.to_lowercase();
-        let mut unit_from_suffix = None;
-        if !suffix.is_empty() {
-            if ["st", "nd", "rd", "th"].contains(&suffix.as_str()) {
-                return None; // ordinal
-            }
-            if let Some(s) = scale_word(&suffix) {
-                value *= s;
-            } else if let Some(u) = unit_word(&suffix) {
-                unit_from_suffix = Some(u);
-            } else {
-                return None; // "3pm", "MH370"-like
-            }
-        }
-        let bare = (suffix.is_empty() && !num.contains([',', '.'])).then(|| num.to_string());
-        let mut num = Num {
-            value,
-            end: i + 1,
-            digits: true,
-            upper: None,
-            unit_from_suffix,
-            bare,
-        };
-        // "2 million", "1.5 billion"
-        if suffix.is_empty() {
-            if let Some(s) = words.get(i + 1).and_then(|n| scale_word(&n.to_lowercase())) {
-                if !(words[i + 1] == "m" || words[i + 1] == "b") {
-                    num.value *= s;
-                    num.end = i + 2;
-                    num.bare = None;
-                }
-            }
-        }
-        return Some(num);
+    if words[i].starts_with(|c: char| c.is_ascii_digit()) {
+        read_digits(words, i)
+    } else {
+        read_spelled(words, i)
     }
-    // "a dozen", "half a million", "two million", "tens of thousands", "dozens".
+}
+
+impl Num {
+    /// A number in words, ending before token `end`; `upper` for an approximate span.
+    fn spelled(value: f64, end: usize, upper: Option<f64>) -> Num {
+        Num {
+            value,
+            end,
+            digits: false,
+            upper,
+            unit_from_suffix: None,
+            bare: None,
+        }
+    }
+}
+
+/// Digits, with thousands separators and decimals, and an optional suffix (bn, m, k), or a
+/// scale word after them ("2 million", "1.5 billion").
+fn read_digits(words: &[String], i: usize) -> Option<Num> {
+    let w = words[i].as_str();
+    let split = w.find(|c: char| c.is_alphabetic()).unwrap_or(w.len());
+    let (num, suffix) = w.split_at(split);
+    if num.contains(':') || num.contains('/') {
+        return None;
+    }
+    let cleaned: String = num.chars().filter(|&c| c != ',').collect();
+    let mut value: f64 = cleaned.parse().ok()?;
+    let suffix = suffix.to_lowercase();
+    let mut unit_from_suffix = None;
+    if !suffix.is_empty() {
+        if ["st", "nd", "rd", "th"].contains(&suffix.as_str()) {
+            return None; // ordinal
+        }
+        if let Some(s) = scale_word(&suffix) {
+            value *= s;
+        } else if let Some(u) = unit_word(&suffix) {
+            unit_from_suffix = Some(u);
+        } else {
+            return None; // "3pm", "MH370"-like
+        }
+    }
+    let bare = (suffix.is_empty() && !num.contains([',', '.'])).then(|| num.to_string());
+    let mut num = Num {
+        value,
+        end: i + 1,
+        digits: true,
+        upper: None,
+        unit_from_suffix,
+        bare,
+    };
+    if suffix.is_empty() {
+        if let Some(s) = words.get(i + 1).and_then(|n| scale_word(&n.to_lowercase())) {
+            if !(words[i + 1] == "m" || words[i + 1] == "b") {
+                num.value *= s;
+                num.end = i + 2;
+                num.bare = None;
+            }
+        }
+    }
+    Some(num)
+}
+
+/// A number in words: "a dozen", "half a million", "two million", "tens of thousands",
+/// "dozens".
+fn read_spelled(words: &[String], i: usize) -> Option<Num> {
+    let lw = words[i].to_lowercase();
     let next = |k: usize| {
         words
             .get(i + k)
@@ -561,62 +585,24 @@ fn read_number(words: &[String], i: usize) -> Option<Num> {
             .unwrap_or_default()
     };
     if lw == "a" || lw == "an" {
-        if next(1) == "dozen" {
-            return Some(Num {
-                value: 12.0,
-                end: i + 2,
-                digits: false,
-                upper: None,
-                unit_from_suffix: None,
-                bare: None,
-            });
-        }
-        return None;
+        return (next(1) == "dozen").then(|| Num::spelled(12.0, i + 2, None));
     }
     if lw == "half" && (next(1) == "a" || next(1) == "an") {
         if let Some(s) = scale_word(&next(2)) {
-            return Some(Num {
-                value: s / 2.0,
-                end: i + 3,
-                digits: false,
-                upper: None,
-                unit_from_suffix: None,
-                bare: None,
-            });
+            return Some(Num::spelled(s / 2.0, i + 3, None));
         }
     }
     if lw == "dozen" {
-        return Some(Num {
-            value: 12.0,
-            end: i + 1,
-            digits: false,
-            upper: None,
-            unit_from_suffix: None,
-            bare: None,
-        });
+        return Some(Num::spelled(12.0, i + 1, None));
     }
     if ["tens", "hundreds"].contains(&lw.as_str()) && next(1) == "of" {
         if let Some(s) = plural_scale(&next(2)) {
             let base = if lw == "tens" { 10.0 } else { 100.0 };
-            return Some(Num {
-                value: base * s,
-                end: i + 3,
-                digits: false,
-                upper: Some(base * 10.0 * s),
-                unit_from_suffix: None,
-                bare: None,
-            });
+            return Some(Num::spelled(base * s, i + 3, Some(base * 10.0 * s)));
         }
     }
     if let Some(s) = plural_scale(&lw) {
-        return Some(Num {
-            value: s,
-            end: i + 1,
-            digits: false,
-            upper: Some(s * 10.0),
-            unit_from_suffix: None,
-            bare: None,
-        });
+        return Some(Num::spelled(s, i + 1, Some(s * 10.0)));
     }
     let mut value = small_number(&lw)?;
     let mut end = i + 1;
@@ -628,14 +614,7 @@ fn read_number(words: &[String], i: usize) -> Option<Num> {
         value *= s;
         end += 1;
     }
-    Some(Num {
-        value,
-        end,
-        digits: false,
-        upper: None,
-        unit_from_suffix: None,
-        bare: None,
-    })
+    Some(Num::spelled(value, end, None))
 }
 
 /// The value of the first number in `text`, alone or not, spelled or in digits ("two",
@@ -658,59 +637,139 @@ pub fn find(text: &str) -> Vec<Figure> {
 
 /// [`find`] for a passage already split into tokens (by [`tokenize`]).
 pub fn find_in_tokens(text: &str, toks: &[Token]) -> Vec<Figure> {
-    let words: Vec<String> = toks.iter().map(|t| t.text(text).to_string()).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let excluded = excluded_spans(text);
+    let reader = Reader::new(text, toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if excluded
-            .iter()
-            .any(|&(s, e)| toks[i].start >= s && toks[i].start < e)
-        {
-            i += 1;
-            continue;
-        }
-        // Fractions of something ("two-thirds of the city", "half of voters", "3/4 of"),
-        // as percentages.
-        if let Some((fraction, end)) = read_fraction(&lower, i) {
-            if lower.get(end).is_some_and(|w| w == "of") {
-                let (qualifier, first) = qualifier_before(&lower, i);
-                let (s, e) = (toks[first].start, toks[end - 1].end);
-                out.push(Figure {
-                    value: (fraction * 1000.0).round() / 10.0,
-                    upper: None,
-                    unit: "percent".into(),
-                    qualifier,
-                    text: text[s..e].to_string(),
-                    start: s,
-                    end: e,
-                });
-                i = end;
-                continue;
+        match reader.figure_at(i) {
+            Step::Found(figure, next) => {
+                out.push(figure);
+                i = next;
             }
+            Step::Skip(next) => i = next,
+            Step::Stop => break,
         }
-        let currency = currency_symbol(&words[i]);
-        let start_tok = i;
+    }
+    out
+}
+
+/// What reading at a token gave: a figure and the token after it, nothing (read on from a
+/// token), or the end of the passage.
+enum Step {
+    Found(Figure, usize),
+    Skip(usize),
+    Stop,
+}
+
+/// A passage's tokens as the figure reader sees them.
+struct Reader<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    words: Vec<String>,
+    lower: Vec<String>,
+    /// Byte spans where no figure is read (see [`excluded_spans`]).
+    excluded: Vec<(usize, usize)>,
+}
+
+/// A figure being read: the number and what the words around it add.
+struct Candidate {
+    /// The first token (the currency symbol, if any).
+    start_tok: usize,
+    currency: Option<&'static str>,
+    num: Num,
+    /// The token after the figure's words so far.
+    end: usize,
+    upper: Option<f64>,
+    unit: Option<String>,
+    /// What the unit multiplies the number by ("km" 1000).
+    factor: f64,
+    /// "60-plus": at least that many.
+    plus: bool,
+    /// The counted noun, when the unit is one ("soldiers").
+    noun_at: Option<usize>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, toks: &'a [Token]) -> Reader<'a> {
+        let words: Vec<String> = toks.iter().map(|t| t.text(text).to_string()).collect();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        Reader {
+            text,
+            toks,
+            words,
+            lower,
+            excluded: excluded_spans(text),
+        }
+    }
+
+    /// Reads the figure that starts at token `i`, if one does.
+    fn figure_at(&self, i: usize) -> Step {
+        let at = self.toks[i].start;
+        if self.excluded.iter().any(|&(s, e)| at >= s && at < e) {
+            return Step::Skip(i + 1);
+        }
+        if let Some(found) = self.fraction_at(i) {
+            return found;
+        }
+        let mut c = match self.number_at(i) {
+            Ok(c) => c,
+            Err(step) => return step,
+        };
+        if let Some(next) = self.read_range(&mut c) {
+            return Step::Skip(next);
+        }
+        self.read_unit(&mut c);
+        self.read_plus(&mut c);
+        self.read_counted_noun(&mut c);
+        if self.is_date_or_label(&c) || counts_nothing(&c) {
+            return Step::Skip(c.end.max(i + 1));
+        }
+        let last = c.noun_at.map_or(c.end, |k| k + 1).max(c.end);
+        Step::Found(self.figure(&c, last), last)
+    }
+
+    /// Fractions of something ("two-thirds of the city", "half of voters", "3/4 of"), as
+    /// percentages.
+    fn fraction_at(&self, i: usize) -> Option<Step> {
+        let (fraction, end) = read_fraction(&self.lower, i)?;
+        if self.lower.get(end).is_none_or(|w| w != "of") {
+            return None;
+        }
+        let (qualifier, first) = qualifier_before(&self.lower, i);
+        let (s, e) = (self.toks[first].start, self.toks[end - 1].end);
+        let figure = Figure {
+            value: (fraction * 1000.0).round() / 10.0,
+            upper: None,
+            unit: "percent".into(),
+            qualifier,
+            text: self.text[s..e].to_string(),
+            start: s,
+            end: e,
+        };
+        Some(Step::Found(figure, end))
+    }
+
+    /// The number at token `i` (after a currency symbol, if there is one), or the step to
+    /// take when there is none worth reading.
+    fn number_at(&self, i: usize) -> Result<Candidate, Step> {
+        let currency = currency_symbol(&self.words[i]);
         let num_at = if currency.is_some() { i + 1 } else { i };
-        if num_at >= toks.len() {
-            break;
+        if num_at >= self.toks.len() {
+            return Err(Step::Stop);
         }
-        let Some(mut num) = read_number(&words, num_at) else {
-            i += 1;
-            continue;
+        let Some(num) = read_number(&self.words, num_at) else {
+            return Err(Step::Skip(i + 1));
         };
         if currency.is_some() && !num.digits {
-            i += 1;
-            continue;
+            return Err(Step::Skip(i + 1));
         }
         // "one of the ..." and "one" without a counted noun are not figures.
-        if !num.digits && lower[num_at] == "one" && lower.get(num_at + 1).is_some_and(|n| n == "of")
+        if !num.digits
+            && self.lower[num_at] == "one"
+            && self.lower.get(num_at + 1).is_some_and(|n| n == "of")
         {
-            i += 1;
-            continue;
+            return Err(Step::Skip(i + 1));
         }
-        let mut end = num.end;
         let mut unit: Option<String> = currency.map(str::to_string);
         let mut factor = 1.0;
         if let Some((u, f)) = num.unit_from_suffix {
@@ -719,197 +778,213 @@ pub fn find_in_tokens(text: &str, toks: &[Token]) -> Vec<Figure> {
                 factor = f;
             }
         }
-        // A range: "10,000 to 12,000", "10,000-12,000", "between 10 and 12".
-        let mut upper = num.upper;
-        let sep = lower.get(end).map(String::as_str);
-        let between = start_tok > 0 && lower[start_tok - 1] == "between";
-        if matches!(sep, Some("to") | Some("-") | Some("\u{2013}"))
-            || (between && sep == Some("and"))
+        Ok(Candidate {
+            start_tok: i,
+            currency,
+            end: num.end,
+            upper: num.upper,
+            num,
+            unit,
+            factor,
+            plus: false,
+            noun_at: None,
+        })
+    }
+
+    /// A range: "10,000 to 12,000", "10,000-12,000", "between 10 and 12". Returns the token
+    /// to read on from when the words are a score ("2-2"), not a figure.
+    fn read_range(&self, c: &mut Candidate) -> Option<usize> {
+        let lower = &self.lower;
+        let sep = lower.get(c.end).map(String::as_str);
+        let between = c.start_tok > 0 && lower[c.start_tok - 1] == "between";
+        if !(matches!(sep, Some("to") | Some("-") | Some("\u{2013}"))
+            || (between && sep == Some("and")))
         {
-            let at = if currency.is_some()
-                && words
-                    .get(end + 1)
-                    .and_then(|w| currency_symbol(w))
-                    .is_some()
-            {
-                end + 2
-            } else {
-                end + 1
-            };
-            if at < toks.len() {
-                if let Some(second) = read_number(&words, at) {
-                    if second.digits == num.digits && second.value >= num.value {
-                        // Scores ("2-2", "6-3") are no ranges.
-                        let score = sep == Some("-")
-                            && num.value < 100.0
-                            && second.value < 100.0
-                            && num.bare.is_some()
-                            && second.bare.is_some();
-                        if !score {
-                            let mut lo = num.value;
-                            // "1.5 to 2 million": the scale of the second applies to both.
-                            if second.value > 0.0
-                                && second.end > at + 1
-                                && lo < second.value / 100.0
-                            {
-                                let scale = second.value
-                                    / words[at]
-                                        .replace(',', "")
-                                        .parse::<f64>()
-                                        .unwrap_or(second.value);
-                                if scale > 1.0 {
-                                    lo *= scale;
-                                }
-                            }
-                            num.value = lo;
-                            upper = Some(second.value);
-                            end = second.end;
-                        } else {
-                            i = second.end;
-                            continue;
-                        }
-                    }
-                }
+            return None;
+        }
+        let second_currency = self
+            .words
+            .get(c.end + 1)
+            .and_then(|w| currency_symbol(w))
+            .is_some();
+        let at = if c.currency.is_some() && second_currency {
+            c.end + 2
+        } else {
+            c.end + 1
+        };
+        if at >= self.toks.len() {
+            return None;
+        }
+        let second = read_number(&self.words, at)?;
+        if second.digits != c.num.digits || second.value < c.num.value {
+            return None;
+        }
+        // Scores ("2-2", "6-3") are no ranges.
+        let score = sep == Some("-")
+            && c.num.value < 100.0
+            && second.value < 100.0
+            && c.num.bare.is_some()
+            && second.bare.is_some();
+        if score {
+            return Some(second.end);
+        }
+        let mut lo = c.num.value;
+        // "1.5 to 2 million": the scale of the second applies to both.
+        if second.value > 0.0 && second.end > at + 1 && lo < second.value / 100.0 {
+            let written = self.words[at].replace(',', "").parse::<f64>();
+            let scale = second.value / written.unwrap_or(second.value);
+            if scale > 1.0 {
+                lo *= scale;
             }
         }
-        // The unit, or the counted noun.
-        if unit.is_none() {
-            let mut j = end;
-            if lower.get(j).is_some_and(|w| w == "-") {
-                j += 1;
-            }
-            if let Some(w) = lower.get(j) {
-                if let Some((u, f)) = unit_word(w) {
-                    unit = Some(u.to_string());
-                    factor = f;
-                    end = j + 1;
-                } else if w == "per" && lower.get(j + 1).is_some_and(|c| c == "cent") {
-                    unit = Some("percent".into());
-                    end = j + 2;
-                } else if w == "square" {
-                    if let Some((u, f)) = lower.get(j + 1).and_then(|w2| unit_word(w2)) {
-                        unit = Some(format!("square {u}"));
-                        factor = f * f;
-                        end = j + 2;
-                    }
-                } else if w == "us" && lower.get(j + 1).is_some_and(|c| c.starts_with("dollar")) {
-                    unit = Some("USD".into());
-                    end = j + 2;
+        c.num.value = lo;
+        c.upper = Some(second.value);
+        c.end = second.end;
+        None
+    }
+
+    /// The unit after the number: a unit word ("km", "dollars"), "per cent", "square
+    /// miles", "US dollars", and "sterling" after a currency.
+    fn read_unit(&self, c: &mut Candidate) {
+        if c.unit.is_some() {
+            return;
+        }
+        let lower = &self.lower;
+        let mut j = c.end;
+        if lower.get(j).is_some_and(|w| w == "-") {
+            j += 1;
+        }
+        if let Some(w) = lower.get(j) {
+            if let Some((u, f)) = unit_word(w) {
+                c.unit = Some(u.to_string());
+                c.factor = f;
+                c.end = j + 1;
+            } else if w == "per" && lower.get(j + 1).is_some_and(|w| w == "cent") {
+                c.unit = Some("percent".into());
+                c.end = j + 2;
+            } else if w == "square" {
+                if let Some((u, f)) = lower.get(j + 1).and_then(|w2| unit_word(w2)) {
+                    c.unit = Some(format!("square {u}"));
+                    c.factor = f * f;
+                    c.end = j + 2;
                 }
-            }
-            if unit.is_some() && lower.get(end).is_some_and(|w| w == "sterling") {
-                end += 1;
+            } else if w == "us" && lower.get(j + 1).is_some_and(|w| w.starts_with("dollar")) {
+                c.unit = Some("USD".into());
+                c.end = j + 2;
             }
         }
-        // "60-plus nation": at least that many.
-        let mut plus = false;
-        if lower.get(end).is_some_and(|w| w == "-")
-            && lower.get(end + 1).is_some_and(|w| w == "plus")
+        if c.unit.is_some() && lower.get(c.end).is_some_and(|w| w == "sterling") {
+            c.end += 1;
+        }
+    }
+
+    /// "60-plus nation", "60 plus": at least that many.
+    fn read_plus(&self, c: &mut Candidate) {
+        let lower = &self.lower;
+        if lower.get(c.end).is_some_and(|w| w == "-")
+            && lower.get(c.end + 1).is_some_and(|w| w == "plus")
         {
-            end += 2;
-            plus = true;
-        } else if lower.get(end).is_some_and(|w| w == "plus") {
-            end += 1;
-            plus = true;
+            c.end += 2;
+            c.plus = true;
+        } else if lower.get(c.end).is_some_and(|w| w == "plus") {
+            c.end += 1;
+            c.plus = true;
         }
-        let mut noun_at = None;
-        if unit.is_none() {
-            noun_at = counted_noun(&words, &lower, end);
-            // More than one of something is written in the plural: "two met" counts nothing.
-            if let Some(k) = noun_at {
-                if num.value != 1.0 && upper.is_none() && !plus && !is_plural(&lower[k]) {
-                    noun_at = None;
-                }
-            }
-            if let Some(k) = noun_at {
-                unit = Some(lemma(&words[k]));
-            }
+    }
+
+    /// With no unit, the noun the number counts ("12,000 soldiers") becomes the unit. More
+    /// than one of something is written in the plural: "two met" counts nothing.
+    fn read_counted_noun(&self, c: &mut Candidate) {
+        if c.unit.is_some() {
+            return;
         }
-        // Years, dates and labels.
-        let prev = if start_tok > 0 {
-            lower[start_tok - 1].as_str()
+        let plural_needed = c.num.value != 1.0 && c.upper.is_none() && !c.plus;
+        c.noun_at = counted_noun(&self.words, &self.lower, c.end)
+            .filter(|&k| !plural_needed || is_plural(&self.lower[k]));
+        if let Some(k) = c.noun_at {
+            c.unit = Some(lemma(&self.words[k]));
+        }
+    }
+
+    /// Years, dates ("Oct. 17") and labels ("Article 51", "Boeing 777"): numbers, not
+    /// figures.
+    fn is_date_or_label(&self, c: &Candidate) -> bool {
+        let (lower, words, start) = (&self.lower, &self.words, c.start_tok);
+        let prev = if start > 0 {
+            lower[start - 1].as_str()
         } else {
             ""
         };
-        let prev_word = if start_tok > 0 {
-            words[start_tok - 1].as_str()
+        let prev_word = if start > 0 {
+            words[start - 1].as_str()
         } else {
             ""
         };
-        let next = lower.get(num.end).map(String::as_str).unwrap_or("");
+        let next = lower.get(c.num.end).map(String::as_str).unwrap_or("");
         // "Oct. 17": the month's period stands between.
         let month_before =
-            is_month(prev) || (prev == "." && start_tok >= 2 && is_month(&lower[start_tok - 2]));
+            is_month(prev) || (prev == "." && start >= 2 && is_month(&lower[start - 2]));
         if month_before || is_month(next) {
-            i = end.max(i + 1);
-            continue;
+            return true;
         }
-        if let Some(bare) = &num.bare {
-            let year_like = bare.len() == 4 && (1800.0..=2100.0).contains(&num.value);
-            let plural_noun = noun_at.is_some_and(|k| lower[k].ends_with('s'))
-                || unit.as_deref().is_some_and(|u| unit_word(u).is_some());
-            if year_like
-                && currency.is_none()
-                && (BEFORE_YEAR.contains(&prev) || !plural_noun || upper.is_some())
-            {
-                i = end.max(i + 1);
-                continue;
-            }
-            // "Article 51", "Task Force 50", "Boeing 777", "(DDG 70)", "CTF 50": a label's number.
-            let acronym_before = prev_word.chars().all(|c| c.is_uppercase())
-                && prev_word.chars().any(char::is_alphabetic)
-                || (prev == ")"
-                    && start_tok >= 2
-                    && words[start_tok - 2].chars().all(|c| c.is_uppercase()));
-            let capital_before = start_tok > 0
-                && (acronym_before
-                    || (prev_word.starts_with(char::is_uppercase)
-                        && !(start_tok == 1
-                            || [".", "\"", "("].contains(&lower[start_tok - 2].as_str()))));
-            if LABELS.contains(&prev.trim_end_matches('.')) || (capital_before && unit.is_none()) {
-                i = end.max(i + 1);
-                continue;
-            }
-        }
-        if !num.digits && unit.is_none() && num.upper.is_none() {
-            // A spelled number with nothing counted ("the two met") is left alone.
-            i = end.max(i + 1);
-            continue;
-        }
-        // A bare integer that counts nothing named ("42, of Woodbridge") is left alone, and so
-        // is "one" of something ("one strike"): neither is a figure anyone searches for.
-        if currency.is_none() && unit.is_none() && num.digits && num.bare.is_some() {
-            i = end.max(i + 1);
-            continue;
-        }
-        if num.value == 1.0
-            && upper.is_none()
-            && currency.is_none()
-            && (noun_at.is_some() || !num.digits)
+        let Some(bare) = &c.num.bare else {
+            return false;
+        };
+        let year_like = bare.len() == 4 && (1800.0..=2100.0).contains(&c.num.value);
+        let plural_noun = c.noun_at.is_some_and(|k| lower[k].ends_with('s'))
+            || c.unit.as_deref().is_some_and(|u| unit_word(u).is_some());
+        if year_like
+            && c.currency.is_none()
+            && (BEFORE_YEAR.contains(&prev) || !plural_noun || c.upper.is_some())
         {
-            i = end.max(i + 1);
-            continue;
+            return true;
         }
-        // The qualifier before the figure.
-        let (mut qualifier, mut first) = qualifier_before(&lower, start_tok);
-        if plus {
+        // "Article 51", "Task Force 50", "Boeing 777", "(DDG 70)", "CTF 50": a label's number.
+        let acronym_before = prev_word.chars().all(|c| c.is_uppercase())
+            && prev_word.chars().any(char::is_alphabetic)
+            || (prev == ")" && start >= 2 && words[start - 2].chars().all(|c| c.is_uppercase()));
+        let capital_before = start > 0
+            && (acronym_before
+                || (prev_word.starts_with(char::is_uppercase)
+                    && !(start == 1 || [".", "\"", "("].contains(&lower[start - 2].as_str()))));
+        LABELS.contains(&prev.trim_end_matches('.')) || (capital_before && c.unit.is_none())
+    }
+
+    /// The figure read, from its qualifier ("about") to token `last`.
+    fn figure(&self, c: &Candidate, last: usize) -> Figure {
+        let (mut qualifier, mut first) = qualifier_before(&self.lower, c.start_tok);
+        if c.plus {
             qualifier = Some("or more".to_string());
-            first = start_tok;
+            first = c.start_tok;
         }
-        let last = noun_at.map_or(end, |k| k + 1).max(end);
-        let (s, e) = (toks[first].start, toks[last - 1].end);
-        out.push(Figure {
-            value: num.value * factor,
-            upper: upper.map(|u| u * factor),
-            unit: unit.unwrap_or_default(),
+        let (s, e) = (self.toks[first].start, self.toks[last - 1].end);
+        Figure {
+            value: c.num.value * c.factor,
+            upper: c.upper.map(|u| u * c.factor),
+            unit: c.unit.clone().unwrap_or_default(),
             qualifier,
-            text: text[s..e].to_string(),
+            text: self.text[s..e].to_string(),
             start: s,
             end: e,
-        });
-        i = last;
+        }
     }
-    out
+}
+
+/// Numbers that count nothing anyone searches for: a spelled number with nothing counted
+/// ("the two met"), a bare integer that counts nothing named ("42, of Woodbridge"), and
+/// "one" of something ("one strike").
+fn counts_nothing(c: &Candidate) -> bool {
+    let num = &c.num;
+    if !num.digits && c.unit.is_none() && num.upper.is_none() {
+        return true;
+    }
+    if c.currency.is_none() && c.unit.is_none() && num.digits && num.bare.is_some() {
+        return true;
+    }
+    num.value == 1.0
+        && c.upper.is_none()
+        && c.currency.is_none()
+        && (c.noun_at.is_some() || !num.digits)
 }
 
 fn is_plural(lw: &str) -> bool {
