@@ -48,6 +48,7 @@ const BLOCK: &[&str] = &[
     "figcaption",
 ];
 
+/// What the text being read belongs to.
 #[derive(PartialEq, Clone, Copy)]
 enum Capture {
     None,
@@ -58,132 +59,201 @@ enum Capture {
 }
 
 pub(super) fn read(text: &str) -> Result<Parsed, FileError> {
-    let lines = LineIndex::new(text);
+    let mut page = Page::new(text);
     let bytes = text.as_bytes();
     // For finding end tags case-insensitively without copying the rest of the file each time.
     let lower = text.to_ascii_lowercase();
-    let mut title = String::new();
-    let mut h1 = String::new();
-    let mut title_line = 1;
-    let mut p_paragraphs: Vec<Paragraph> = Vec::new();
-    let mut block_paragraphs: Vec<Paragraph> = Vec::new();
-    let mut capture = Capture::None;
-    let mut buf = String::new();
-    let mut buf_start = 0usize;
     let mut i = 0usize;
-
-    let mut flush = |capture: Capture, buf: &mut String, start: usize| {
-        let text = fold_whitespace(&decode_entities(buf));
-        buf.clear();
-        if text.is_empty() {
-            return;
-        }
-        let para = Paragraph {
-            line: lines.line_of(start),
-            text,
-        };
-        match capture {
-            Capture::P => p_paragraphs.push(para),
-            Capture::Block => block_paragraphs.push(para),
-            Capture::Title if title.is_empty() => {
-                title = para.text;
-                title_line = para.line;
-            }
-            Capture::H1 if h1.is_empty() => h1 = para.text,
-            _ => {}
-        }
-    };
-
     while i < bytes.len() {
         let Some(lt) = text[i..].find('<').map(|j| i + j) else {
-            if capture != Capture::None {
-                buf.push_str(&text[i..]);
-            }
+            page.rest(i);
             break;
         };
-        if capture != Capture::None {
-            if buf.is_empty() {
-                buf_start = i;
-            }
-            buf.push_str(&text[i..lt]);
-        } else if !text[i..lt].trim().is_empty() {
-            // Loose text outside any paragraph: collect it as a block.
-            capture = Capture::Block;
-            buf_start = i + (text[i..lt].len() - text[i..lt].trim_start().len());
-            buf.push_str(&text[i..lt]);
-        }
+        page.text(i, lt);
         if text[lt..].starts_with("<!--") {
             match text[lt + 4..].find("-->") {
                 Some(end) => i = lt + 4 + end + 3,
-                None => return Err(malformed(&lines, lt, "comment opened here is never closed")),
+                None => {
+                    return Err(malformed(
+                        &page.lines,
+                        lt,
+                        "comment opened here is never closed",
+                    ))
+                }
             }
             continue;
         }
         let Some(end) = tag_end(bytes, lt + 1) else {
-            return Err(malformed(&lines, lt, "tag opened here is never closed"));
+            return Err(malformed(
+                &page.lines,
+                lt,
+                "tag opened here is never closed",
+            ));
         };
         let tag = &text[lt + 1..end];
         i = end + 1;
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = tag_name(tag);
         if name.is_empty() {
             continue; // <!DOCTYPE>, <?xml?>, stray '<'
         }
         if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-            let close = format!("</{name}");
-            match lower[i..].find(&close) {
-                Some(j) => {
-                    let after = i + j;
-                    i = tag_end(bytes, after + 1).map_or(text.len(), |e| e + 1);
-                }
-                None => i = text.len(),
-            }
+            i = skip_element(text, &lower, &name, i);
             continue;
         }
-        if BLOCK.contains(&name.as_str()) {
-            flush(capture, &mut buf, buf_start);
-            capture = Capture::None;
-            if !closing {
-                capture = match name.as_str() {
-                    "p" => Capture::P,
-                    "title" => Capture::Title,
-                    "h1" => Capture::H1,
-                    "br" | "hr" | "html" | "head" | "body" | "ul" | "ol" | "table" | "tr" => {
-                        Capture::None
-                    }
-                    _ => Capture::Block,
-                };
-                buf_start = i;
-            }
-        } else if capture != Capture::None {
-            buf.push(' ');
+        page.tag(&name, closing, i);
+    }
+    page.finish()
+}
+
+/// A tag's element name, in lower case ("" for `<!DOCTYPE>` and the like).
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Where reading resumes after a dropped element (`<script>`...) whose start tag ends
+/// before `from`: after its end tag, or at the end of the file when it has none.
+fn skip_element(text: &str, lower: &str, name: &str, from: usize) -> usize {
+    let close = format!("</{name}");
+    match lower[from..].find(&close) {
+        Some(j) => tag_end(text.as_bytes(), from + j + 1).map_or(text.len(), |e| e + 1),
+        None => text.len(),
+    }
+}
+
+/// A page being read: its title, first `<h1>`, and paragraphs from `<p>` and from other
+/// block elements, with the text being collected.
+struct Page<'a> {
+    source: &'a str,
+    lines: LineIndex,
+    title: String,
+    title_line: u64,
+    h1: String,
+    p_paragraphs: Vec<Paragraph>,
+    block_paragraphs: Vec<Paragraph>,
+    capture: Capture,
+    buf: String,
+    buf_start: usize,
+}
+
+impl<'a> Page<'a> {
+    fn new(source: &'a str) -> Page<'a> {
+        Page {
+            source,
+            lines: LineIndex::new(source),
+            title: String::new(),
+            title_line: 1,
+            h1: String::new(),
+            p_paragraphs: Vec::new(),
+            block_paragraphs: Vec::new(),
+            capture: Capture::None,
+            buf: String::new(),
+            buf_start: 0,
         }
     }
-    flush(capture, &mut buf, buf_start);
 
-    let paragraphs = if p_paragraphs.is_empty() {
-        block_paragraphs
-    } else {
-        p_paragraphs
-    };
-    if paragraphs.is_empty() && title.is_empty() && h1.is_empty() {
-        return Err(FileError::malformed("no text found in the HTML"));
+    /// The text between tags at `start..end`: collected when inside an element that holds
+    /// text; loose text outside any paragraph starts a block.
+    fn text(&mut self, start: usize, end: usize) {
+        let text = &self.source[start..end];
+        if self.capture != Capture::None {
+            if self.buf.is_empty() {
+                self.buf_start = start;
+            }
+            self.buf.push_str(text);
+        } else if !text.trim().is_empty() {
+            self.capture = Capture::Block;
+            self.buf_start = start + (text.len() - text.trim_start().len());
+            self.buf.push_str(text);
+        }
     }
-    let title = if title.is_empty() { h1 } else { title };
-    Ok(Parsed {
-        articles: vec![Article {
-            title,
-            title_line,
-            paragraphs,
-            ..Default::default()
-        }],
-        ..Parsed::default()
-    })
+
+    /// The text after the last tag, kept only inside an element that holds text.
+    fn rest(&mut self, start: usize) {
+        if self.capture != Capture::None {
+            self.buf.push_str(&self.source[start..]);
+        }
+    }
+
+    /// A tag that ends at `after`: a block element ends the paragraph in hand (and a start
+    /// tag begins the next); an inline one separates words.
+    fn tag(&mut self, name: &str, closing: bool, after: usize) {
+        if !BLOCK.contains(&name) {
+            if self.capture != Capture::None {
+                self.buf.push(' ');
+            }
+            return;
+        }
+        self.flush();
+        self.capture = Capture::None;
+        if !closing {
+            self.capture = match name {
+                "p" => Capture::P,
+                "title" => Capture::Title,
+                "h1" => Capture::H1,
+                "br" | "hr" | "html" | "head" | "body" | "ul" | "ol" | "table" | "tr" => {
+                    Capture::None
+                }
+                _ => Capture::Block,
+            };
+            self.buf_start = after;
+        }
+    }
+
+    /// Files the collected text where it belongs.
+    fn flush(&mut self) {
+        let text = fold_whitespace(&decode_entities(&self.buf));
+        self.buf.clear();
+        if text.is_empty() {
+            return;
+        }
+        let para = Paragraph {
+            line: self.lines.line_of(self.buf_start),
+            text,
+        };
+        match self.capture {
+            Capture::P => self.p_paragraphs.push(para),
+            Capture::Block => self.block_paragraphs.push(para),
+            Capture::Title if self.title.is_empty() => {
+                self.title = para.text;
+                self.title_line = para.line;
+            }
+            Capture::H1 if self.h1.is_empty() => self.h1 = para.text,
+            _ => {}
+        }
+    }
+
+    /// The article: the `<p>` paragraphs (the other blocks' when there are none), titled by
+    /// `<title>` or `<h1>`.
+    fn finish(mut self) -> Result<Parsed, FileError> {
+        self.flush();
+        let paragraphs = if self.p_paragraphs.is_empty() {
+            self.block_paragraphs
+        } else {
+            self.p_paragraphs
+        };
+        if paragraphs.is_empty() && self.title.is_empty() && self.h1.is_empty() {
+            return Err(FileError::malformed("no text found in the HTML"));
+        }
+        let title = if self.title.is_empty() {
+            self.h1
+        } else {
+            self.title
+        };
+        Ok(Parsed {
+            articles: vec![Article {
+                title,
+                title_line: self.title_line,
+                paragraphs,
+                ..Default::default()
+            }],
+            ..Parsed::default()
+        })
+    }
 }
 
 fn malformed(lines: &LineIndex, offset: usize, why: &str) -> FileError {

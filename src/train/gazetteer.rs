@@ -46,30 +46,86 @@ pub(crate) fn title_case(s: &str) -> String {
 
 /// Builds `models/gazetteer.tsv` from `../shared/data/gazetteers` (folder `data`).
 pub fn build(data: &Path, out: &Path) -> Result<usize> {
-    let read_json = |rel: &str| -> Result<Value> {
-        let p = data.join(rel);
-        let text = fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", p.display()))
-    };
-    // tag, name → canonical ("" for none). BTreeMap: a stable, sorted file.
-    let mut rows: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut add = |tag: &str, name: &str, canon: &str| {
+    let mut rows = Rows::default();
+    countries(data, &mut rows)?;
+    countryinfo(data, &mut rows)?;
+    abbreviations(&mut rows);
+    places(data, &mut rows)?;
+    person_names(data, &mut rows)?;
+    for name in organizations::names(&data.join("organizations"))? {
+        rows.add("O", &name, "");
+    }
+    rows.write(out)
+}
+
+/// The gazetteer's rows: (tag, name) → canonical name ("" for none), in a BTreeMap so that
+/// the file is sorted and stable.
+#[derive(Default)]
+struct Rows(BTreeMap<(String, String), String>);
+
+impl Rows {
+    /// Adds a name of two or more characters, unless it is in already.
+    fn add(&mut self, tag: &str, name: &str, canon: &str) {
         let name = name.trim();
         if name.chars().count() >= 2 && !name.contains('\t') {
-            rows.entry((tag.to_string(), name.to_string()))
+            self.0
+                .entry((tag.to_string(), name.to_string()))
                 .or_insert_with(|| canon.to_string());
         }
-    };
+    }
 
-    let countries = read_json("geonames/countries.json")?;
-    for c in countries.as_object().into_iter().flat_map(|m| m.values()) {
+    /// Writes the file (header, then one row per line); returns the number of rows.
+    fn write(self, out: &Path) -> Result<usize> {
+        let mut text = String::from(HEADER);
+        let n = self.0.len();
+        for ((tag, name), canon) in self.0 {
+            if canon.is_empty() || canon == name {
+                text.push_str(&format!("{tag}\t{name}\n"));
+            } else {
+                text.push_str(&format!("{tag}\t{name}\t{canon}\n"));
+            }
+        }
+        fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+        Ok(n)
+    }
+}
+
+/// The file's header: where its rows come from, their licences, and its columns.
+const HEADER: &str =
+        "# newsdex gazetteer, built by `newsdex-train gazetteer` from:\n\
+         # GeoNames (countries, continents, US states, cities of 50,000+ people), CC BY 4.0, https://www.geonames.org/\n\
+         # countryinfo 1.0.1 package data (names, other spellings, capitals, demonyms), MIT licence: Copyright (c) 2018 Porimol Chandro\n\
+         # US Census Bureau 1990 first and last name lists, public domain\n\
+         # organisations: WordNet 3.1 (WordNet 3.1 Copyright 2011 by Princeton University, all rights reserved; see its licence),\n\
+         #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
+         #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
+         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation), name, canonical place\n";
+
+fn read_json(path: &Path) -> Result<Value> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+/// The values of a JSON object (none for anything else).
+fn values(v: &Value) -> impl Iterator<Item = &Value> {
+    v.as_object().into_iter().flat_map(|m| m.values())
+}
+
+/// GeoNames' countries and their capitals.
+fn countries(data: &Path, rows: &mut Rows) -> Result<()> {
+    for c in values(&read_json(&data.join("geonames/countries.json"))?) {
         if let Some(name) = c["name"].as_str() {
-            add("C", name, name);
+            rows.add("C", name, name);
             if let Some(cap) = c["capital"].as_str() {
-                add("P", cap, cap);
+                rows.add("P", cap, cap);
             }
         }
     }
+    Ok(())
+}
+
+/// countryinfo's countries: other spellings, capitals and demonyms (with their plurals).
+fn countryinfo(data: &Path, rows: &mut Rows) -> Result<()> {
     let ci_dir = data.join("countryinfo/data");
     let mut files: Vec<_> = fs::read_dir(&ci_dir)
         .with_context(|| format!("reading {}", ci_dir.display()))?
@@ -78,14 +134,11 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
         .collect();
     files.sort();
     for path in files {
-        let text =
-            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let v: Value =
-            serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let v = read_json(&path)?;
         let Some(name) = v["name"].as_str() else {
             continue;
         };
-        add("C", name, name);
+        rows.add("C", name, name);
         for alt in v["altSpellings"]
             .as_array()
             .into_iter()
@@ -94,23 +147,28 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
         {
             // Skip ISO codes ("KR", "KOR"); keep spelled-out names.
             if alt.chars().any(|c| c.is_lowercase()) && !alt.contains(',') {
-                add("C", alt, name);
+                rows.add("C", alt, name);
             }
         }
         if let Some(cap) = v["capital"].as_str() {
-            add("P", cap, cap);
+            rows.add("P", cap, cap);
         }
         if let Some(dem) = v["demonym"].as_str().filter(|d| !d.is_empty()) {
-            add("D", dem, name);
+            rows.add("D", dem, name);
             if !dem.ends_with('s')
                 && !dem.ends_with("ese")
                 && !dem.ends_with("ish")
                 && !dem.ends_with("ch")
             {
-                add("D", &format!("{dem}s"), name);
+                rows.add("D", &format!("{dem}s"), name);
             }
         }
     }
+    Ok(())
+}
+
+/// The short and other names news uses for countries that the lists lack.
+fn abbreviations(rows: &mut Rows) {
     for (abbr, name) in [
         ("US", "United States"),
         ("U.S.", "United States"),
@@ -123,45 +181,51 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
         ("UAE", "United Arab Emirates"),
         ("DRC", "Democratic Republic of the Congo"),
     ] {
-        add("C", abbr, name);
+        rows.add("C", abbr, name);
     }
     for (dem, name) in [
         ("British", "United Kingdom"),
         ("Briton", "United Kingdom"),
         ("Britons", "United Kingdom"),
     ] {
-        add("D", dem, name);
+        rows.add("D", dem, name);
     }
-    let continents = read_json("geonames/continents.json")?;
-    for c in continents.as_object().into_iter().flat_map(|m| m.values()) {
+}
+
+/// Continents, US states, and cities (with their other Latin names when they are large).
+fn places(data: &Path, rows: &mut Rows) -> Result<()> {
+    for c in values(&read_json(&data.join("geonames/continents.json"))?) {
         if let Some(name) = c["name"].as_str().or(c["asciiName"].as_str()) {
-            add("P", name, name);
+            rows.add("P", name, name);
         }
     }
-    let states = read_json("geonames/us_states.json")?;
-    for s in states.as_object().into_iter().flat_map(|m| m.values()) {
+    for s in values(&read_json(&data.join("geonames/us_states.json"))?) {
         if let Some(name) = s["name"].as_str() {
-            add("P", name, name);
+            rows.add("P", name, name);
         }
     }
-    let cities = read_json("geonames/cities15000.json")?;
-    for c in cities.as_object().into_iter().flat_map(|m| m.values()) {
-        if c["population"].as_u64().unwrap_or(0) >= CITY_POPULATION {
-            if let Some(name) = c["name"].as_str() {
-                add("P", name, name);
-                if let Some(ascii) = c["asciiname"].as_str() {
-                    add("P", ascii, name);
-                }
-                if c["population"].as_u64().unwrap_or(0) >= CITY_ALTERNATES_POPULATION {
-                    for alt in c["alternatenames"].as_array().into_iter().flatten() {
-                        if let Some(alt) = alt.as_str().filter(|a| is_latin_name(a)) {
-                            add("P", alt, name);
-                        }
-                    }
+    for c in values(&read_json(&data.join("geonames/cities15000.json"))?) {
+        let population = c["population"].as_u64().unwrap_or(0);
+        let Some(name) = c["name"].as_str().filter(|_| population >= CITY_POPULATION) else {
+            continue;
+        };
+        rows.add("P", name, name);
+        if let Some(ascii) = c["asciiname"].as_str() {
+            rows.add("P", ascii, name);
+        }
+        if population >= CITY_ALTERNATES_POPULATION {
+            for alt in c["alternatenames"].as_array().into_iter().flatten() {
+                if let Some(alt) = alt.as_str().filter(|a| is_latin_name(a)) {
+                    rows.add("P", alt, name);
                 }
             }
         }
     }
+    Ok(())
+}
+
+/// The census's first names, and its most common last names.
+fn person_names(data: &Path, rows: &mut Rows) -> Result<()> {
     let census = |file: &str, limit: usize| -> Result<Vec<String>> {
         let p = data.join("census-names").join(file);
         let text = fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
@@ -176,34 +240,10 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
         .into_iter()
         .chain(census("dist.female.first", usize::MAX)?)
     {
-        add("F", &n, "");
+        rows.add("F", &n, "");
     }
     for n in census("dist.all.last", LAST_NAMES)? {
-        add("L", &n, "");
+        rows.add("L", &n, "");
     }
-
-    for name in organizations::names(&data.join("organizations"))? {
-        add("O", &name, "");
-    }
-
-    let mut text = String::from(
-        "# newsdex gazetteer, built by `newsdex-train gazetteer` from:\n\
-         # GeoNames (countries, continents, US states, cities of 50,000+ people), CC BY 4.0, https://www.geonames.org/\n\
-         # countryinfo 1.0.1 package data (names, other spellings, capitals, demonyms), MIT licence: Copyright (c) 2018 Porimol Chandro\n\
-         # US Census Bureau 1990 first and last name lists, public domain\n\
-         # organisations: WordNet 3.1 (WordNet 3.1 Copyright 2011 by Princeton University, all rights reserved; see its licence),\n\
-         #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
-         #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
-         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation), name, canonical place\n",
-    );
-    let n = rows.len();
-    for ((tag, name), canon) in rows {
-        if canon.is_empty() || canon == name {
-            text.push_str(&format!("{tag}\t{name}\n"));
-        } else {
-            text.push_str(&format!("{tag}\t{name}\t{canon}\n"));
-        }
-    }
-    fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
-    Ok(n)
+    Ok(())
 }
