@@ -10,6 +10,11 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::tokenize::{tokenize, Token};
+use super::units::{
+    ambiguous_currency, change_sign, currency_in_context, currency_of_country, currency_prefix,
+    currency_symbol, glued_prefix, glued_unit, is_spelled_scale, is_subunit, scale_word,
+    subunit_of, unit_word,
+};
 use crate::date::is_month;
 
 /// A figure found in a passage.
@@ -112,17 +117,6 @@ fn small_number(w: &str) -> Option<f64> {
     SMALL.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
 }
 
-fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
-        "million" | "mln" | "m" | "mn" => 1e6,
-        "billion" | "bln" | "bn" | "b" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
-}
-
 /// Numbers of words ("a dozen", "tens of thousands") that are figures on their own.
 fn plural_scale(w: &str) -> Option<f64> {
     Some(match w {
@@ -132,47 +126,6 @@ fn plural_scale(w: &str) -> Option<f64> {
         "thousands" => 1e3,
         "millions" => 1e6,
         "billions" => 1e9,
-        _ => return None,
-    })
-}
-
-/// Units written after a number, and what they normalise to (with a factor for the value).
-fn unit_word(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "%" | "percent" | "pct" => ("percent", 1.0),
-        "m" | "metre" | "metres" | "meter" | "meters" => ("metre", 1.0),
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kms" => ("metre", 1000.0),
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("millimetre", 1.0),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("centimetre", 1.0),
-        "mile" | "miles" => ("mile", 1.0),
-        "kg" | "kilogram" | "kilograms" | "kilos" | "kilo" => ("kilogram", 1.0),
-        "tonne" | "tonnes" | "ton" | "tons" => ("tonne", 1.0),
-        "dollar" | "dollars" | "dlr" | "dlrs" | "usd" => ("USD", 1.0),
-        "euro" | "euros" | "eur" => ("EUR", 1.0),
-        "sterling" | "gbp" => ("GBP", 1.0),
-        "yen" => ("JPY", 1.0),
-        "yuan" | "renminbi" => ("CNY", 1.0),
-        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
-        "rupee" | "rupees" => ("INR", 1.0),
-        "won" => ("KRW", 1.0),
-        "hour" | "hours" | "hrs" => ("hour", 1.0),
-        "minute" | "minutes" | "mins" => ("minute", 1.0),
-        "second" | "seconds" => ("second", 1.0),
-        "day" | "days" => ("day", 1.0),
-        "week" | "weeks" => ("week", 1.0),
-        "month" | "months" => ("month", 1.0),
-        "year" | "years" => ("year", 1.0),
-        "barrel" | "barrels" | "bpd" => ("barrel", 1.0),
-        _ => return None,
-    })
-}
-
-fn currency_symbol(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "$" | "US$" => "USD",
-        "£" => "GBP",
-        "€" => "EUR",
-        "¥" => "JPY",
         _ => return None,
     })
 }
@@ -201,6 +154,25 @@ pub fn lemma(word: &str) -> String {
         ("news", "news"),
         ("civilians", "civilian"),
         ("gasmasks", "gasmask"),
+        // Plurals the suffix rules below would cut wrongly ("caches" is not "cach").
+        ("caches", "cache"),
+        ("niches", "niche"),
+        ("avalanches", "avalanche"),
+        ("headaches", "headache"),
+        ("moustaches", "moustache"),
+        ("clichés", "cliché"),
+        ("crises", "crisis"),
+        ("analyses", "analysis"),
+        ("diagnoses", "diagnosis"),
+        ("theses", "thesis"),
+        ("lives", "life"),
+        ("wives", "wife"),
+        ("knives", "knife"),
+        ("halves", "half"),
+        ("wolves", "wolf"),
+        ("thieves", "thief"),
+        ("shelves", "shelf"),
+        ("leaves", "leave"),
     ];
     if let Some((_, l)) = irregular.iter().find(|(p, _)| *p == w) {
         return l.to_string();
@@ -269,7 +241,29 @@ pub fn unit_synonyms(query_unit: &str) -> Vec<String> {
     vec![normal]
 }
 
+/// Words after a length that make it one ("400m long"), not millions.
+const DIMENSIONS: &[&str] = &[
+    "long",
+    "high",
+    "tall",
+    "wide",
+    "deep",
+    "above",
+    "below",
+    "away",
+    "across",
+    "thick",
+    "length",
+    "height",
+    "depth",
+    "race",
+    "sprint",
+    "hurdles",
+    "freestyle",
+];
+
 const QUALIFIERS: &[&[&str]] = &[
+    &["as", "much", "as"],
     &["more", "than"],
     &["less", "than"],
     &["fewer", "than"],
@@ -503,6 +497,8 @@ struct Num {
     unit_from_suffix: Option<(&'static str, f64)>,
     /// The digits as written, when the number is a bare integer ("1961").
     bare: Option<String>,
+    /// A scale word made the value ("2.5 billion", "1.5bn", "two million").
+    scaled: bool,
 }
 
 /// Reads a number at token `i`.
@@ -524,6 +520,7 @@ impl Num {
             upper,
             unit_from_suffix: None,
             bare: None,
+            scaled: false,
         }
     }
 }
@@ -541,13 +538,15 @@ fn read_digits(words: &[String], i: usize) -> Option<Num> {
     let mut value: f64 = cleaned.parse().ok()?;
     let suffix = suffix.to_lowercase();
     let mut unit_from_suffix = None;
+    let mut scaled = false;
     if !suffix.is_empty() {
         if ["st", "nd", "rd", "th"].contains(&suffix.as_str()) {
             return None; // ordinal
         }
         if let Some(s) = scale_word(&suffix) {
             value *= s;
-        } else if let Some(u) = unit_word(&suffix) {
+            scaled = true;
+        } else if let Some(u) = glued_unit(&w[split..]) {
             unit_from_suffix = Some(u);
         } else {
             return None; // "3pm", "MH370"-like
@@ -561,17 +560,65 @@ fn read_digits(words: &[String], i: usize) -> Option<Num> {
         upper: None,
         unit_from_suffix,
         bare,
+        scaled,
     };
     if suffix.is_empty() {
-        if let Some(s) = words.get(i + 1).and_then(|n| scale_word(&n.to_lowercase())) {
-            if !(words[i + 1] == "m" || words[i + 1] == "b") {
-                num.value *= s;
-                num.end = i + 2;
-                num.bare = None;
-            }
-        }
+        read_fraction_after(words, &mut num);
+        read_scale_after(words, &mut num);
     }
     Some(num)
+}
+
+/// Scale words after the digits: "2 million", "Rs 1.2 lakh crore", and after a hyphen
+/// when written out: "a $2-million grant", "a 1.2-million-dollar donation" (whose unit
+/// comes with it).
+fn read_scale_after(words: &[String], num: &mut Num) {
+    let hyphen = words.get(num.end).is_some_and(|w| w == "-");
+    if hyphen {
+        let Some(word) = words.get(num.end + 1).map(|w| w.to_lowercase()) else {
+            return;
+        };
+        let mut parts = word.split('-');
+        let head = parts.next().unwrap_or("");
+        if !is_spelled_scale(head) {
+            return;
+        }
+        num.value *= scale_word(head).unwrap_or(1.0);
+        num.unit_from_suffix = parts.next().and_then(unit_word);
+        num.end += 2;
+        num.bare = None;
+        num.scaled = true;
+        return;
+    }
+    while let Some(w) = words.get(num.end) {
+        if w == "m" || w == "b" {
+            break;
+        }
+        let Some(s) = scale_word(&w.to_lowercase()) else {
+            break;
+        };
+        num.value *= s;
+        num.end += 1;
+        num.bare = None;
+        num.scaled = true;
+    }
+}
+
+/// A fraction after the whole number, in the wire's style: "7-1/4 pct" is 7.25.
+fn read_fraction_after(words: &[String], num: &mut Num) {
+    if words.get(num.end).is_none_or(|w| w != "-") {
+        return;
+    }
+    let Some((a, b)) = words.get(num.end + 1).and_then(|w| w.split_once('/')) else {
+        return;
+    };
+    if let (Ok(a), Ok(b)) = (a.parse::<f64>(), b.parse::<f64>()) {
+        // A bare fraction counts nothing more than a bare integer does ("traded at 99-1/4").
+        if a < b && b <= 64.0 {
+            num.value += a / b;
+            num.end += 2;
+        }
+    }
 }
 
 /// A number in words: "a dozen", "half a million", "two million", "tens of thousands",
@@ -589,7 +636,9 @@ fn read_spelled(words: &[String], i: usize) -> Option<Num> {
     }
     if lw == "half" && (next(1) == "a" || next(1) == "an") {
         if let Some(s) = scale_word(&next(2)) {
-            return Some(Num::spelled(s / 2.0, i + 3, None));
+            let mut num = Num::spelled(s / 2.0, i + 3, None);
+            num.scaled = true;
+            return Some(num);
         }
     }
     if lw == "dozen" {
@@ -614,7 +663,9 @@ fn read_spelled(words: &[String], i: usize) -> Option<Num> {
         value *= s;
         end += 1;
     }
-    Some(Num::spelled(value, end, None))
+    let mut num = Num::spelled(value, end, None);
+    num.scaled = end > i + 1;
+    Some(num)
 }
 
 /// The value of the first number in `text`, alone or not, spelled or in digits ("two",
@@ -705,7 +756,7 @@ impl<'a> Reader<'a> {
     /// Reads the figure that starts at token `i`, if one does.
     fn figure_at(&self, i: usize) -> Step {
         let at = self.toks[i].start;
-        if self.excluded.iter().any(|&(s, e)| at >= s && at < e) {
+        if self.excluded.iter().any(|&(s, e)| at >= s && at < e) || self.inside_code(i) {
             return Step::Skip(i + 1);
         }
         if let Some(found) = self.fraction_at(i) {
@@ -726,6 +777,29 @@ impl<'a> Reader<'a> {
         }
         let last = c.noun_at.map_or(c.end, |k| k + 1).max(c.end);
         Step::Found(self.figure(&c, last), last)
+    }
+
+    /// Whether token `i` is digits run together with letters or digits around it, as in
+    /// an identifier ("001C9C3F3DFE"): no figure.
+    fn inside_code(&self, i: usize) -> bool {
+        if !self.words[i].starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let alnum = |w: &str, first: bool| {
+            let c = if first {
+                w.chars().next()
+            } else {
+                w.chars().last()
+            };
+            c.is_some_and(char::is_alphanumeric)
+        };
+        let glued_after = self
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == self.toks[i].end && alnum(&self.words[i + 1], true));
+        let glued_before =
+            i > 0 && self.toks[i - 1].end == self.toks[i].start && alnum(&self.words[i - 1], false);
+        glued_after || glued_before
     }
 
     /// Fractions of something ("two-thirds of the city", "half of voters", "3/4 of"), as
@@ -752,12 +826,25 @@ impl<'a> Reader<'a> {
     /// The number at token `i` (after a currency symbol, if there is one), or the step to
     /// take when there is none worth reading.
     fn number_at(&self, i: usize) -> Result<Candidate, Step> {
-        let currency = currency_symbol(&self.words[i]);
-        let num_at = if currency.is_some() { i + 1 } else { i };
+        let (currency, taken) = match currency_prefix(&self.words, i) {
+            Some((code, taken)) => (Some(code), taken),
+            None => (None, 0),
+        };
+        let num_at = i + taken;
         if num_at >= self.toks.len() {
             return Err(Step::Stop);
         }
+        if currency.is_none() {
+            if let Some(c) = self.glued_currency_at(i) {
+                return Ok(c);
+            }
+        }
         let Some(num) = read_number(&self.words, num_at) else {
+            if currency.is_none() {
+                if let Some(c) = self.compound_at(i) {
+                    return Ok(c);
+                }
+            }
             return Err(Step::Skip(i + 1));
         };
         if currency.is_some() && !num.digits {
@@ -772,6 +859,19 @@ impl<'a> Reader<'a> {
         }
         let mut unit: Option<String> = currency.map(str::to_string);
         let mut factor = 1.0;
+        let mut num = num;
+        // "400m long", "2.5m high": metres, not millions, when a dimension follows.
+        if currency.is_none() && self.words[num_at].ends_with('m') && num.end == num_at + 1 {
+            let dimension = self
+                .lower
+                .get(num.end)
+                .is_some_and(|w| DIMENSIONS.contains(&w.as_str()));
+            if dimension && num.scaled {
+                num.value /= 1e6;
+                num.scaled = false;
+                num.unit_from_suffix = Some(("metre", 1.0));
+            }
+        }
         if let Some((u, f)) = num.unit_from_suffix {
             if unit.is_none() {
                 unit = Some(u.to_string());
@@ -805,8 +905,7 @@ impl<'a> Reader<'a> {
         let second_currency = self
             .words
             .get(c.end + 1)
-            .and_then(|w| currency_symbol(w))
-            .is_some();
+            .is_some_and(|w| currency_symbol(w).is_some());
         let at = if c.currency.is_some() && second_currency {
             c.end + 2
         } else {
@@ -843,39 +942,221 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The unit after the number: a unit word ("km", "dollars"), "per cent", "square
-    /// miles", "US dollars", and "sterling" after a currency.
+    /// The unit after the number: a unit word ("km", "dollars", "pence"), the head of a
+    /// hyphenated one ("3-inch", "19-year-old", "12-cent-a-share"), "per cent", "square
+    /// miles", "km/h", "miles per hour", "°C", a currency named with its country
+    /// ("Canadian dollars", "US dollars"), a currency word that is also English after a
+    /// scaled amount ("2.5 billion marks"), and "sterling" after a currency.
     fn read_unit(&self, c: &mut Candidate) {
-        if c.unit.is_some() {
-            return;
+        if c.unit.is_none() {
+            self.read_unit_word(c);
         }
+        if c.unit.is_some() && self.lower.get(c.end).is_some_and(|w| w == "sterling") {
+            c.end += 1;
+        }
+        self.read_per_hour(c);
+        self.add_subunits(c);
+        if let Some(code) = c
+            .unit
+            .as_deref()
+            .and_then(|u| currency_in_context(&self.lower, u))
+        {
+            c.unit = Some(code.to_string());
+        }
+    }
+
+    fn read_unit_word(&self, c: &mut Candidate) {
         let lower = &self.lower;
         let mut j = c.end;
         if lower.get(j).is_some_and(|w| w == "-") {
             j += 1;
         }
-        if let Some(w) = lower.get(j) {
-            if let Some((u, f)) = unit_word(w) {
-                c.unit = Some(u.to_string());
-                c.factor = f;
+        let Some(w) = lower.get(j) else {
+            return;
+        };
+        let mut parts = w.split('-');
+        let head = parts.next().unwrap_or(w);
+        if (head == "square" || head == "sq") && j > c.end {
+            if let Some((u, f)) = parts.next().and_then(unit_word) {
+                c.unit = Some(format!("square {u}"));
+                c.factor = f * f;
                 c.end = j + 1;
-            } else if w == "per" && lower.get(j + 1).is_some_and(|w| w == "cent") {
-                c.unit = Some("percent".into());
-                c.end = j + 2;
-            } else if w == "square" {
-                if let Some((u, f)) = lower.get(j + 1).and_then(|w2| unit_word(w2)) {
-                    c.unit = Some(format!("square {u}"));
-                    c.factor = f * f;
-                    c.end = j + 2;
-                }
-            } else if w == "us" && lower.get(j + 1).is_some_and(|w| w.starts_with("dollar")) {
-                c.unit = Some("USD".into());
-                c.end = j + 2;
+                return;
             }
         }
-        if c.unit.is_some() && lower.get(c.end).is_some_and(|w| w == "sterling") {
-            c.end += 1;
+        if let Some((u, f)) = unit_word(w).or_else(|| unit_word(head).filter(|_| j > c.end)) {
+            // "30 euro cents": the currency's subunit.
+            let sub = lower
+                .get(j + 1)
+                .and_then(|n| subunit_of(u, n))
+                .filter(|_| f == 1.0);
+            c.unit = Some(u.to_string());
+            c.factor = sub.unwrap_or(f);
+            c.end = j + 1 + sub.is_some() as usize;
+        } else if let Some(u) = ambiguous_currency(w)
+            .filter(|u| u.len() == 3 && (c.num.scaled || self.subunit_follows(j + 1, u)))
+        {
+            c.unit = Some(u.to_string());
+            c.end = j + 1;
+        } else if w == "per" && lower.get(j + 1).is_some_and(|w| w == "cent") {
+            c.unit = Some("percent".into());
+            c.end = j + 2;
+        } else if w == "square" || w == "sq" {
+            if let Some((u, f)) = lower.get(j + 1).and_then(|w2| unit_word(w2)) {
+                c.unit = Some(format!("square {u}"));
+                c.factor = f * f;
+                c.end = j + 2;
+            }
+        } else if w == "°" {
+            c.unit = Some("degree".into());
+            let scale = lower.get(j + 1).is_some_and(|w| w == "c" || w == "f");
+            c.end = j + 1 + scale as usize;
+        } else if let Some((code, factor, end)) = self.country_currency(j) {
+            c.unit = Some(code.to_string());
+            c.factor = factor;
+            c.end = end;
         }
+    }
+
+    /// Whether the subunits of `currency` follow at token `j` ("and fifty pence").
+    fn subunit_follows(&self, j: usize, currency: &str) -> bool {
+        let j = j + self.lower.get(j).is_some_and(|w| w == "and") as usize;
+        if j >= self.words.len() {
+            return false;
+        }
+        read_number(&self.words, j).is_some_and(|n| {
+            self.lower
+                .get(n.end)
+                .and_then(|w| unit_word(w))
+                .is_some_and(|(u, f)| u == currency && f < 1.0)
+        })
+    }
+
+    /// A currency named with its country's adjective at token `j` ("US dollars",
+    /// "Canadian dollars", "Hong Kong dollars", "Swiss francs", "German marks"): the
+    /// currency and the token after it.
+    fn country_currency(&self, j: usize) -> Option<(&'static str, f64, usize)> {
+        let lower = &self.lower;
+        for words in 1..=2 {
+            let name = lower.get(j + words)?;
+            // "85 Australian cents": the subunit of the country's dollar.
+            let (currency, factor) = match unit_word(name) {
+                Some((u, 1.0)) => (u, 1.0),
+                Some(("USD", f)) => ("USD", f),
+                _ => (ambiguous_currency(name)?, 1.0),
+            };
+            let adjective = lower[j + words - 1].as_str();
+            if adjective == "us" || adjective == "u.s." {
+                return (currency == "USD").then_some(("USD", factor, j + words + 1));
+            }
+            if let Some(code) = currency_of_country(adjective, currency) {
+                return Some((code, factor, j + words + 1));
+            }
+        }
+        None
+    }
+
+    /// "km/h", "miles per hour", "miles an hour": a speed.
+    fn read_per_hour(&self, c: &mut Candidate) {
+        let lower = &self.lower;
+        let at = |k: usize| lower.get(c.end + k).map(String::as_str);
+        match c.unit.as_deref() {
+            Some("metre") if c.factor == 1000.0 && at(0) == Some("/") && at(1) == Some("h") => {
+                c.unit = Some("km/h".into());
+                c.factor = 1.0;
+                c.end += 2;
+            }
+            Some("mile") if matches!(at(0), Some("per") | Some("an")) && at(1) == Some("hour") => {
+                c.unit = Some("mph".into());
+                c.end += 2;
+            }
+            _ => {}
+        }
+    }
+
+    /// "3 dollars 50 cents", "thirteen dollars and forty-five cents": the subunits of the
+    /// same currency after its units join the amount.
+    fn add_subunits(&self, c: &mut Candidate) {
+        let Some(unit) = c.unit.clone() else {
+            return;
+        };
+        if c.factor != 1.0 || c.upper.is_some() {
+            return;
+        }
+        let mut j = c.end;
+        if self.lower.get(j).is_some_and(|w| w == "and") {
+            j += 1;
+        }
+        if j >= self.words.len() {
+            return;
+        }
+        let Some(cents) = read_number(&self.words, j) else {
+            return;
+        };
+        let Some(sub) = self.lower.get(cents.end) else {
+            return;
+        };
+        if is_subunit(sub) && unit_word(sub).is_some_and(|(u, _)| u == unit) && cents.value < 100.0
+        {
+            c.num.value += cents.value / 100.0;
+            c.end = cents.end + 1;
+        }
+    }
+
+    /// An amount whose currency is glued to its digits ("RM2.5 billion", "R3.5bn").
+    fn glued_currency_at(&self, i: usize) -> Option<Candidate> {
+        let (code, digits) = glued_prefix(&self.words[i])?;
+        let mut words = self.words[i..(i + 3).min(self.words.len())].to_vec();
+        words[0] = digits.to_string();
+        let mut num = read_digits(&words, 0)?;
+        num.end += i;
+        Some(Candidate {
+            start_tok: i,
+            currency: Some(code),
+            end: num.end,
+            upper: num.upper,
+            num,
+            unit: Some(code.to_string()),
+            factor: 1.0,
+            plus: false,
+            noun_at: None,
+        })
+    }
+
+    /// A spelled number and what it counts in one hyphenated word ("six-mile",
+    /// "three-bedroom", "one-yen", "twenty-five-year-old"), when no number is at `i`.
+    fn compound_at(&self, i: usize) -> Option<Candidate> {
+        let lower = &self.lower[i];
+        let mut cut = 0;
+        while let Some(k) = lower[cut..].find('-').map(|k| cut + k) {
+            cut = k + 1;
+            let (Some(value), rest) = (small_number(&lower[..k]), &lower[k + 1..]) else {
+                continue;
+            };
+            let head = rest.split('-').next().unwrap_or(rest);
+            let unit = match unit_word(head) {
+                Some((u, f)) => (u.to_string(), f),
+                None if value >= 2.0 && is_counted_head(head) => (lemma(head), 1.0),
+                None => return None,
+            };
+            if value == 1.0 && !is_currency(&unit.0) && unit.0 != "yen" {
+                return None;
+            }
+            let mut num = Num::spelled(value, i + 1, None);
+            num.unit_from_suffix = None;
+            return Some(Candidate {
+                start_tok: i,
+                currency: None,
+                end: i + 1,
+                upper: None,
+                num,
+                unit: Some(unit.0),
+                factor: unit.1,
+                plus: false,
+                noun_at: None,
+            });
+        }
+        None
     }
 
     /// "60-plus nation", "60 plus": at least that many.
@@ -897,6 +1178,20 @@ impl<'a> Reader<'a> {
     fn read_counted_noun(&self, c: &mut Candidate) {
         if c.unit.is_some() {
             return;
+        }
+        // "a 14-story building", "a 300-page report": one compound, the noun singular.
+        if self.lower.get(c.end).is_some_and(|w| w == "-") {
+            let k = c.end + 1;
+            let lowercase = self
+                .words
+                .get(k)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+            let head = self.lower.get(k).map(|w| w.split('-').next().unwrap_or(w));
+            if let Some(head) = head.filter(|h| lowercase && is_counted_head(h)) {
+                c.unit = Some(lemma(head));
+                c.noun_at = Some(k);
+                return;
+            }
         }
         let plural_needed = c.num.value != 1.0 && c.upper.is_none() && !c.plus;
         c.noun_at = counted_noun(&self.words, &self.lower, c.end)
@@ -950,6 +1245,48 @@ impl<'a> Reader<'a> {
         LABELS.contains(&prev.trim_end_matches('.')) || (capital_before && c.unit.is_none())
     }
 
+    /// The sign of the figure at `c`, the token its words start at, and the change it is
+    /// ("down", "up"), if any: "-5%" and "minus five" are negative; a percentage after a
+    /// word of change is a change ("down 3.2 percent", "fell by 0.4 per cent").
+    fn sign(&self, c: &Candidate) -> (f64, usize, Option<&'static str>) {
+        let at = c.start_tok;
+        if at == 0 {
+            return (1.0, at, None);
+        }
+        let minus = self.words[at - 1].as_str();
+        let glued = self.toks[at - 1].end == self.toks[at].start;
+        let spaced_before = at == 1 || self.toks[at - 2].end < self.toks[at - 1].start;
+        if (minus == "-" || minus == "\u{2212}") && glued && spaced_before {
+            return (-1.0, at - 1, None);
+        }
+        if minus == "+" && glued && spaced_before {
+            return (1.0, at - 1, None);
+        }
+        if self.lower[at - 1] == "minus" {
+            return (-1.0, at - 1, None);
+        }
+        // "30 percent of its territory" is a share, not a change.
+        let share = self.lower.get(c.end).is_some_and(|w| w == "of");
+        if c.unit.as_deref() != Some("percent") || share {
+            return (1.0, at, None);
+        }
+        // "fell as much as 1.3 percent", "fell by 0.4 per cent", "a 3 percent drop".
+        let first = qualifier_before(&self.lower, at).1;
+        let by = first >= 2 && self.lower[first - 1] == "by";
+        let verb = (first >= 1).then(|| first - 1 - by as usize);
+        let after = self
+            .lower
+            .get(c.end)
+            .filter(|_| at >= 1 && self.lower[at - 1] == "a");
+        match verb
+            .and_then(|v| change_sign(&self.lower[v]))
+            .or_else(|| after.and_then(|w| change_sign(w)))
+        {
+            Some((sign, word)) => (sign, at, Some(word)),
+            None => (1.0, at, None),
+        }
+    }
+
     /// The figure read, from its qualifier ("about") to token `last`.
     fn figure(&self, c: &Candidate, last: usize) -> Figure {
         let (mut qualifier, mut first) = qualifier_before(&self.lower, c.start_tok);
@@ -957,10 +1294,15 @@ impl<'a> Reader<'a> {
             qualifier = Some("or more".to_string());
             first = c.start_tok;
         }
+        let (sign, sign_first, change) = self.sign(c);
+        if let Some(word) = change {
+            qualifier = qualifier.or(Some(word.to_string()));
+        }
+        first = first.min(sign_first);
         let (s, e) = (self.toks[first].start, self.toks[last - 1].end);
         Figure {
-            value: c.num.value * c.factor,
-            upper: c.upper.map(|u| u * c.factor),
+            value: sign * c.num.value * c.factor,
+            upper: c.upper.map(|u| sign * u * c.factor),
             unit: c.unit.clone().unwrap_or_default(),
             qualifier,
             text: self.text[s..e].to_string(),
@@ -968,6 +1310,30 @@ impl<'a> Reader<'a> {
             end: e,
         }
     }
+}
+
+/// Heads of hyphenated compounds that name nothing counted ("one-off", "two-fold",
+/// "three-way", "two-thirds").
+const NOT_COUNTED: &[&str] = &[
+    "off", "fold", "sided", "way", "time", "times", "thirds", "fifths", "quarters", "tenths",
+    "handed", "and", "or", "to", "for", "nil", "all", "plus",
+];
+
+/// Whether the word after a number and a hyphen can be what it counts ("story", "seat"):
+/// not an adjective ("five-pointed", "two-sided").
+fn is_counted_head(head: &str) -> bool {
+    let adjective = head.ends_with("ed") && head.len() >= 6;
+    head.chars().count() >= 3
+        && !adjective
+        && head.chars().all(|c| c.is_alphabetic())
+        && !STOP.contains(&head)
+        && !NOT_COUNTED.contains(&head)
+        && !is_month(head)
+}
+
+/// Whether a normalised unit is a currency (an ISO code).
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Numbers that count nothing anyone searches for: a spelled number with nothing counted
@@ -981,9 +1347,12 @@ fn counts_nothing(c: &Candidate) -> bool {
     if c.currency.is_none() && c.unit.is_none() && num.digits && num.bare.is_some() {
         return true;
     }
+    // "one penny", "a one-yen bid": one of a currency is an amount.
+    let currency_unit = c.unit.as_deref().is_some_and(is_currency);
     num.value == 1.0
         && c.upper.is_none()
         && c.currency.is_none()
+        && !currency_unit
         && (c.noun_at.is_some() || !num.digits)
 }
 
@@ -1069,6 +1438,29 @@ mod tests {
     fn none(text: &str) {
         let f = find(text);
         assert!(f.is_empty(), "{text}: {f:?}");
+    }
+
+    #[test]
+    fn lemmas_are_words() {
+        assert_eq!(lemma("caches"), "cache");
+        assert_eq!(lemma("churches"), "church");
+        assert_eq!(lemma("soldiers"), "soldier");
+        assert_eq!(lemma("lives"), "life");
+        assert_eq!(one("three supply caches").unit, "cache");
+    }
+
+    #[test]
+    fn identifiers_hold_no_figures() {
+        none("Document 001C9C3F3DFE16B4921B1E906F66E161 was filed.");
+        assert_eq!(one("It was minus 20C at dawn.").value, -20.0);
+    }
+
+    #[test]
+    fn shares_are_not_changes() {
+        let f = one("ISIL has lost 30 percent of its territory.");
+        assert_eq!((f.value, f.qualifier), (30.0, None));
+        let f = one("Output was down 3.2 percent in May.");
+        assert_eq!((f.value, f.qualifier.as_deref()), (-3.2, Some("down")));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod keys;
 pub mod ner;
 pub mod tokenize;
+pub mod units;
 
 use serde::{Deserialize, Serialize};
 
