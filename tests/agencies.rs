@@ -211,3 +211,28 @@ fn reuters_stories_are_credited_to_reuters() {
         .expect("Reuters counted");
     assert_eq!(reuters["articles"], 1000, "every story of the file");
 }
+
+/// An agency credited in a dateline is an organization, never a person, even where the
+/// recognizer reads its name as one.
+#[test]
+fn a_credited_agency_is_no_person() {
+    let tmp = TempDir::new().unwrap();
+    let file = tmp.path().join("envoy.txt");
+    std::fs::write(
+        &file,
+        "Seoul sends envoy\n\nSEOUL, Nov 4 (Yonhap) -- South Korea's spy agency said on Monday \
+         that North Korea has sent 12,000 soldiers to Russia.\n",
+    )
+    .unwrap();
+    assert!(agencies_of(&file).contains(&("Yonhap".into(), "wire".into())));
+    let r = run(newsdex().arg("extract").arg(&file).arg("--json"));
+    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    let people: Vec<&str> = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "person")
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(!people.contains(&"Yonhap"), "{people:?}");
+}

@@ -73,6 +73,26 @@ pub struct Annotations {
     pub agencies: agencies::ArticleAgencies,
 }
 
+/// A news agency the article credits is an organization wherever the recognizer took its
+/// name for a person's ("SEOUL, Nov 4 (Yonhap) --").
+fn agencies_are_not_people(
+    entities: &mut entities::ArticleEntities,
+    found: &agencies::ArticleAgencies,
+) {
+    let names: Vec<String> = found
+        .agencies
+        .iter()
+        .filter(|a| a.kind == agencies::AgencyKind::Wire)
+        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .map(|n| n.to_lowercase())
+        .collect();
+    for e in &mut entities.entities {
+        if e.kind == entities::Kind::Person && names.contains(&e.name.to_lowercase()) {
+            e.kind = entities::Kind::Organization;
+        }
+    }
+}
+
 /// Runs every annotator over an article's passages. `folder` credits the article to the
 /// agency its top-level folder names (`index --agency-from-folder`).
 pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -> Annotations {
@@ -94,21 +114,22 @@ pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -
     };
     if let Some(model) = ner::Model::get() {
         out.entities = entities::extract_from_tokens(passages, &tokens, model);
-        for m in &out.entities.mentions {
-            let e = &out.entities.entities[m.entity];
-            if let Some(i) = passage_index(passages, m.passage) {
-                out.passages[i].entities.push(EntityMention {
-                    kind: e.kind,
-                    name: e.name.clone(),
-                    text: m.text.clone(),
-                    start: m.start,
-                    end: m.end,
-                    demonym: m.demonym,
-                });
-            }
-        }
     }
     out.agencies = agencies::find(article, passages, &out.entities, folder);
+    agencies_are_not_people(&mut out.entities, &out.agencies);
+    for m in &out.entities.mentions {
+        let e = &out.entities.entities[m.entity];
+        if let Some(i) = passage_index(passages, m.passage) {
+            out.passages[i].entities.push(EntityMention {
+                kind: e.kind,
+                name: e.name.clone(),
+                text: m.text.clone(),
+                start: m.start,
+                end: m.end,
+                demonym: m.demonym,
+            });
+        }
+    }
     let credited: Vec<CreditedAgency> = out
         .agencies
         .agencies
