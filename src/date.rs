@@ -167,6 +167,67 @@ pub fn is_month(word: &str) -> bool {
     month_number(word).is_some()
 }
 
+/// A period named at any precision (`2024`, `2024-06`, `2024-06-19`), or a range of two
+/// (`2024-06-01..2024-06-30`): what `--mentions-date` takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Period {
+    /// One year, month or day, as written (`2024-06`).
+    Exact(String),
+    /// Every day from the first to the last, included.
+    Range(Date, Date),
+}
+
+/// A `--mentions-date` value that is not a period.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("'{0}' is not a date or a range of dates (write 2024, 2024-06, 2024-06-19 or 2024-06-01..2024-06-30)")]
+pub struct PeriodError(pub String);
+
+/// The first and last days of a period written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn period_days(s: &str) -> Option<(Date, Date)> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let year: i32 = parts
+        .first()?
+        .parse()
+        .ok()
+        .filter(|_| parts[0].len() == 4)?;
+    match parts.len() {
+        1 => Some((Date::new(year, 1, 1)?, Date::new(year, 12, 31)?)),
+        2 => {
+            let month: u32 = parts[1].parse().ok()?;
+            let first = Date::new(year, month, 1)?;
+            Some((first, Date::new(year, month, days_in_month(year, month))?))
+        }
+        3 => {
+            let day = Date::new(year, parts[1].parse().ok()?, parts[2].parse().ok()?)?;
+            Some((day, day))
+        }
+        _ => None,
+    }
+}
+
+/// Parses a `--mentions-date` value.
+pub fn parse_period(s: &str) -> Result<Period, PeriodError> {
+    let bad = || PeriodError(s.to_string());
+    match s.split_once("..") {
+        Some((a, b)) => {
+            let (first, _) = period_days(a.trim()).ok_or_else(bad)?;
+            let (_, last) = period_days(b.trim()).ok_or_else(bad)?;
+            Ok(Period::Range(first, last))
+        }
+        None => {
+            let (first, _) = period_days(s.trim()).ok_or_else(bad)?;
+            let parts = s.trim().split('-').count();
+            // Written back as the index holds it: zero-padded.
+            let exact = match parts {
+                1 => format!("{:04}", first.year),
+                2 => format!("{:04}-{:02}", first.year, first.month),
+                _ => first.to_string(),
+            };
+            Ok(Period::Exact(exact))
+        }
+    }
+}
+
 /// A `--since` or `--until` value that is not a date.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("'{0}' is not a date (write it as YYYY-MM-DD)")]

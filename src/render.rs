@@ -148,6 +148,14 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
             let figs: Vec<String> = hit.figures.iter().map(|f| f.display()).collect();
             writeln!(out, "    figures: {}", figs.join("; "))?;
         }
+        if !hit.dates.is_empty() {
+            let dates: Vec<String> = hit
+                .dates
+                .iter()
+                .map(|d| format!("{} ({})", d.text, d.value))
+                .collect();
+            writeln!(out, "    dates: {}", dates.join("; "))?;
+        }
         let last_of_article = hits
             .iter()
             .rev()
@@ -270,7 +278,17 @@ pub struct ExtractReport {
     pub title: String,
     pub entities: Vec<ExtractEntity>,
     pub figures: Vec<ExtractFigure>,
+    pub dates: Vec<ExtractDate>,
     pub agencies: Vec<ExtractAgency>,
+}
+
+/// A date as `extract` shows it: normalised, and where it stands.
+#[derive(Debug, Serialize)]
+pub struct ExtractDate {
+    #[serde(flatten)]
+    pub date: crate::annotate::dates::DateMention,
+    pub passage: u64,
+    pub line: u64,
 }
 
 /// An agency as `extract` shows it.
@@ -367,6 +385,17 @@ impl ExtractReport {
                 })
             })
             .collect();
+        let dates = passages
+            .iter()
+            .zip(&ann.passages)
+            .flat_map(|(p, pa)| {
+                pa.dates.iter().map(|d| ExtractDate {
+                    date: d.clone(),
+                    passage: p.ordinal,
+                    line: p.line,
+                })
+            })
+            .collect();
         let line_of = |ordinal: u64| {
             crate::article::passage_index(passages, ordinal)
                 .map(|i| &passages[i])
@@ -402,6 +431,7 @@ impl ExtractReport {
             title: article.title.clone(),
             entities,
             figures,
+            dates,
             agencies,
         }
     }
@@ -438,6 +468,14 @@ pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> 
             out,
             "  {:<13} {}  \"{}\" line {} passage {} [{}..{}]",
             "figure", f.display, f.figure.text, f.line, f.passage, f.figure.start, f.figure.end
+        )?;
+    }
+    for d in &r.dates {
+        let (m, at) = (&d.date, (d.line, d.passage));
+        writeln!(
+            out,
+            "  {:<13} {}  \"{}\" line {} passage {} [{}..{}]",
+            "date", m.value, m.text, at.0, at.1, m.start, m.end
         )?;
     }
     for a in &r.agencies {

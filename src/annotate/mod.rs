@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod clusters;
 pub mod corpus_names;
+pub mod dates;
 pub mod entities;
 pub mod figures;
 pub mod fingerprint;
@@ -40,6 +41,9 @@ pub struct PassageAnnotations {
     pub entities: Vec<EntityMention>,
     #[serde(default)]
     pub figures: Vec<figures::Figure>,
+    /// The dates the passage mentions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<dates::DateMention>,
     /// Credits of agencies in this passage's words.
     #[serde(default)]
     pub agencies: Vec<AgencyCredit>,
@@ -107,6 +111,7 @@ pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -
             .zip(&tokens)
             .map(|(p, toks)| PassageAnnotations {
                 figures: figures::find_in_tokens(&p.text, toks),
+                dates: dates::find(&p.text, toks, article.date),
                 ..Default::default()
             })
             .collect(),

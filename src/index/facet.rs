@@ -2,7 +2,8 @@
 //!
 //! Each passage document carries in the fast field `facet` one value per thing it mentions:
 //! one per literal entity mention (`person␟John Kerry`, demonyms left out), one per figure
-//! with a unit (`figure␟USD`) and one per agency its article credits (`agency␟Reuters`).
+//! with a unit (`figure␟USD`), one per agency its article credits (`agency␟Reuters`), and
+//! one per year and month of each date it mentions (`date␟2024`, `date␟2024-06`).
 //! Counting facets then reads tantivy's columnar ordinals of the matching passages, never
 //! their stored JSON (see [`crate::search::facets`]).
 
@@ -19,6 +20,8 @@ pub enum FacetType {
     Figure,
     /// Credited agencies, counted by articles.
     Agency,
+    /// The years and months the passages mention.
+    Date,
 }
 
 /// Separates a facet value's type from its name.
@@ -33,6 +36,7 @@ impl FacetType {
             FacetType::Place => "place",
             FacetType::Figure => "figure",
             FacetType::Agency => "agency",
+            FacetType::Date => "date",
         }
     }
 
@@ -43,6 +47,7 @@ impl FacetType {
             FacetType::Place,
             FacetType::Figure,
             FacetType::Agency,
+            FacetType::Date,
         ]
         .into_iter()
         .find(|t| t.as_str() == s)
@@ -85,7 +90,17 @@ pub fn values(pa: &PassageAnnotations) -> Vec<String> {
         .article_agencies
         .iter()
         .map(|a| value(FacetType::Agency, &a.name));
-    entities.chain(figures).chain(agencies).collect()
+    // A mentioned day counts for its year and its month.
+    let dates = pa
+        .dates
+        .iter()
+        .flat_map(|d| d.periods().into_iter().take(2))
+        .map(|p| value(FacetType::Date, &p));
+    entities
+        .chain(figures)
+        .chain(agencies)
+        .chain(dates)
+        .collect()
 }
 
 /// The type and name of a stored facet value (`None` for a value of no known type).

@@ -17,7 +17,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";
@@ -56,6 +56,11 @@ pub struct Fields {
     pub agency_wire: Field,
     /// The passage's figures as `unit:value` terms (see [`crate::search::figure`]).
     pub figure: Field,
+    /// The dates the passage mentions, at each precision (`2024`, `2024-06`, `2024-06-19`),
+    /// and the first day of each as days since 1970-01-01 (see
+    /// [`crate::annotate::dates`]).
+    pub mentioned: Field,
+    pub mentioned_day: Field,
     /// The passage's annotations as JSON, for display.
     pub annotations: Field,
     /// The entity catalogue's terms for the entities this passage mentions (see
@@ -97,6 +102,8 @@ impl Fields {
             agency: f("agency")?,
             agency_wire: f("agency_wire")?,
             figure: f("figure")?,
+            mentioned: f("mentioned")?,
+            mentioned_day: f("mentioned_day")?,
             annotations: f("annotations")?,
             entity_link: f("entity_link")?,
             fingerprint: f("fingerprint")?,
@@ -154,6 +161,8 @@ pub fn build() -> Schema {
         b.add_text_field(name, key.clone());
     }
     b.add_text_field("figure", STRING);
+    b.add_text_field("mentioned", STRING);
+    b.add_i64_field("mentioned_day", NumericOptions::default().set_indexed());
     b.add_text_field("annotations", STORED);
     b.add_text_field("entity_link", STRING);
     b.add_u64_field("fingerprint", FAST);

@@ -590,6 +590,14 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
                     doc.add_text(fields.figure, t);
                 }
             }
+            for d in &pa.dates {
+                for period in d.periods() {
+                    doc.add_text(fields.mentioned, period);
+                }
+                if let Some(day) = d.first_day() {
+                    doc.add_i64(fields.mentioned_day, day.days());
+                }
+            }
             for v in super::facet::values(pa) {
                 doc.add_text(fields.facet, v);
             }

@@ -15,6 +15,9 @@ pub struct Filters {
     /// Only articles dated on or before this day (YYYY-MM-DD, or a year). Undated articles are left out.
     #[arg(long, value_parser = crate::date::parse_cli_date)]
     pub until: Option<Date>,
+    /// Only passages that mention this date: a year, month or day (2024, 2024-06, 2024-06-19) or a range (2024-06-01..2024-06-30).
+    #[arg(long, value_name = "PERIOD", value_parser = crate::date::parse_period)]
+    pub mentions_date: Option<crate::date::Period>,
     /// Only articles that name this person (full name or surname; repeatable, all must match).
     #[arg(long = "person", value_name = "NAME")]
     pub persons: Vec<String>,
@@ -36,10 +39,16 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// The date the passages must mention, if any.
+    pub fn mentions(&self) -> Option<&crate::date::Period> {
+        self.mentions_date.as_ref()
+    }
+
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
         self.since.is_none()
             && self.until.is_none()
+            && self.mentions_date.is_none()
             && self.persons.is_empty()
             && self.orgs.is_empty()
             && self.places.is_empty()

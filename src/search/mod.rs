@@ -115,6 +115,8 @@ pub struct Hit {
     pub entities: Vec<EntityMention>,
     /// The figures in the passage.
     pub figures: Vec<crate::annotate::figures::Figure>,
+    /// The dates the passage mentions.
+    pub dates: Vec<crate::annotate::dates::DateMention>,
     /// The agencies the article credits.
     pub agencies: Vec<crate::annotate::CreditedAgency>,
     /// With entity filters: "tagged" when the recognizer tagged the entity (in the passage,
@@ -256,6 +258,17 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
     }
     if req.filters.wire_only && req.filters.agencies.is_empty() {
         clauses.push((Occur::Must, keyword(f.agency_wire, "*")));
+    }
+    match req.filters.mentions() {
+        Some(crate::date::Period::Exact(period)) => {
+            clauses.push((Occur::Must, keyword(f.mentioned, period)));
+        }
+        Some(crate::date::Period::Range(first, last)) => {
+            let day = |d: &Date| Bound::Included(Term::from_field_i64(f.mentioned_day, d.days()));
+            let range = RangeQuery::new(day(first), day(last));
+            clauses.push((Occur::Must, Box::new(range)));
+        }
+        None => {}
     }
     for fig in &req.filters.figures {
         clauses.push((Occur::Must, fig.query(f.figure)));
@@ -518,6 +531,7 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
         expanded_highlights: Vec::new(),
         entities: Vec::new(),
         figures: Vec::new(),
+        dates: Vec::new(),
         agencies: Vec::new(),
         matched_by: None,
         also_in: Vec::new(),
@@ -526,6 +540,7 @@ fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
     Hit {
         entities: ann.entities,
         figures: ann.figures,
+        dates: ann.dates,
         agencies: ann.article_agencies,
         ..hit
     }
