@@ -24,6 +24,17 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// The days of the week, Monday first, in lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The month a name or abbreviation stands for ("Oct", "Sept.", "october").
 pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();

@@ -9,10 +9,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 fn agencies_of(path: &std::path::Path) -> Vec<(String, String)> {
-    let r = run(newsdex().arg("extract").arg(path).arg("--json"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
-    report["agencies"]
+    extract_first(path)["agencies"]
         .as_array()
         .unwrap()
         .iter()
@@ -225,8 +222,7 @@ fn a_credited_agency_is_no_person() {
     )
     .unwrap();
     assert!(agencies_of(&file).contains(&("Yonhap".into(), "wire".into())));
-    let r = run(newsdex().arg("extract").arg(&file).arg("--json"));
-    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    let report = extract_first(&file);
     let people: Vec<&str> = report["entities"]
         .as_array()
         .unwrap()

@@ -4,14 +4,10 @@
 mod common;
 
 use common::*;
-use serde_json::Value;
 use tempfile::TempDir;
 
 fn dates_of(path: &std::path::Path) -> Vec<(String, String)> {
-    let r = run(newsdex().arg("extract").arg(path).arg("--json"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
-    report["dates"]
+    extract_first(path)["dates"]
         .as_array()
         .unwrap()
         .iter()

@@ -10,15 +10,6 @@ fn seed() -> std::path::PathBuf {
     shipped_corpus().join("north-korea-troops-russia.md")
 }
 
-fn extract_json(path: &std::path::Path) -> Vec<Value> {
-    let r = run(newsdex().arg("extract").arg(path).arg("--json"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    r.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 fn names_of(report: &Value, kind: &str) -> Vec<String> {
     report["entities"]
         .as_array()

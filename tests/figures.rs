@@ -8,12 +8,7 @@ use tempfile::TempDir;
 
 #[test]
 fn extract_lists_the_seeds_figures_normalised_and_no_dates() {
-    let r = run(newsdex()
-        .arg("extract")
-        .arg(shipped_corpus().join("north-korea-troops-russia.md"))
-        .arg("--json"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    let report = extract_first(&shipped_corpus().join("north-korea-troops-russia.md"));
     let figs: Vec<(String, f64, String)> = report["figures"]
         .as_array()
         .unwrap()

@@ -4,16 +4,13 @@
 mod common;
 
 use common::*;
-use serde_json::Value;
 use tempfile::TempDir;
 
 /// Extracts one text file and returns its (type, name) pairs and agency names.
 fn entities_of(text: &str) -> (Vec<(String, String)>, Vec<String>) {
     let tmp = TempDir::new().unwrap();
     let path = write(tmp.path(), "story.txt", text);
-    let r = run(newsdex().arg("extract").arg(&path).arg("--json"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let report: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    let report = extract_first(&path);
     let entities = report["entities"]
         .as_array()
         .unwrap()

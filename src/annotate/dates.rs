@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::tokenize::Token;
-use crate::date::{month_number, Date};
+use crate::date::{month_number, Date, WEEKDAYS};
 
 /// A date mentioned in a passage, at byte offsets `start..end`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,16 +44,6 @@ impl DateMention {
 const BEFORE_YEAR: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "during", "before", "after", "early", "late",
     "mid", "of",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// The dates mentioned in `text` (split into `toks`), for an article dated `dated`.

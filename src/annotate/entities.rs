@@ -14,6 +14,7 @@ use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
 use super::tokenize::{sentences, tokenize, Token};
 use crate::article::Passage;
+use crate::date::WEEKDAYS;
 
 #[derive(
     Debug,
@@ -116,15 +117,9 @@ impl Raw {
     }
 }
 
-/// Words that the recognizer may take for names at a sentence start but never are.
+/// Words that the recognizer may take for names at a sentence start but never are (the
+/// days of the week too, [`WEEKDAYS`]).
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "the",
     "a",
     "an",
@@ -297,6 +292,7 @@ fn tagged_mention(
     let lower = surface.to_lowercase();
     if !surface.chars().any(char::is_alphabetic)
         || NOT_NAMES.contains(&lower.as_str())
+        || WEEKDAYS.contains(&lower.as_str())
         || (crate::date::is_month(&lower) && lower != "may")
         || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
         || (ty == 1 && is_role(surface, gaz))

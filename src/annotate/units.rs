@@ -250,10 +250,10 @@ pub fn currency_prefix(words: &[String], i: usize) -> Option<(&'static str, usiz
     Some((code, taken))
 }
 
-/// The currency an adjective of country makes of a currency's name ("Canadian" and
-/// "dollars" make CAD; "Swiss" and "francs" CHF).
-pub fn currency_of_country(adjective: &str, currency: &str) -> Option<&'static str> {
-    let family = match currency {
+/// The name a currency shares with others of other countries ("dollar" for USD, "crown"
+/// for SEK): what an adjective of country is read with.
+fn family(currency: &str) -> &str {
+    match currency {
         "USD" => "dollar",
         "CHF" => "franc",
         "MXN" => "peso",
@@ -261,16 +261,27 @@ pub fn currency_of_country(adjective: &str, currency: &str) -> Option<&'static s
         "SAR" => "riyal",
         "GBP" => "pound",
         "TRY" | "ITL" => "lira",
+        "SEK" | "NOK" | "DKK" => "crown",
+        "DEM" => "mark",
+        "BRL" => "real",
+        "ZAR" => "rand",
+        "KES" => "shilling",
+        "IRR" => "rial",
         other => other,
-    };
-    Some(match (adjective, family) {
+    }
+}
+
+/// The currency an adjective of country makes of a currency's name ("Canadian" and
+/// "dollars" make CAD; "Swiss" and "francs" CHF).
+pub fn currency_of_country(adjective: &str, currency: &str) -> Option<&'static str> {
+    Some(match (adjective, family(currency)) {
         ("canadian", "dollar") => "CAD",
         ("australian", "dollar") => "AUD",
         ("hong", "dollar") | ("kong", "dollar") | ("h.k.", "dollar") => "HKD",
-        ("kenyan", "KES") => "KES",
-        ("ugandan", "KES") => "UGX",
-        ("tanzanian", "KES") => "TZS",
-        ("omani", "IRR") => "OMR",
+        ("kenyan", "shilling") => "KES",
+        ("ugandan", "shilling") => "UGX",
+        ("tanzanian", "shilling") => "TZS",
+        ("omani", "rial") => "OMR",
         ("singapore", "dollar") => "SGD",
         ("zealand", "dollar") => "NZD",
         ("taiwan", "dollar") | ("taiwanese", "dollar") => "TWD",
@@ -307,11 +318,11 @@ pub fn currency_of_country(adjective: &str, currency: &str) -> Option<&'static s
         ("serbian", "dinar") => "RSD",
         ("swedish", "crown") => "SEK",
         ("norwegian", "crown") => "NOK",
-        ("danish", "crown") | ("danish", "NOK") => "DKK",
+        ("danish", "crown") => "DKK",
         ("czech", "crown") => "CZK",
-        ("german", "DEM") => "DEM",
-        ("brazilian", "BRL") => "BRL",
-        ("south", "ZAR") | ("african", "ZAR") => "ZAR",
+        ("german", "mark") => "DEM",
+        ("brazilian", "real") => "BRL",
+        ("south", "rand") | ("african", "rand") => "ZAR",
         _ => return None,
     })
 }
@@ -336,15 +347,11 @@ pub fn glued_prefix(word: &str) -> Option<(&'static str, &str)> {
 /// ("pesos" where the Philippines are named are Philippine pesos): `words` are the
 /// passage's words in lower case.
 pub fn currency_in_context(words: &[String], currency: &str) -> Option<&'static str> {
-    let family = match currency {
-        "MXN" => "peso",
-        "dinar" => "dinar",
-        "INR" => "rupee",
-        "SAR" => "riyal",
-        "KES" => "KES",
-        "IRR" => "IRR",
-        _ => return None,
-    };
+    // Only the currencies several countries name alike are read from the context.
+    let family = family(currency);
+    if !["peso", "dinar", "rupee", "riyal", "shilling", "rial"].contains(&family) {
+        return None;
+    }
     let mut found = None;
     for w in words {
         let adjective = match w.as_str() {

@@ -39,11 +39,6 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// The date the passages must mention, if any.
-    pub fn mentions(&self) -> Option<&crate::date::Period> {
-        self.mentions_date.as_ref()
-    }
-
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
         self.since.is_none()

@@ -259,7 +259,7 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
     if req.filters.wire_only && req.filters.agencies.is_empty() {
         clauses.push((Occur::Must, keyword(f.agency_wire, "*")));
     }
-    match req.filters.mentions() {
+    match &req.filters.mentions_date {
         Some(crate::date::Period::Exact(period)) => {
             clauses.push((Occur::Must, keyword(f.mentioned, period)));
         }

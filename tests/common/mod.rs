@@ -65,6 +65,21 @@ pub fn search(index: &Path, args: &[&str]) -> (Vec<Value>, Run) {
     (hits, r)
 }
 
+/// What `newsdex extract FILE --json` reports, one object per article (it must succeed).
+pub fn extract_json(path: &Path) -> Vec<Value> {
+    let r = run(newsdex().arg("extract").arg(path).arg("--json"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line of --json output is a JSON object"))
+        .collect()
+}
+
+/// The report of the first article of a file (see [`extract_json`]).
+pub fn extract_first(path: &Path) -> Value {
+    extract_json(path).remove(0)
+}
+
 /// The repository's own shipped corpus.
 pub fn shipped_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
