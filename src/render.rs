@@ -276,6 +276,14 @@ pub fn summary(s: &Summary, corpus: &str, index: &str) -> String {
 pub struct ExtractReport {
     pub article_id: String,
     pub title: String,
+    /// The article's date (`YYYY-MM-DD`), source, URL and author, as its file gives them.
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Exactly what is indexed: each passage with its ordinal (what a mention's `passage`
+    /// refers to), the line it starts on, and its text.
+    pub passages: Vec<crate::article::Passage>,
     pub entities: Vec<ExtractEntity>,
     pub figures: Vec<ExtractFigure>,
     pub dates: Vec<ExtractDate>,
@@ -429,6 +437,11 @@ impl ExtractReport {
         ExtractReport {
             article_id: article.id.clone(),
             title: article.title.clone(),
+            date: article.date.map(|d| d.to_string()),
+            source: article.source.clone(),
+            url: article.url.clone(),
+            author: article.author.clone(),
+            passages: passages.to_vec(),
             entities,
             figures,
             dates,
@@ -449,6 +462,18 @@ fn mention_line(out: &mut dyn Write, m: &ExtractMention, note: &str) -> io::Resu
 /// Prints an article's entities for a person.
 pub fn extract_report(out: &mut dyn Write, r: &ExtractReport) -> io::Result<()> {
     writeln!(out, "{}  {}", r.article_id, r.title)?;
+    let about = [
+        ("date", &r.date),
+        ("source", &r.source),
+        ("url", &r.url),
+        ("author", &r.author),
+    ];
+    for (label, value) in about {
+        if let Some(v) = value {
+            writeln!(out, "  {label:<13} {v}")?;
+        }
+    }
+    writeln!(out, "  {:<13} {}", "passages", r.passages.len())?;
     for e in &r.entities {
         let aliases = if e.aliases.is_empty() {
             String::new()

@@ -181,3 +181,46 @@ fn an_index_of_another_schema_version_asks_for_a_rebuild() {
     let (hits, _) = search(&idx, &["zebra"]);
     assert_eq!(hits.len(), 1);
 }
+
+/// A page as news sites save them: navigation, a `<br>` inside a paragraph, a `<div>`
+/// paragraph after the `<p>`s, named references, metadata in the head, a share bar and a
+/// footer.
+const NEWS_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>Caf&eacute; strike &ndash; The Paper</title>\n<meta property=\"og:site_name\" content=\"The Paper\">\n<meta property=\"article:published_time\" content=\"2024-06-19T10:00:00Z\">\n<link rel=\"canonical\" href=\"https://paper.example/a/1\">\n</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\n<article><h1>Caf&eacute; strike</h1>\n<p>The closures would cost 12,000 jobs, the minister said on Tuesday in a long statement to parliament.<br>Their union's leader, Fran&ccedil;ois Dupont, called it &lsquo;absurd&rsquo;.</p>\n<ul class=\"share-bar\"><li>Share on Twitter</li><li>Share by email</li></ul>\n<p>Second paragraph, with more words about the strike and the zebra closures that follow it.</p>\n<div>A paragraph in a div after the others, naming the caf&eacute; owners.</div>\n</article><footer>Copyright 2024 The Paper</footer></body></html>\n";
+
+#[test]
+fn a_web_page_gives_its_article_text_metadata_and_lines() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    let page = write(&c, "page.html", NEWS_PAGE);
+    let idx = tmp.path().join("idx");
+    let (r, _) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Text after the <br>, with its references decoded, on the line it starts on.
+    let (hits, _) = search(&idx, &["Dupont"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        hits[0]["text"],
+        "Their union's leader, Fran\u{e7}ois Dupont, called it \u{2018}absurd\u{2019}."
+    );
+    assert_eq!(hits[0]["line"], 8);
+    assert_eq!(hits[0]["title"], "Caf\u{e9} strike");
+    assert_eq!(hits[0]["date"], "2024-06-19");
+    // The div after the paragraphs is kept; the share bar, navigation and footer are not.
+    let (hits, _) = search(&idx, &["owners"]);
+    assert_eq!(hits[0]["line"], 11);
+    for word in ["Twitter", "Home", "Copyright"] {
+        assert!(search(&idx, &[word]).0.is_empty(), "{word} is indexed");
+    }
+    let report = extract_first(&page);
+    assert_eq!(report["title"], "Caf\u{e9} strike");
+    assert_eq!(report["date"], "2024-06-19");
+    assert_eq!(report["source"], "The Paper");
+    assert_eq!(report["url"], "https://paper.example/a/1");
+    let passages = report["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 4, "{passages:?}");
+    assert_eq!(passages[3]["line"], 11);
+    assert_eq!(
+        passages[3]["text"],
+        "A paragraph in a div after the others, naming the caf\u{e9} owners."
+    );
+}

@@ -1,0 +1,8 @@
+//! HTML articles (`.html`, `.htm`): web pages as they are saved from news sites.
+
+mod boilerplate;
+mod metadata;
+mod page;
+mod source;
+
+pub(super) use page::read;
