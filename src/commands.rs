@@ -134,10 +134,14 @@ fn is_missing_or_empty(dir: &Path) -> bool {
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     let path = args.file.display().to_string();
     let format = crate::corpus::Format::of(&args.file).with_context(|| {
-        format!("{path}: not a format newsdex reads (txt, md, json, jsonl, ndjson, html, htm, sgm)")
+        format!("{path}: not a format newsdex reads (txt, md, json, jsonl, ndjson, html, htm, sgm, warc, rss, atom, xml; any of them .gz, .zst or .bz2)")
     })?;
-    let bytes = std::fs::read(&args.file).with_context(|| format!("reading {path}"))?;
-    let parsed = crate::corpus::read(&path, format, &bytes).with_context(|| path.clone())?;
+    let parsed = if format.is_streamed() {
+        crate::corpus::read_streamed(&path, &args.file, format).map(|(parsed, _)| parsed)
+    } else {
+        crate::corpus::load(&args.file).and_then(|bytes| crate::corpus::read(&path, format, &bytes))
+    }
+    .with_context(|| path.clone())?;
     for w in messages::file_warnings(&path, &parsed) {
         eprintln!("{w}");
     }

@@ -255,13 +255,14 @@ pub fn summary(s: &Summary, corpus: &str, index: &str) -> String {
         _ => String::new(),
     };
     format!(
-        "indexed {corpus} into {index}: {} files read, {} unchanged, {} skipped, {} removed, {} ignored (not a known format); {} records skipped; {} articles and {} passages added, {} articles and {} passages in the index; {:.2} s, {:.1} MB/s{memory}",
+        "indexed {corpus} into {index}: {} files read, {} unchanged, {} skipped, {} removed, {} ignored (not a known format); {} records skipped, {} ignored (no article: web archive requests, errors, images); {} articles and {} passages added, {} articles and {} passages in the index; {:.2} s, {:.1} MB/s{memory}",
         s.files_read,
         s.files_unchanged,
         s.files_skipped,
         s.files_removed,
         s.files_ignored,
         s.records_skipped,
+        s.records_ignored,
         s.articles_indexed,
         s.passages_indexed,
         s.articles_total,

@@ -39,6 +39,12 @@ fn texty() -> impl Strategy<Value = String> {
             Just("$1.13bn ".to_string()),
             Just("Vladimir Putin said ".to_string()),
             Just("(AP) - ".to_string()),
+            Just("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 60\r\n\r\n".to_string()),
+            Just("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_string()),
+            Just("<rss><channel><item><description>".to_string()),
+            Just("</description></item>".to_string()),
+            Just("<![CDATA[".to_string()),
+            Just("]]>".to_string()),
             "\\PC{0,12}",
         ],
         0..40,
@@ -62,7 +68,7 @@ proptest! {
 
     #[test]
     fn readers_never_panic(text in texty()) {
-        for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines, Format::Html, Format::Sgml] {
+        for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines, Format::Html, Format::Sgml, Format::Warc, Format::Feed] {
             if let Ok(parsed) = corpus::parse("x", format, &text) {
                 for a in &parsed.articles {
                     for p in a.passages() {

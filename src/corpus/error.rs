@@ -16,6 +16,13 @@ pub enum FileError {
         megabytes: f64,
         limit_megabytes: u64,
     },
+    #[error(
+        "expands to more than {limit_megabytes} MB (from {compressed_megabytes:.1} MB compressed): refused, as a decompression bomb would be; split it"
+    )]
+    ExpandsTooLarge {
+        compressed_megabytes: f64,
+        limit_megabytes: u64,
+    },
     #[error("cannot read: {0}")]
     Unreadable(String),
     /// The file's format is broken (`format`: "HTML", "SGML", or empty when any format).

@@ -1,14 +1,16 @@
 //! JSON articles: `.json` (one article object, or an array of them) and `.jsonl`/`.ndjson`
-//! (one object per line). Fields: `title`, the text in `body`, `text` or `content` (a string, or
+//! (one object per line, read as a stream). Fields: `title`, the text in `body`, `text` or `content` (a string, or
 //! an array of paragraph strings), `date`, `source` (or `agency`), `url`, `author`.
 //!
 //! Each record is parsed on its own, so one bad record costs only that record. A passage from
 //! a JSON record points at the line on which its record starts.
 
+use std::io::{BufRead, Read};
+
 use serde_json::{Map, Value};
 
 use super::text::{paragraphs, reads_as_heading};
-use super::{BadRecord, FileError, LineIndex, Parsed};
+use super::{decode, BadRecord, FileError, LineIndex, Parsed, MAX_FILE_BYTES};
 use crate::article::Article;
 use crate::date::Date;
 
@@ -36,14 +38,50 @@ pub(super) fn read_json(text: &str) -> Result<Parsed, FileError> {
     Ok(parsed)
 }
 
-pub(super) fn read_lines(text: &str) -> Result<Parsed, FileError> {
+/// JSON lines, read from a stream one line at a time: a file of any size is read in memory
+/// for one line and the articles. Each line is UTF-8, or else Windows-1252 (with the file's
+/// warning); a line longer than the size limit, or holding NUL bytes, is a bad record.
+pub(super) fn read_lines(reader: &mut dyn BufRead) -> Result<Parsed, FileError> {
     let mut parsed = Parsed::default();
     let mut ordinal = 0;
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let mut bytes = Vec::new();
+    for number in 1u64.. {
+        bytes.clear();
+        let n = (&mut *reader)
+            .take(MAX_FILE_BYTES + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| FileError::Unreadable(e.to_string()))?;
+        if n == 0 {
+            break;
         }
-        record(&mut parsed, ordinal, i as u64 + 1, line);
+        if n as u64 > MAX_FILE_BYTES {
+            let why = format!(
+                "line over the {} MB limit; the rest of the file is not read",
+                MAX_FILE_BYTES >> 20
+            );
+            parsed.bad_records.push(BadRecord { line: number, why });
+            break;
+        }
+        let line = match decode(&bytes) {
+            Ok(d) => {
+                parsed.windows_1252 |= d.windows_1252;
+                d.text
+            }
+            Err(FileError::Empty) => continue,
+            Err(e) => {
+                parsed.bad_records.push(BadRecord {
+                    line: number,
+                    why: e.to_string(),
+                });
+                continue;
+            }
+        };
+        record(
+            &mut parsed,
+            ordinal,
+            number,
+            line.trim_end_matches(['\n', '\r']),
+        );
         ordinal += 1;
     }
     Ok(parsed)
@@ -213,8 +251,10 @@ mod tests {
 
     #[test]
     fn json_lines() {
-        let p =
-            read_lines("{\"body\": \"a.\"}\nnot json\n\n[1]\n{\"title\": \"no body\"}\n").unwrap();
+        let p = read_lines(
+            &mut "{\"body\": \"a.\"}\nnot json\n\n[1]\n{\"title\": \"no body\"}\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(p.articles.len(), 1);
         assert_eq!(p.bad_records.len(), 3);
         assert_eq!(p.bad_records[0].line, 2);

@@ -4,13 +4,20 @@
 //! Problems are values, not panics: a file that cannot be read is a [`FileError`]; one bad
 //! record in a file of many is a [`Parsed::bad_records`] entry, and costs only that record.
 
+mod compression;
 mod error;
+mod feed;
 mod html;
+mod http;
 mod json;
 mod sgml;
+mod stream;
 mod text;
+mod warc;
 
+pub use compression::{load, open, Compression, MAX_FILE_BYTES};
 pub use error::{BadRecord, FileError, WalkError};
+pub use stream::read_streamed;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -26,12 +33,18 @@ pub enum Format {
     JsonLines,
     Html,
     Sgml,
+    /// Web archives: `.warc`.
+    Warc,
+    /// RSS and Atom feeds: `.rss`, `.atom`, `.xml`.
+    Feed,
 }
 
 impl Format {
-    /// The format for a path's extension, or `None` for files newsdex does not read.
+    /// The format for a path's extension (the one before `.gz`, `.zst` or `.bz2` in a
+    /// compressed file's name), or `None` for files newsdex does not read.
     pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let (_, name) = Compression::of(path);
+        let ext = Path::new(&name).extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "text" => Format::Text,
             "md" | "markdown" => Format::Markdown,
@@ -39,8 +52,16 @@ impl Format {
             "jsonl" | "ndjson" => Format::JsonLines,
             "html" | "htm" => Format::Html,
             "sgm" | "sgml" => Format::Sgml,
+            "warc" => Format::Warc,
+            "rss" | "atom" | "xml" => Format::Feed,
             _ => return None,
         })
+    }
+
+    /// Whether files of this format are read as a stream, record by record, with no limit on
+    /// their size (see [`read_streamed`]); the others are read whole (see [`load`]).
+    pub fn is_streamed(self) -> bool {
+        matches!(self, Format::Warc | Format::JsonLines)
     }
 }
 
@@ -167,6 +188,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, FileError> {
 pub struct Parsed {
     pub articles: Vec<Article>,
     pub bad_records: Vec<BadRecord>,
+    /// Records that hold no article to read (a web archive's requests, redirects, errors and
+    /// images).
+    pub ignored_records: usize,
     /// The file was not valid UTF-8 and was decoded as Windows-1252.
     pub windows_1252: bool,
 }
@@ -174,14 +198,24 @@ pub struct Parsed {
 /// Reads the articles of a decoded file. `path` is the path shown to users; it and the
 /// article's ordinal make the article's id. A file yielding no article at all is an error.
 pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError> {
-    let mut parsed = match format {
+    let parsed = match format {
         Format::Text => text::read(text, false)?,
         Format::Markdown => text::read(text, true)?,
         Format::Json => json::read_json(text)?,
-        Format::JsonLines => json::read_lines(text)?,
+        Format::JsonLines => json::read_lines(&mut text.as_bytes())?,
         Format::Html => html::read(text)?,
         Format::Sgml => sgml::read(text)?,
+        Format::Warc => warc::read(&mut text.as_bytes(), Compression::None)?,
+        Format::Feed => feed::read(text)?,
     };
+    finish(path, parsed)
+}
+
+/// What every reader's articles get: their path and id, a title (from the file name when they
+/// have none), a date from a dateline when they have none, and the headline as text when they
+/// have no other. A file yielding no article at all is an error, unless all it holds are
+/// records with no article to read.
+fn finish(path: &str, mut parsed: Parsed) -> Result<Parsed, FileError> {
     for article in &mut parsed.articles {
         article.path = path.to_string();
         article.id = format!("{path}#{}", article.ordinal);
@@ -201,7 +235,8 @@ pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError
             });
         }
     }
-    if parsed.articles.is_empty() {
+    let only_ignored = parsed.ignored_records > 0 && parsed.bad_records.is_empty();
+    if parsed.articles.is_empty() && !only_ignored {
         let why = parsed
             .bad_records
             .first()
@@ -222,7 +257,8 @@ pub fn read(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, FileErro
 
 /// A title made from a file name: `north-korea-troops.txt` gives `North korea troops`.
 pub fn title_from_path(path: &str) -> String {
-    let stem = Path::new(path)
+    let (_, name) = Compression::of(Path::new(path));
+    let stem = Path::new(&name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();

@@ -311,7 +311,12 @@ impl ManifestRef {
 
 /// The content hash kept for files and manifests: xxh3 of the bytes, in hex.
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
+    hash_hex(xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// How a content hash is written in the manifest.
+pub fn hash_hex(hash: u64) -> String {
+    format!("{hash:016x}")
 }
 
 /// Writes `newsdex.json` atomically (a temporary file renamed over it).

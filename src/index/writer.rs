@@ -6,7 +6,6 @@
 //! commit carries the manifest, so an interrupted run loses at most the work since the last
 //! commit and the next run picks up from there.
 
-use std::fs;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -23,7 +22,7 @@ use super::{catalogue, Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
 use crate::annotate::agencies::AgencyKind;
 use crate::annotate::{self, entities::Kind, keys};
 use crate::article::Article;
-use crate::corpus::{self, FileEntry, FileError};
+use crate::corpus::{self, FileEntry};
 use crate::messages;
 
 /// Memory for tantivy's indexing buffers, shared by its threads.
@@ -33,9 +32,6 @@ const BATCH_BYTES: u64 = 8 * 1024 * 1024;
 /// ...or this many files. Each batch ends with a commit, so an interrupted run loses at most
 /// one batch of work.
 const BATCH_FILES: usize = 256;
-/// Files larger than this are skipped: one article is never this big, and a file of many
-/// records this big should be split.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What to index, and where.
 #[derive(Debug, Clone)]
@@ -66,6 +62,9 @@ pub struct Summary {
     pub files_ignored: usize,
     /// Bad records skipped inside files that were otherwise read.
     pub records_skipped: usize,
+    /// Records read that hold no article (a web archive's requests, redirects, errors and
+    /// images).
+    pub records_ignored: usize,
     /// Entries the walk could not visit.
     pub walk_errors: usize,
     pub articles_indexed: u64,
@@ -156,6 +155,7 @@ enum Outcome {
         docs: Vec<TantivyDocument>,
         warnings: Vec<String>,
         bad_records: usize,
+        ignored_records: usize,
     },
     Skipped(FileRecord),
     /// Not read: the user asked to stop.
@@ -355,6 +355,7 @@ impl<'a> Run<'a> {
                 docs,
                 warnings,
                 bad_records,
+                ignored_records,
             } => {
                 for w in &warnings {
                     self.reporter.say(w);
@@ -369,6 +370,7 @@ impl<'a> Run<'a> {
                     .collect();
                 self.writer.run(ops)?;
                 self.summary.add_read(&record, bad_records);
+                self.summary.records_ignored += ignored_records;
                 record
             }
         };
@@ -451,38 +453,14 @@ fn read_file(
         passages: 0,
         error: None,
     };
-    if f.size > MAX_FILE_BYTES {
-        let too_large = FileError::TooLarge {
-            megabytes: f.size as f64 / 1e6,
-            limit_megabytes: MAX_FILE_BYTES / (1024 * 1024),
-        };
-        record.error = Some(too_large.to_string());
-        return Outcome::Skipped(record);
-    }
-    let bytes = match fs::read(&f.fs_path) {
-        Ok(b) => b,
-        Err(e) => {
-            record.error = Some(FileError::Unreadable(e.to_string()).to_string());
-            return Outcome::Skipped(record);
-        }
-    };
-    record.size = bytes.len() as u64;
-    record.hash = super::content_hash(&bytes);
-    if let Some(k) = known {
-        if k.hash == record.hash && k.error.is_none() {
-            record.articles = k.articles;
-            record.passages = k.passages;
-            return Outcome::Unchanged(record);
-        }
-    }
-    let parsed = match corpus::read(&f.path, f.format, &bytes) {
-        Ok(r) => r,
+    let parsed = match read_articles(f, known, &mut record) {
+        Ok(Some(parsed)) => parsed,
+        Ok(None) => return Outcome::Unchanged(record),
         Err(e) => {
             record.error = Some(e.to_string());
             return Outcome::Skipped(record);
         }
     };
-    drop(bytes);
     // Articles in parallel too: one file may hold a thousand stories.
     let docs: Vec<TantivyDocument> = parsed
         .articles
@@ -496,7 +474,40 @@ fn read_file(
         docs,
         warnings: messages::file_warnings(&f.path, &parsed),
         bad_records: parsed.bad_records.len(),
+        ignored_records: parsed.ignored_records,
     }
+}
+
+/// A file's articles, with its content hash set in `record`; `None` when the hash is the one
+/// indexed (the counts are then copied into `record`). A file read whole is hashed before it
+/// is parsed, a streamed one as it is read.
+fn read_articles(
+    f: &FileEntry,
+    known: Option<&FileRecord>,
+    record: &mut FileRecord,
+) -> Result<Option<corpus::Parsed>, corpus::FileError> {
+    let unchanged = |record: &mut FileRecord| match known {
+        Some(k) if k.hash == record.hash && k.error.is_none() => {
+            record.articles = k.articles;
+            record.passages = k.passages;
+            true
+        }
+        _ => false,
+    };
+    if f.format.is_streamed() {
+        let (parsed, hash) = corpus::read_streamed(&f.path, &f.fs_path, f.format)?;
+        record.hash = super::hash_hex(hash);
+        return Ok((!unchanged(record)).then_some(parsed));
+    }
+    let bytes = corpus::load(&f.fs_path)?;
+    if corpus::Compression::of(&f.fs_path).0 == corpus::Compression::None {
+        record.size = bytes.len() as u64;
+    }
+    record.hash = super::content_hash(&bytes);
+    if unchanged(record) {
+        return Ok(None);
+    }
+    corpus::read(&f.path, f.format, &bytes).map(Some)
 }
 
 /// One tantivy document per passage of an article, with its annotations. `folder` is the
