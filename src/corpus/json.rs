@@ -51,7 +51,8 @@ pub(super) fn read_lines(reader: &mut dyn BufRead) -> Result<Parsed, FileError> 
             .take(MAX_FILE_BYTES + 1)
             .read_until(b'\n', &mut bytes)
             .map_err(|e| FileError::Unreadable(e.to_string()))?;
-        if n == 0 {
+        // A run asked to stop drops the file in hand whole: there is no need to read it on.
+        if n == 0 || crate::interrupt::requested() {
             break;
         }
         if n as u64 > MAX_FILE_BYTES {

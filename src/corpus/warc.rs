@@ -36,7 +36,8 @@ pub(super) fn read(
     };
     let mut parsed = Parsed::default();
     let mut first = true;
-    loop {
+    // A run asked to stop drops the file in hand whole: there is no need to read it on.
+    while !crate::interrupt::requested() {
         let record = match archive.next(first) {
             Ok(Some(r)) => r,
             Ok(None) => break,
