@@ -26,7 +26,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index a folder of articles (.txt .md .json .jsonl .ndjson .html .htm .sgm), incrementally.
+    /// Index a folder of articles (.txt .md .json .jsonl .ndjson .html .htm .sgm .warc .rss .atom .xml, also .gz .zst .bz2), incrementally.
     Index(IndexArgs),
     /// Search the index for passages.
     Search(SearchArgs),
@@ -36,6 +36,18 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// One entity: its names, articles, mentions, dates, crediting agencies and companions.
     Entity(EntityArgs),
+    /// A local web page over the index: search, facets, entity pages, articles, and a JSON API.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Where the index lives [default: index, built from ./corpus if missing].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// The address to listen on (loopback by default: the page is for this machine).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: String,
 }
 
 #[derive(Debug, clap::Args)]

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{
-    EntitiesArgs, EntityArgs, ExtractArgs, IndexArgs, SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX,
+    EntitiesArgs, EntityArgs, ExtractArgs, IndexArgs, SearchArgs, ServeArgs, DEFAULT_CORPUS,
+    DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{messages, render, search};
@@ -253,5 +254,14 @@ pub fn entity(args: &EntityArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `serve`: the web page over the index, until the process is stopped.
+pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
+    let store = search_index(&args.index)?;
+    let dir = store.dir.clone();
+    drop(store);
+    crate::serve::run(&dir, &args.bind)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,12 +8,24 @@ use std::sync::Once;
 use crate::messages;
 
 static REQUESTED: AtomicBool = AtomicBool::new(false);
+/// Set for a process with nothing to finish (a server): the first Ctrl-C ends it.
+static AT_ONCE: AtomicBool = AtomicBool::new(false);
+
+/// Installs the handler so that the first Ctrl-C ends the process at once, for work with
+/// nothing to finish (serving pages from an index).
+pub fn exit_at_once() {
+    AT_ONCE.store(true, Ordering::SeqCst);
+    install();
+}
 
 /// Installs the handler (once per process).
 pub fn install() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let _ = ctrlc::set_handler(|| {
+            if AT_ONCE.load(Ordering::SeqCst) {
+                std::process::exit(130);
+            }
             if REQUESTED.swap(true, Ordering::SeqCst) {
                 eprintln!(
                     "{}",

@@ -72,5 +72,6 @@ pub mod interrupt;
 pub mod messages;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod train;

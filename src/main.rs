@@ -45,6 +45,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => commands::extract(&args),
         Command::Entities(args) => commands::entities(&args),
         Command::Entity(args) => commands::entity(&args),
+        Command::Serve(args) => commands::serve(&args),
     };
     match result {
         Ok(code) => code,

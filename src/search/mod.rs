@@ -2,6 +2,7 @@
 //! article (an article's best passages shown together, so that one article cannot fill the
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
+pub mod article;
 pub mod entity;
 pub mod entity_boost;
 pub mod expand;

@@ -151,3 +151,49 @@ pub fn file_name(hit: &Value) -> String {
         .unwrap()
         .to_string()
 }
+
+/// A running `newsdex serve`, stopped when dropped.
+pub struct Served {
+    pub child: std::process::Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `newsdex serve --index INDEX` on a free loopback port, and waits until it listens.
+pub fn serve(index: &Path) -> Served {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--index"])
+        .arg(index)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let base = line
+        .split("at ")
+        .nth(1)
+        .and_then(|rest| rest.split('/').nth(2))
+        .map(|addr| format!("http://{addr}"))
+        .unwrap_or_else(|| panic!("serve did not say where it listens: {line}"));
+    // Keep reading its log, so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in stderr.lines() {});
+    Served { child, base }
+}
+
+/// GET `url`: the status and the body.
+pub fn get(url: &str) -> (u16, String) {
+    match ureq::get(url).call() {
+        Ok(r) => (r.status(), r.into_string().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap()),
+        Err(e) => panic!("GET {url}: {e}"),
+    }
+}
