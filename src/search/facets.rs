@@ -76,6 +76,32 @@ pub fn entities(
     Ok(out)
 }
 
+/// The `limit` most mentioned values of each type over the passages matching `req`, counted
+/// in one pass (a page showing every facet needs them all): by type in [`FacetType`]'s order,
+/// most mentioned first within each.
+pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Vec<EntityCount>> {
+    let reader = store
+        .index
+        .reader()
+        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
+    let searcher = reader.searcher();
+    let query = build_query(store, &searcher, req)?.query;
+    let mut out: Vec<EntityCount> = all(store, &searcher, query.as_ref())?;
+    out.sort_by(|a, b| {
+        a.kind
+            .cmp(b.kind)
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.name.cmp(&b.name))
+    });
+    let mut kept: Vec<EntityCount> = Vec::new();
+    for c in out {
+        if kept.iter().filter(|k| k.kind == c.kind).count() < limit {
+            kept.push(c);
+        }
+    }
+    Ok(kept)
+}
+
 /// Every value of the passages `query` matches, with its counts, in no order.
 pub fn all(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<Vec<EntityCount>> {
     let segments = count(store, searcher, query, None)?;

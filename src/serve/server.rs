@@ -137,6 +137,7 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn answer(site: &Site, request: tiny_http::Request) {
+    let started = std::time::Instant::now();
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
     let api = path.starts_with("/api/");
@@ -145,7 +146,7 @@ fn answer(site: &Site, request: tiny_http::Request) {
         _ => Err(Failure::Bad("only GET requests are answered".into())),
     };
     let reply = reply.unwrap_or_else(|failure| failed(failure, api));
-    let _ = request.respond(response(reply));
+    let _ = request.respond(response(reply, started.elapsed()));
 }
 
 fn route(site: &Site, path: &str, query: &str) -> Result<Reply, Failure> {
@@ -182,7 +183,8 @@ fn failed(failure: Failure, api: bool) -> Reply {
     Reply::Page(status, page)
 }
 
-fn response(reply: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
+/// The response, with the time the server took in `Server-Timing` (as browsers show it).
+fn response(reply: Reply, took: std::time::Duration) -> Response<std::io::Cursor<Vec<u8>>> {
     let (status, body, kind) = match reply {
         Reply::Page(status, page) => (status, page.into_string(), "text/html; charset=utf-8"),
         Reply::Json(status, value) => (status, value.to_string(), "application/json"),
@@ -197,6 +199,10 @@ fn response(reply: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
         ))
         .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header(
+            "Server-Timing",
+            &format!("app;dur={:.3}", took.as_secs_f64() * 1e3),
+        ))
 }
 
 /// A parameter of a query string.
@@ -226,13 +232,15 @@ fn results(store: &Store, state: &State) -> Result<(Vec<Hit>, bool, Vec<String>)
 
 fn facet_lists(store: &Store, state: &State) -> Result<Vec<FacetList>, Failure> {
     let request = state.request(1).map_err(Failure::Bad)?;
-    FACETS
+    let mut counts = facets::entities_by_type(store, &request, FACET_VALUES)?;
+    Ok(FACETS
         .iter()
         .map(|(heading, param, kind)| {
-            let counts = facets::entities(store, &request, Some(*kind), FACET_VALUES)?;
-            Ok((*heading, *param, counts))
+            let (these, rest) = counts.drain(..).partition(|c| c.kind == kind.as_str());
+            counts = rest;
+            (*heading, *param, these)
         })
-        .collect()
+        .collect())
 }
 
 fn search_page(site: &Site, query: &str) -> Result<Reply, Failure> {
