@@ -261,10 +261,10 @@ fn load_test(
                 let mut i = c * 7;
                 while !stop.load(Ordering::Relaxed) {
                     let t = Instant::now();
-                    match agent
-                        .get(&urls[i % urls.len()])
-                        .call()
-                        .and_then(|r| Ok(r.into_string()?))
+                    let answer = agent.get(&urls[i % urls.len()]).call();
+                    match answer
+                        .map_err(|e| e.to_string())
+                        .and_then(|r| r.into_string().map_err(|e| e.to_string()))
                     {
                         Ok(_) => times.push(t.elapsed().as_secs_f64() * 1e3),
                         Err(e) => {
