@@ -38,6 +38,23 @@ pub enum Command {
     Entity(EntityArgs),
     /// A local web page over the index: search, facets, entity pages, articles, and a JSON API.
     Serve(ServeArgs),
+    /// Write the index's passages, with every annotation, as Quickwit, OpenSearch or Sphinx ingest them.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The engine to write for.
+    #[arg(long = "to", value_enum)]
+    pub engine: crate::export::Engine,
+    /// The folder to write into (created when missing).
+    pub out: PathBuf,
+    /// Where the index lives [default: index, built from ./corpus if missing].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// Sphinx: split the passages into this many shards (whole articles each).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub shards: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -99,6 +116,9 @@ pub struct SearchArgs {
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Print the search as this engine's query over an export (see `export`), instead of running it.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub print_query: Option<crate::export::Engine>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{
-    EntitiesArgs, EntityArgs, ExtractArgs, IndexArgs, SearchArgs, ServeArgs, DEFAULT_CORPUS,
-    DEFAULT_INDEX,
+    EntitiesArgs, EntityArgs, ExportArgs, ExtractArgs, IndexArgs, SearchArgs, ServeArgs,
+    DEFAULT_CORPUS, DEFAULT_INDEX,
 };
 use crate::index::{self, writer, Store};
 use crate::{messages, render, search};
@@ -107,6 +107,13 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
         );
     }
     let store = search_index(&args.index)?;
+    if let Some(engine) = args.print_query {
+        println!(
+            "{}",
+            crate::export::translate::print(&store, &request, engine)?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let results = search::search(&store, &request)?;
     for note in results.resolved.iter().filter_map(|r| r.note()) {
         eprintln!("{}", messages::note(note));
@@ -263,5 +270,27 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let dir = store.dir.clone();
     drop(store);
     crate::serve::run(&dir, &args.bind)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export`: the index's passages as another engine ingests them, with a progress bar.
+pub fn export(args: &ExportArgs) -> Result<ExitCode> {
+    let store = search_index(&args.index)?;
+    let total = crate::export::record::count(&store)?;
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(total)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let started = std::time::Instant::now();
+    let n = crate::export::export(&store, args.engine, &args.out, args.shards as usize, |n| {
+        bar.set_position(n)
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "exported {n} passages to {} in {:.2} s",
+        args.out.display(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }

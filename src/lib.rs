@@ -67,6 +67,7 @@ pub mod cli;
 pub mod commands;
 pub mod corpus;
 pub mod date;
+pub mod export;
 pub mod index;
 pub mod interrupt;
 pub mod messages;

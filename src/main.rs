@@ -46,6 +46,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Entities(args) => commands::entities(&args),
         Command::Entity(args) => commands::entity(&args),
         Command::Serve(args) => commands::serve(&args),
+        Command::Export(args) => commands::export(&args),
     };
     match result {
         Ok(code) => code,

@@ -505,6 +505,11 @@ impl<'a> Fingerprints<'a> {
     }
 }
 
+/// A stored passage as a hit with no score and no highlights (for reading the index whole).
+pub fn passage_of(store: &Store, doc: &TantivyDocument) -> Hit {
+    to_hit(store, doc, None)
+}
+
 fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
     let f = &store.fields;
     let text = |field| {
