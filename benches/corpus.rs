@@ -32,8 +32,11 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use newsdex::cli::{Cli, Command as Sub};
 use newsdex::index::Store;
 
+#[path = "common/percentile.rs"]
+mod percentile;
 #[path = "common/queries.rs"]
 mod queries;
+use percentile::percentile;
 use queries::{FACET_QUERIES, QUERIES};
 
 /// Runs of each query inside this process (after one to warm up), and as a process.
@@ -506,16 +509,6 @@ fn stat(stderr: &str, key: &str) -> Option<f64> {
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
-}
-
-/// Nearest-rank percentile.
-fn percentile(v: &mut [f64], p: f64) -> f64 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    v.sort_by(f64::total_cmp);
-    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
-    v[rank.clamp(1, v.len()) - 1]
 }
 
 fn dir_size(dir: &Path) -> u64 {

@@ -20,8 +20,11 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use serde_json::json;
 
+#[path = "common/percentile.rs"]
+mod percentile;
 #[path = "common/queries.rs"]
 mod queries;
+use percentile::percentile;
 use queries::{FACET_QUERIES, QUERIES};
 
 /// Runs of each page for its server time.
@@ -302,13 +305,4 @@ fn load_test(
         p99: percentile(&mut times, 99.0),
         rss_max_kb,
     })
-}
-
-fn percentile(v: &mut [f64], p: f64) -> f64 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    v.sort_by(f64::total_cmp);
-    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
-    v[rank.clamp(1, v.len()) - 1]
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 use tantivy::TantivyDocument;
 
@@ -100,15 +100,13 @@ impl Record {
 
 /// The number of passages in the index.
 pub fn count(store: &Store) -> Result<u64> {
-    let reader = store.index.reader().context("opening a reader")?;
-    Ok(reader.searcher().num_docs())
+    Ok(store.searcher()?.num_docs())
 }
 
 /// Calls `each` with every passage of the index, an article's passages together, each with
 /// its article's entity lists.
 pub fn each(store: &Store, mut each: impl FnMut(Record) -> Result<()>) -> Result<()> {
-    let reader = store.index.reader().context("opening a reader")?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let mut article: Vec<Record> = Vec::new();
     for segment in searcher.segment_readers() {
         let docs = segment.get_store_reader(8)?;

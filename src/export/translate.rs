@@ -35,11 +35,15 @@ struct Parts {
 }
 
 fn parts(store: &Store, req: &Request) -> Result<Parts> {
-    let reader = store.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let words = req.query.clone().filter(|q| !q.trim().is_empty());
     let prefix = if words.is_some() { "article_" } else { "" };
     let f = &req.filters;
+    if f.figures.iter().any(|f| f.units.is_none()) {
+        anyhow::bail!(
+            "--print-query needs a unit in every --figure, as in usd>1e9: the export keeps figures by unit"
+        );
+    }
     let mut entities = Vec::new();
     for (kind, names) in [
         (Kind::Person, &f.persons),
@@ -84,7 +88,7 @@ fn bound_text(b: &Bound<f64>, inclusive: &str, exclusive: &str) -> Option<String
     }
 }
 
-/// The figure filter's units (any unit when none).
+/// The figure filter's units (every filter has some: see [`parts`]).
 fn units(f: &FigureFilter) -> Vec<String> {
     f.units.clone().unwrap_or_default()
 }

@@ -110,6 +110,15 @@ fn check_version(dir: &Path, meta: &IndexMeta) -> Result<()> {
 }
 
 impl Store {
+    /// A searcher over the index as last committed.
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        let reader = self
+            .index
+            .reader()
+            .with_context(|| format!("opening a reader on {}", self.dir.display()))?;
+        Ok(reader.searcher())
+    }
+
     /// Opens an existing index for searching.
     pub fn open(dir: &Path) -> Result<Store> {
         if !dir.exists() {

@@ -1,7 +1,7 @@
 //! One article as the index holds it: every passage, in order, with its annotations, so that
 //! it can be shown whole without reading the file it came from.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -13,11 +13,7 @@ use crate::index::Store;
 /// The passages of the article `id` (`path#ordinal`) in order, as hits without highlights;
 /// empty when the index has no such article.
 pub fn passages(store: &Store, id: &str) -> Result<Vec<Hit>> {
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let query = TermQuery::new(
         Term::from_field_text(store.fields.id, id),
         IndexRecordOption::Basic,

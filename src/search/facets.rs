@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::columnar::StrColumn;
@@ -54,11 +54,7 @@ pub fn entities(
     kind: Option<FacetType>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let query = build_query(store, &searcher, req)?.query;
     let segments = count(store, &searcher, query.as_ref(), kind)?;
     let totals = match best(&segments, limit)? {
@@ -77,14 +73,10 @@ pub fn entities(
 }
 
 /// The `limit` most mentioned values of each type over the passages matching `req`, counted
-/// in one pass (a page showing every facet needs them all): by type in [`FacetType`]'s order,
-/// most mentioned first within each.
+/// in one pass (a page showing every facet needs them all): grouped by type, most mentioned
+/// first within each.
 pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Vec<EntityCount>> {
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let query = build_query(store, &searcher, req)?.query;
     let mut out: Vec<EntityCount> = all(store, &searcher, query.as_ref())?;
     out.sort_by(|a, b| {
@@ -93,13 +85,10 @@ pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Ve
             .then(b.mentions.cmp(&a.mentions))
             .then(a.name.cmp(&b.name))
     });
-    let mut kept: Vec<EntityCount> = Vec::new();
-    for c in out {
-        if kept.iter().filter(|k| k.kind == c.kind).count() < limit {
-            kept.push(c);
-        }
-    }
-    Ok(kept)
+    Ok(out
+        .chunk_by(|a, b| a.kind == b.kind)
+        .flat_map(|of_a_type| of_a_type.iter().take(limit).cloned())
+        .collect())
 }
 
 /// Every value of the passages `query` matches, with its counts, in no order.

@@ -17,7 +17,7 @@ pub mod text;
 use std::collections::HashMap;
 use std::ops::Bound;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
@@ -313,11 +313,7 @@ fn resolve_entities(
 /// Runs a search.
 pub fn search(store: &Store, req: &Request) -> Result<Results> {
     let f = &store.fields;
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let built = build_query(store, &searcher, req)?;
     let expansion = match &built.text {
         Some(text) if !req.exact && req.sort == Sort::Relevance => {

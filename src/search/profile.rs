@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::Searcher;
@@ -52,11 +52,7 @@ pub struct Named {
 
 /// The profile of `name` as an entity of `kind`, or `None` when the index does not know it.
 pub fn profile(store: &Store, kind: Kind, name: &str) -> Result<Option<Profile>> {
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let resolved = resolve(store, &searcher, kind, name)?;
     if !resolved.known {
         return Ok(None);
@@ -154,11 +150,7 @@ pub fn complete(
     prefix: &str,
     limit: usize,
 ) -> Result<Vec<(Kind, String)>> {
-    let reader = store
-        .index
-        .reader()
-        .with_context(|| format!("opening a reader on {}", store.dir.display()))?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let catalogue = Catalogue::new(&searcher, store.fields.entity_link);
     let mut out = Vec::new();
     for k in [Kind::Person, Kind::Organization, Kind::Place] {
