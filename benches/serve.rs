@@ -206,7 +206,7 @@ impl Server {
         let took = r
             .header("Server-Timing")
             .and_then(|t| t.split("dur=").nth(1))
-            .and_then(|d| d.parse().ok())
+            .and_then(|d| d.split(',').next()?.parse().ok())
             .context("no Server-Timing")?;
         Ok((r.status(), took))
     }

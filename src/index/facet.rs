@@ -28,6 +28,16 @@ pub enum FacetType {
 const SEP: char = '\u{1f}';
 
 impl FacetType {
+    /// Every type, in the order above.
+    pub const ALL: [FacetType; 6] = [
+        FacetType::Person,
+        FacetType::Organization,
+        FacetType::Place,
+        FacetType::Figure,
+        FacetType::Agency,
+        FacetType::Date,
+    ];
+
     /// The type's name, as printed and as stored before the separator.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -41,16 +51,7 @@ impl FacetType {
     }
 
     fn from_str(s: &str) -> Option<FacetType> {
-        [
-            FacetType::Person,
-            FacetType::Organization,
-            FacetType::Place,
-            FacetType::Figure,
-            FacetType::Agency,
-            FacetType::Date,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == s)
+        FacetType::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
     /// The facet type of an entity kind.

@@ -73,6 +73,9 @@ pub struct Store {
     pub index: Index,
     pub fields: Fields,
     pub meta: IndexMeta,
+    /// Opened at the first search, once: opening the segments again for each search (or
+    /// each request of a server) costs more than most searches.
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 /// Whether `dir` holds a newsdex index.
@@ -110,13 +113,19 @@ fn check_version(dir: &Path, meta: &IndexMeta) -> Result<()> {
 }
 
 impl Store {
-    /// A searcher over the index as last committed.
+    /// A searcher over the index as it was committed when this store first searched it
+    /// (later commits need a store opened again, as the server does).
     pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.searcher());
+        }
         let reader = self
             .index
-            .reader()
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
             .with_context(|| format!("opening a reader on {}", self.dir.display()))?;
-        Ok(reader.searcher())
+        Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
     /// Opens an existing index for searching.
@@ -146,6 +155,7 @@ impl Store {
             index,
             fields,
             meta,
+            reader: Default::default(),
         })
     }
 
@@ -233,6 +243,7 @@ impl Store {
             index,
             fields,
             meta,
+            reader: Default::default(),
         })
     }
 

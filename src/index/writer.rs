@@ -27,6 +27,12 @@ use crate::messages;
 
 /// Memory for tantivy's indexing buffers, shared by its threads.
 const WRITER_HEAP: usize = 256 * 1024 * 1024;
+/// At the end of a run, the segments holding less than one part in this many of the index's
+/// passages are merged into one: a search and a facet count work segment by segment, and
+/// the count looks each value it ranks up in every other segment, so many small segments
+/// cost every query. The large ones are left as they are (one per core or so, which the
+/// count reads in parallel), so that a run adding a few files merges only small segments.
+const SMALL_SEGMENT_PARTS: u64 = 8;
 /// Files are read in batches of at most this many bytes...
 const BATCH_BYTES: u64 = 8 * 1024 * 1024;
 /// ...or this many files. Each batch ends with a commit, so an interrupted run loses at most
@@ -402,12 +408,35 @@ impl<'a> Run<'a> {
         self.writer
             .wait_merging_threads()
             .with_context(|| format!("finishing merges in {}", self.opts.index.display()))?;
+        if !crate::interrupt::requested() {
+            merge_small_segments(&self.store.index)
+                .with_context(|| format!("merging segments in {}", self.opts.index.display()))?;
+        }
         self.reporter.finish();
         let (articles, passages) = self.manifest.totals();
         self.summary.articles_total = articles;
         self.summary.passages_total = passages;
         Ok(self.summary)
     }
+}
+
+/// Merges the small segments of `index` into one (see [`SMALL_SEGMENT_PARTS`]), when there
+/// are two or more. The merge keeps the last commit's payload, so the manifest stays named.
+fn merge_small_segments(index: &tantivy::Index) -> Result<()> {
+    let metas = index.searchable_segment_metas()?;
+    let total: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
+    let small: Vec<tantivy::index::SegmentId> = metas
+        .iter()
+        .filter(|m| u64::from(m.num_docs()) * SMALL_SEGMENT_PARTS < total)
+        .map(|m| m.id())
+        .collect();
+    if small.len() < 2 {
+        return Ok(());
+    }
+    let mut writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
+    writer.merge(&small).wait()?;
+    writer.wait_merging_threads()?;
+    Ok(())
 }
 
 /// The top-level folder of a file under the corpus, if it is in one.

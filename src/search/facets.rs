@@ -57,9 +57,15 @@ pub fn entities(
     let searcher = store.searcher()?;
     let query = build_query(store, &searcher, req)?.query;
     let segments = count(store, &searcher, query.as_ref(), kind)?;
-    let totals = match best(&segments, limit)? {
+    named(&segments, limit)
+}
+
+/// The `limit` values the segments counted most (within what each counts), most mentioned
+/// first.
+fn named(segments: &[SegmentCounts], limit: usize) -> Result<Vec<EntityCount>> {
+    let totals = match best(segments, limit)? {
         Some(totals) => totals,
-        None => every(&segments)?,
+        None => every(segments)?,
     };
     let mut out: Vec<EntityCount> = totals.into_iter().filter_map(entity_count).collect();
     out.sort_by(|a, b| {
@@ -73,22 +79,21 @@ pub fn entities(
 }
 
 /// The `limit` most mentioned values of each type over the passages matching `req`, counted
-/// in one pass (a page showing every facet needs them all): grouped by type, most mentioned
-/// first within each.
+/// in one pass (a page showing every facet needs them all): grouped by type in the order of
+/// [`FacetType::ALL`], most mentioned first within each. Only each type's best values are
+/// named, as [`entities`] does.
 pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
     let query = build_query(store, &searcher, req)?.query;
-    let mut out: Vec<EntityCount> = all(store, &searcher, query.as_ref())?;
-    out.sort_by(|a, b| {
-        a.kind
-            .cmp(b.kind)
-            .then(b.mentions.cmp(&a.mentions))
-            .then(a.name.cmp(&b.name))
-    });
-    Ok(out
-        .chunk_by(|a, b| a.kind == b.kind)
-        .flat_map(|of_a_type| of_a_type.iter().take(limit).cloned())
-        .collect())
+    let mut segments = count(store, &searcher, query.as_ref(), None)?;
+    let mut out = Vec::new();
+    for kind in FacetType::ALL {
+        for s in &mut segments {
+            s.within(kind)?;
+        }
+        out.extend(named(&segments, limit)?);
+    }
+    Ok(out)
 }
 
 /// Every value of the passages `query` matches, with its counts, in no order.
@@ -183,6 +188,8 @@ struct SegmentCounts {
     ids: Option<StrColumn>,
     /// The ordinals counted: those of the type asked for (all without one).
     range: Range<u64>,
+    /// The ordinals read as results: `range`, or the part of it of one type.
+    within: Range<u64>,
     /// The ordinals of agencies, ordered by articles.
     agencies: Range<u64>,
     /// By ordinal minus `range.start`.
@@ -204,9 +211,17 @@ impl SegmentCounts {
             tallies: vec![Tally::default(); (range.end - range.start) as usize],
             facets,
             ids,
+            within: range.clone(),
             range,
             agencies,
         })
+    }
+
+    /// Reads only the values of `kind` as results from now on.
+    fn within(&mut self, kind: FacetType) -> Result<()> {
+        let of_kind = ords_of(&self.facets, kind)?;
+        self.within = of_kind.start.max(self.range.start)..of_kind.end.min(self.range.end);
+        Ok(())
     }
 
     /// Counts the values of one matching passage.
@@ -241,9 +256,9 @@ impl SegmentCounts {
         rank(self.agencies.contains(&ord), self.tally(ord))
     }
 
-    /// The ordinals counted at least once.
+    /// The ordinals read as results counted at least once.
     fn counted(&self) -> impl Iterator<Item = u64> + '_ {
-        self.range.clone().filter(|&o| self.tally(o).mentions > 0)
+        self.within.clone().filter(|&o| self.tally(o).mentions > 0)
     }
 
     /// The texts of `ords` (sorted), in order.
@@ -374,7 +389,7 @@ impl Candidates {
                         continue;
                     }
                     if let Some(ord) = s.facets.dictionary().term_ord(text)? {
-                        if s.range.contains(&ord) {
+                        if s.within.contains(&ord) {
                             found.push((c, *s.tally(ord)));
                         }
                     }

@@ -9,6 +9,7 @@ mod pages;
 mod server;
 mod state;
 mod timeline;
+mod timing;
 
 pub use server::run;
 pub use state::{Param, State};

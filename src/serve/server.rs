@@ -16,6 +16,7 @@ use tiny_http::{Header, Method, Response, Server};
 use super::pages::{self, FacetList, Found};
 use super::state::{Param, State, PAGE_SIZE};
 use super::timeline;
+use super::timing::{self, timed};
 use crate::annotate::entities::Kind;
 use crate::index::Store;
 use crate::search::facets::{self, EntityCount, FacetType};
@@ -69,7 +70,20 @@ pub fn run(dir: &Path, bind: &str) -> Result<()> {
 struct Site {
     dir: PathBuf,
     open: Mutex<(Arc<Store>, Option<SystemTime>)>,
+    /// The facets of the whole index (no query, no filter: the landing page), which only a
+    /// new commit changes, by what was asked; kept for the index they were counted on.
+    whole: Mutex<WholeIndexFacets>,
 }
+
+/// Facet counts of the whole of one opened index, by a key naming what was counted.
+#[derive(Default)]
+struct WholeIndexFacets {
+    of: std::sync::Weak<Store>,
+    counts: std::collections::HashMap<String, Arc<Vec<EntityCount>>>,
+}
+
+/// Distinct whole-index counts kept at most (the `limit` of `/api/entities` varies).
+const WHOLE_INDEX_KEPT: usize = 32;
 
 impl Site {
     fn open(dir: &Path) -> Result<Site> {
@@ -77,7 +91,37 @@ impl Site {
         Ok(Site {
             dir: dir.to_path_buf(),
             open: Mutex::new((Arc::new(store), stamp(dir))),
+            whole: Mutex::default(),
         })
+    }
+
+    /// The facets of the whole of `store` named `key`: counted by `count` the first time,
+    /// then kept until the index changes. Counting holds the lock, so that visitors arriving
+    /// together wait for one count rather than each making their own.
+    fn whole_index(
+        &self,
+        store: &Arc<Store>,
+        key: String,
+        count: impl FnOnce() -> Result<Vec<EntityCount>>,
+    ) -> Result<Arc<Vec<EntityCount>>> {
+        let mut whole = self
+            .whole
+            .lock()
+            .map_err(|_| anyhow!("a request failed while counting the whole index"))?;
+        if !std::ptr::eq(whole.of.as_ptr(), Arc::as_ptr(store))
+            || whole.counts.len() >= WHOLE_INDEX_KEPT
+        {
+            *whole = WholeIndexFacets {
+                of: Arc::downgrade(store),
+                counts: Default::default(),
+            };
+        }
+        if let Some(counts) = whole.counts.get(&key) {
+            return Ok(Arc::clone(counts));
+        }
+        let counts = Arc::new(count()?);
+        whole.counts.insert(key, Arc::clone(&counts));
+        Ok(counts)
     }
 
     /// The index as last committed.
@@ -146,7 +190,7 @@ fn answer(site: &Site, request: tiny_http::Request) {
         _ => Err(Failure::Bad("only GET requests are answered".into())),
     };
     let reply = reply.unwrap_or_else(|failure| failed(failure, api));
-    let _ = request.respond(response(reply, started.elapsed()));
+    let _ = request.respond(response(reply, started));
 }
 
 fn route(site: &Site, path: &str, query: &str) -> Result<Reply, Failure> {
@@ -183,8 +227,9 @@ fn failed(failure: Failure, api: bool) -> Reply {
     Reply::Page(status, page)
 }
 
-/// The response, with the time the server took in `Server-Timing` (as browsers show it).
-fn response(reply: Reply, took: std::time::Duration) -> Response<std::io::Cursor<Vec<u8>>> {
+/// The response, with the time the server took since `started` in `Server-Timing` (as
+/// browsers show it), and its parts.
+fn response(reply: Reply, started: std::time::Instant) -> Response<std::io::Cursor<Vec<u8>>> {
     let (status, body, kind) = match reply {
         Reply::Page(status, page) => (status, page.into_string(), "text/html; charset=utf-8"),
         Reply::Json(status, value) => (status, value.to_string(), "application/json"),
@@ -199,10 +244,13 @@ fn response(reply: Reply, took: std::time::Duration) -> Response<std::io::Cursor
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
         ))
         .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header(
-            "Server-Timing",
-            &format!("app;dur={:.3}", took.as_secs_f64() * 1e3),
-        ))
+        // One request per connection: tiny_http hands each connection to a pool thread for
+        // as long as it stays open, and a connection that arrives while the pool's idle
+        // thread is taking another can wait in its queue until some connection closes
+        // (seen as requests timing out when 20 clients connect at once). Closed after each
+        // answer, a connection frees its thread at once; on loopback a new one costs little.
+        .with_header(header("Connection", "close"))
+        .with_header(header("Server-Timing", &timing::header(started.elapsed())))
 }
 
 /// A parameter of a query string.
@@ -222,7 +270,7 @@ fn results(store: &Store, state: &State) -> Result<(Vec<Hit>, bool, Vec<String>)
     let request = state
         .request(state.page * PAGE_SIZE + 1)
         .map_err(Failure::Bad)?;
-    let found = search::search(store, &request)?;
+    let found = timed("search", || search::search(store, &request))?;
     let notes = found.resolved.iter().filter_map(|r| r.note()).collect();
     let skip = (state.page - 1) * PAGE_SIZE;
     let more = found.hits.len() > state.page * PAGE_SIZE;
@@ -230,9 +278,17 @@ fn results(store: &Store, state: &State) -> Result<(Vec<Hit>, bool, Vec<String>)
     Ok((hits, more, notes))
 }
 
-fn facet_lists(store: &Store, state: &State) -> Result<Vec<FacetList>, Failure> {
+/// The facets beside the hits, each type's most mentioned values.
+fn facet_lists(site: &Site, store: &Arc<Store>, state: &State) -> Result<Vec<FacetList>, Failure> {
     let request = state.request(1).map_err(Failure::Bad)?;
-    let mut counts = facets::entities_by_type(store, &request, FACET_VALUES)?;
+    let count = || facets::entities_by_type(store, &request, FACET_VALUES);
+    let mut counts = timed("facets", || -> Result<Vec<EntityCount>> {
+        if state.is_empty() {
+            Ok(site.whole_index(store, "by type".into(), count)?.to_vec())
+        } else {
+            count()
+        }
+    })?;
     Ok(FACETS
         .iter()
         .map(|(heading, param, kind)| {
@@ -259,14 +315,15 @@ fn search_page(site: &Site, query: &str) -> Result<Reply, Failure> {
         }
         Err(other) => return Err(other),
     };
-    let facets = facet_lists(&store, &state)?;
+    let facets = facet_lists(site, &store, &state)?;
     let found = Found {
         hits: &hits,
         more,
         facets: &facets,
         notes: &notes,
     };
-    Ok(Reply::Page(200, pages::search(&state, &found, None)))
+    let page = timed("render", || pages::search(&state, &found, None));
+    Ok(Reply::Page(200, page))
 }
 
 fn entity_page(site: &Site, query: &str) -> Result<Reply, Failure> {
@@ -345,7 +402,7 @@ fn api_search(site: &Site, query: &str) -> Result<Reply, Failure> {
         .iter()
         .skip((state.page - 1) * PAGE_SIZE)
         .collect();
-    let facets: Vec<EntityCount> = facet_lists(&store, &state)?
+    let facets: Vec<EntityCount> = facet_lists(site, &store, &state)?
         .into_iter()
         .flat_map(|f| f.2)
         .collect();
@@ -380,6 +437,12 @@ fn api_entities(site: &Site, query: &str) -> Result<Reply, Failure> {
     };
     let store = site.store()?;
     let request = state.request(1).map_err(Failure::Bad)?;
-    let counts = facets::entities(&store, &request, kind, limit).context("counting entities")?;
+    let count = || facets::entities(&store, &request, kind, limit);
+    let counts = if state.is_empty() {
+        let key = format!("{kind:?} {limit}");
+        site.whole_index(&store, key, count)?.to_vec()
+    } else {
+        count().context("counting entities")?
+    };
     Ok(Reply::Json(200, json!(counts)))
 }
