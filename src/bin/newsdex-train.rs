@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         TrainCommand::Clusters(args) => commands::clusters(&args),
         TrainCommand::Synonyms(args) => commands::synonyms(&args),
         TrainCommand::Re3d(args) => commands::re3d(&args),
+        TrainCommand::Pages(args) => commands::pages(&args),
     };
     result.unwrap_or_else(|err| {
         eprintln!("newsdex-train: error: {err:#}");

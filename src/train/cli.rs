@@ -31,6 +31,32 @@ pub enum TrainCommand {
     Synonyms(SynonymsArgs),
     /// Score the people, organizations and places found in re3d documents (document level).
     Re3d(Re3dArgs),
+    /// Score the people, organizations and places found in the judged article pages
+    /// (benches/judged/page_entities.json; document level).
+    Pages(PagesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PagesArgs {
+    /// The benchmark's gold article bodies.
+    #[arg(
+        long,
+        default_value = "../shared/data/html-extraction/ground-truth.json"
+    )]
+    pub data: PathBuf,
+    /// The names judged in each page.
+    #[arg(long, default_value = "benches/judged/page_entities.json")]
+    pub judged: PathBuf,
+    /// The pages to read: dev (choices are made on them), held-out (only reported) or all.
+    #[arg(long, value_enum, default_value = "dev")]
+    pub part: crate::train::pages::Part,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Read the pages twice, the second time with what the first pass said of every name
+    /// across them (corpus-level consistency).
+    #[arg(long)]
+    pub corpus_pass: bool,
 }
 
 #[derive(Debug, clap::Args)]

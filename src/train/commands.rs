@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::cli::{ClustersArgs, EvalArgs, GazetteerArgs, Re3dArgs, SynonymsArgs, TrainArgs};
+use super::cli::{
+    ClustersArgs, EvalArgs, GazetteerArgs, PagesArgs, Re3dArgs, SynonymsArgs, TrainArgs,
+};
 use super::score::print_table;
 use crate::annotate::ner;
 
@@ -110,21 +112,43 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
     let mut scores = super::re3d::evaluate_entities(&docs, model, args.corpus_pass);
     scores.push(("figure".into(), super::re3d::evaluate_figures(&docs)));
     if args.json {
-        let v: Vec<serde_json::Value> = scores
-            .iter()
-            .map(|(t, c)| {
-                let mut row = serde_json::to_value(c).expect("counts serialise");
-                row["type"] = serde_json::json!(t);
-                row
-            })
-            .collect();
-        println!("{}", serde_json::to_string(&v)?);
-        return Ok(ExitCode::SUCCESS);
+        return print_json(&scores);
     }
     println!(
         "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations",
         docs.len()
     );
     print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
+    let model = ner::Model::get()
+        .context("no trained entity model is compiled in: run `newsdex-train train` and rebuild")?;
+    let docs = super::pages::read(&args.data, &args.judged, args.part)?;
+    let scores = super::names::score(&docs, model, args.corpus_pass);
+    if args.json {
+        return print_json(&scores);
+    }
+    println!(
+        "{} judged pages ({:?}): people, organizations and places as each page's set of names (micro: the three together)",
+        docs.len(),
+        args.part
+    );
+    print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores as a JSON array of counts, each with its type.
+fn print_json(scores: &[(String, super::score::Counts)]) -> Result<ExitCode> {
+    let v: Vec<serde_json::Value> = scores
+        .iter()
+        .map(|(t, c)| {
+            let mut row = serde_json::to_value(c).expect("counts serialise");
+            row["type"] = serde_json::json!(t);
+            row
+        })
+        .collect();
+    println!("{}", serde_json::to_string(&v)?);
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,8 @@ pub mod commands;
 pub mod conll;
 pub mod extraction;
 pub mod gazetteer;
+pub mod names;
+pub mod pages;
 pub mod re3d;
 pub mod score;
 pub mod synonyms;

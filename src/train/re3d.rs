@@ -9,13 +9,11 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+use super::names::JudgedDoc;
 use super::score::Counts;
-use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
-use crate::annotate::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
 use crate::annotate::keys::key;
 use crate::annotate::ner::Model;
-use crate::annotate::tokenize::{tokenize, Token};
-use crate::article::{Article, Paragraph, Passage};
+use crate::article::Article;
 
 /// One re3d document: its text and the gold entities (type, key) in it.
 pub struct Re3dDoc {
@@ -83,126 +81,44 @@ pub fn gold_name(value: &str) -> Option<String> {
     Some(v.to_string())
 }
 
-/// Set scores where a found name and a gold name match when one holds the other as whole
-/// words ("Joseph Votel" and "Gen. Joseph Votel"); each gold and each found name is used
-/// once.
-pub fn compare_lenient(gold: &BTreeSet<String>, found: &BTreeSet<String>) -> Counts {
-    let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
-    let mut used: BTreeSet<&String> = BTreeSet::new();
-    let mut tp = 0;
-    for g in gold {
-        if let Some(f) = found
-            .iter()
-            .find(|f| !used.contains(f) && (holds(g, f) || holds(f, g)))
-        {
-            used.insert(f);
-            tp += 1;
-        }
-    }
-    Counts {
-        true_pos: tp,
-        false_pos: found.len() - tp,
-        false_neg: gold.len() - tp,
-    }
-}
-
 /// A re3d document as newsdex reads it: one passage per non-empty line.
 pub fn as_article(doc: &Re3dDoc) -> Article {
-    let paragraphs = doc
-        .text
-        .split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| Paragraph {
-            line: i as u64 + 1,
-            text: line.to_string(),
-        })
-        .collect();
-    Article {
-        id: doc.id.clone(),
-        paragraphs,
-        ..Default::default()
-    }
+    super::names::article_of_lines(&doc.id, &doc.text)
 }
 
 /// Document-level scores of the people, organizations and places found, per type and
-/// micro-averaged: each document's set of names of a type against the gold set (Person,
-/// Organisation, Location values that are names, see [`gold_name`]), matched by
-/// [`compare_lenient`]. With `corpus_pass`, the documents are read twice, the second time
-/// with what the first said of every name across them ([`crate::annotate::corpus_names`]).
+/// micro-averaged ([`super::names::score`]): each document's set of names of a type against
+/// the gold set (Person, Organisation, Location values that are names, see [`gold_name`]).
+/// With `corpus_pass`, the documents are read twice, the second time with what the first
+/// said of every name across them ([`crate::annotate::corpus_names`]).
 pub fn evaluate_entities(
     docs: &[Re3dDoc],
     model: &Model,
     corpus_pass: bool,
 ) -> Vec<(String, Counts)> {
-    let articles: Vec<(Vec<Passage>, Vec<Vec<Token>>)> = docs
+    let judged: Vec<JudgedDoc> = docs
         .iter()
         .map(|doc| {
-            let passages = as_article(doc).passages();
-            let tokens = passages.iter().map(|p| tokenize(&p.text)).collect();
-            (passages, tokens)
+            let mut gold: [BTreeSet<String>; 3] = Default::default();
+            for (t, _, _, v) in &doc.gold {
+                let i = match t.as_str() {
+                    "Person" => 0,
+                    "Organisation" => 1,
+                    "Location" => 2,
+                    _ => continue,
+                };
+                if let Some(name) = gold_name(v) {
+                    gold[i].insert(key(&name));
+                }
+            }
+            JudgedDoc {
+                id: doc.id.clone(),
+                article: as_article(doc),
+                gold,
+            }
         })
         .collect();
-    let mut found: Vec<ArticleEntities> = articles
-        .iter()
-        .map(|(p, t)| extract_from_tokens(p, t, model))
-        .collect();
-    if corpus_pass {
-        let mut corpus = CorpusNames::default();
-        for ents in &found {
-            corpus.add_article(
-                ents.mentions
-                    .iter()
-                    .filter(|m| !m.demonym)
-                    .map(|m| (m.text.as_str(), ents.entities[m.entity].kind.type_index())),
-            );
-        }
-        let names = NameMatcher::new(&corpus);
-        found = articles
-            .iter()
-            .map(|(p, t)| extract_in_corpus(p, t, model, &corpus, &names))
-            .collect();
-    }
-    let mut per = [Counts::default(); 3];
-    for (doc, found_entities) in docs.iter().zip(&found) {
-        let mut gold: [BTreeSet<String>; 3] = Default::default();
-        for (t, _, _, v) in &doc.gold {
-            let i = match t.as_str() {
-                "Person" => 0,
-                "Organisation" => 1,
-                "Location" => 2,
-                _ => continue,
-            };
-            if let Some(name) = gold_name(v) {
-                gold[i].insert(key(&name));
-            }
-        }
-        let mut found: [BTreeSet<String>; 3] = Default::default();
-        for m in found_entities.mentions.iter().filter(|m| !m.demonym) {
-            let i = found_entities.entities[m.entity].kind.type_index();
-            found[i].insert(key(&m.text));
-        }
-        if std::env::var_os("NEWSDEX_NER_DEBUG").is_some() {
-            let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
-            let near =
-                |x: &String, set: &BTreeSet<String>| set.iter().any(|y| holds(x, y) || holds(y, x));
-            for i in 0..3 {
-                let missed: Vec<_> = gold[i].iter().filter(|g| !near(g, &found[i])).collect();
-                let extra: Vec<_> = found[i].iter().filter(|f| !near(f, &gold[i])).collect();
-                eprintln!("{} type {i} missed {missed:?} extra {extra:?}", doc.id);
-            }
-        }
-        for i in 0..3 {
-            per[i] += compare_lenient(&gold[i], &found[i]);
-        }
-    }
-    let all: Counts = per.iter().copied().sum();
-    vec![
-        ("person".into(), per[0]),
-        ("organization".into(), per[1]),
-        ("place".into(), per[2]),
-        ("micro".into(), all),
-    ]
+    super::names::score(&judged, model, corpus_pass)
 }
 
 /// A gold figure: byte span, and its value and unit where its words can be read.

@@ -1,0 +1,138 @@
+//! Document-level scoring of the names the recognizer finds: for each document, the set of
+//! people, organizations and places it names against a judged set, matched leniently
+//! ([`compare_lenient`]), per type and micro-averaged. What a user of entity search sees:
+//! which documents name whom. Used for re3d ([`super::re3d`]) and for the judged article
+//! pages ([`super::pages`]).
+
+use std::collections::BTreeSet;
+
+use super::score::Counts;
+use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
+use crate::annotate::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
+use crate::annotate::keys::key;
+use crate::annotate::ner::Model;
+use crate::annotate::tokenize::{tokenize, Token};
+use crate::article::{Article, Paragraph, Passage};
+
+/// The types scored, in the order of a [`JudgedDoc`]'s gold sets.
+pub const TYPES: [&str; 3] = ["person", "organization", "place"];
+
+/// A document and the keys ([`key`]) of the names it holds, by type in [`TYPES`] order.
+pub struct JudgedDoc {
+    pub id: String,
+    pub article: Article,
+    pub gold: [BTreeSet<String>; 3],
+}
+
+/// A text as an article of one passage per non-empty line, each traced to its line.
+pub fn article_of_lines(id: &str, text: &str) -> Article {
+    let paragraphs = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| Paragraph {
+            line: i as u64 + 1,
+            text: line.to_string(),
+        })
+        .collect();
+    Article {
+        id: id.to_string(),
+        paragraphs,
+        ..Default::default()
+    }
+}
+
+/// Scores per type and micro-averaged ("micro": the three together). With `corpus_pass`,
+/// the documents are read twice, the second time with what the first said of every name
+/// across them ([`crate::annotate::corpus_names`]). With `NEWSDEX_NER_DEBUG` set, each
+/// document's missed and extra names are printed on stderr.
+pub fn score(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<(String, Counts)> {
+    let found = recognize(docs, model, corpus_pass);
+    let debug = std::env::var_os("NEWSDEX_NER_DEBUG").is_some();
+    let mut per = [Counts::default(); 3];
+    for (doc, found_entities) in docs.iter().zip(&found) {
+        let mut found: [BTreeSet<String>; 3] = Default::default();
+        for m in found_entities.mentions.iter().filter(|m| !m.demonym) {
+            let i = found_entities.entities[m.entity].kind.type_index();
+            found[i].insert(key(&m.text));
+        }
+        for i in 0..3 {
+            if debug {
+                print_differences(&doc.id, TYPES[i], &doc.gold[i], &found[i]);
+            }
+            per[i] += compare_lenient(&doc.gold[i], &found[i]);
+        }
+    }
+    let all: Counts = per.iter().copied().sum();
+    TYPES
+        .iter()
+        .map(|t| t.to_string())
+        .zip(per)
+        .chain([("micro".to_string(), all)])
+        .collect()
+}
+
+/// The entities of each document, as indexing finds them.
+fn recognize(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<ArticleEntities> {
+    let articles: Vec<(Vec<Passage>, Vec<Vec<Token>>)> = docs
+        .iter()
+        .map(|doc| {
+            let passages = doc.article.passages();
+            let tokens = passages.iter().map(|p| tokenize(&p.text)).collect();
+            (passages, tokens)
+        })
+        .collect();
+    let found: Vec<ArticleEntities> = articles
+        .iter()
+        .map(|(p, t)| extract_from_tokens(p, t, model))
+        .collect();
+    if !corpus_pass {
+        return found;
+    }
+    let mut corpus = CorpusNames::default();
+    for ents in &found {
+        corpus.add_article(
+            ents.mentions
+                .iter()
+                .filter(|m| !m.demonym)
+                .map(|m| (m.text.as_str(), ents.entities[m.entity].kind.type_index())),
+        );
+    }
+    let names = NameMatcher::new(&corpus);
+    articles
+        .iter()
+        .map(|(p, t)| extract_in_corpus(p, t, model, &corpus, &names))
+        .collect()
+}
+
+/// Prints the gold names nothing found matches and the names found that match no gold one.
+fn print_differences(id: &str, kind: &str, gold: &BTreeSet<String>, found: &BTreeSet<String>) {
+    let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+    let near = |x: &String, set: &BTreeSet<String>| set.iter().any(|y| holds(x, y) || holds(y, x));
+    let missed: Vec<_> = gold.iter().filter(|g| !near(g, found)).collect();
+    let extra: Vec<_> = found.iter().filter(|f| !near(f, gold)).collect();
+    eprintln!("{id} {kind} missed {missed:?} extra {extra:?}");
+}
+
+/// Set scores where a found name and a gold name match when one holds the other as whole
+/// words ("Joseph Votel" and "Gen. Joseph Votel"); each gold and each found name is used
+/// once.
+pub fn compare_lenient(gold: &BTreeSet<String>, found: &BTreeSet<String>) -> Counts {
+    let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+    let mut used: BTreeSet<&String> = BTreeSet::new();
+    let mut tp = 0;
+    for g in gold {
+        if let Some(f) = found
+            .iter()
+            .find(|f| !used.contains(f) && (holds(g, f) || holds(f, g)))
+        {
+            used.insert(f);
+            tp += 1;
+        }
+    }
+    Counts {
+        true_pos: tp,
+        false_pos: found.len() - tp,
+        false_neg: gold.len() - tp,
+    }
+}
