@@ -197,18 +197,20 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
     ends
 }
 
+/// Words written with a period that ends no sentence ("Mr. Lee", "St. Louis", "Jan. 5").
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Rep", "Sen",
+    "Gov", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "U.S", "U.K",
+    "U.N", "e.g", "i.e",
+];
+
 /// Whether the word ending just before a period is a common abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("");
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Rep",
-        "Sen", "Gov", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "Jan",
-        "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
-        "U.S", "U.K", "U.N", "e.g", "i.e",
-    ];
     if ABBREVIATIONS.contains(&word) {
         return true;
     }

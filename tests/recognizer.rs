@@ -123,6 +123,42 @@ fn a_month_and_a_title_do_not_join_a_name() {
 }
 
 #[test]
+fn abbreviated_saints_and_countries_acting_are_places() {
+    let (e, _) = entities_of(
+        "Blues win\n\nThe team beat Dallas in St. Louis on Monday, and US troops left St. Petersburg.\n",
+    );
+    assert!(has(&e, "place", "St. Louis"), "{e:?}");
+    assert!(has(&e, "place", "St. Petersburg"), "{e:?}");
+    assert!(has(&e, "place", "United States"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(_, n)| n == "Louis" || n == "St" || n == "US"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn names_stop_at_words_in_lower_case_and_common_abbreviations_name_nothing() {
+    let (e, _) = entities_of(
+        "Boeing grounded\n\nThe 737 Max jet in less than five months had two crashes, the CEO told the Bank of England, and GDP fell.\n",
+    );
+    assert!(!e.iter().any(|(_, n)| n.contains(" jet")), "{e:?}");
+    assert!(has(&e, "organization", "Bank of England"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "CEO" || n == "GDP"), "{e:?}");
+}
+
+#[test]
+fn an_article_in_another_language_has_no_entities() {
+    let (e, _) = entities_of(
+        "Neues Leitmotto\n\nDie Digitalisierung verändert die Geschäftsmodelle vieler Unternehmen, und wir \
+         zeigen auf der Messe in Köln, wie unsere Kunden mit neuen Plattformen erfolgreich sind und \
+         ihre Bedürfnisse besser verstehen können. Besuchen Sie uns in diesem Jahr an unserem Stand, \
+         wo wir gern mit Ihnen über die nächsten Schritte sprechen.\n",
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
 fn bbc_facets_hold_people_and_places() {
     let Some(data) = shared_data("bbc_facets_hold_people_and_places") else {
         return;

@@ -209,8 +209,11 @@ pub fn extract_in_corpus(
 }
 
 /// The mentions of one article as the recognizer and the gazetteer find them, before the
-/// article-wide rules.
+/// article-wide rules; none in an article not written in English.
 fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
+    if !super::language::is_english(passages, tokens) {
+        return Vec::new();
+    }
     let gaz = Gazetteer::get();
     let (sentences, tags) = tag_article(passages, tokens, model);
     let mut raws: Vec<Raw> = Vec::new();
@@ -309,8 +312,18 @@ fn tagged_mention(
         return None;
     }
     let gk = gaz.kinds(&lower);
+    if names_nothing(surface, gaz) {
+        return None;
+    }
     // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah").
     let ty = if ty == 0 && gk & kind::PLACE != 0 && gk & (kind::FIRST_NAME | kind::LAST_NAME) == 0 {
+        2
+    } else {
+        ty
+    };
+    // A country's name alone is its place, even where it acts ("US troops", "Russia said"):
+    // one entity to search by, whatever the sentence makes of it.
+    let ty = if ty == 1 && gk & kind::COUNTRY != 0 && gk & kind::ORGANIZATION == 0 {
         2
     } else {
         ty
@@ -622,6 +635,9 @@ fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize
     }) {
         e = cut;
     }
+    if let Some(cut) = (s + 1..e).find(|&j| breaks_name(toks, text, j, e)) {
+        e = cut;
+    }
     let junk = |t: &Token| {
         let w = t.text(text);
         !w.chars().any(char::is_alphanumeric)
@@ -635,6 +651,44 @@ fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize
         e -= 1;
     }
     (s, e)
+}
+
+/// Whether a mention is an abbreviation that names nothing ("CEO", "GDP", "SUVs"), unless
+/// the gazetteer also knows it as an organization's name or it names a news agency ("AFP").
+fn names_nothing(surface: &str, gaz: &Gazetteer) -> bool {
+    let singular = surface.strip_suffix('s').unwrap_or(surface);
+    if !singular.bytes().all(|b| b.is_ascii_uppercase()) || super::agencies::wire(surface).is_some()
+    {
+        return false;
+    }
+    let k = gaz.kinds(&singular.to_lowercase());
+    k & kind::COMMON_ABBREVIATION != 0 && k & kind::ORGANIZATION == 0
+}
+
+/// Lower-case words a name goes on through, when a capitalised word follows ("Bank of
+/// England", "Tour de France", "Ludwig van Beethoven").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "and", "the", "for", "de", "van", "der", "den", "von", "du", "des", "del", "della", "da",
+    "di", "do", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "y", "et", "in", "on", "at",
+    "upon", "zu",
+];
+
+/// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
+/// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
+/// months" names "Max", not "Max jet in less than").
+fn breaks_name(toks: &[Token], text: &str, j: usize, e: usize) -> bool {
+    let w = toks[j].text(text);
+    if !w.chars().any(char::is_alphabetic)
+        || w.chars().any(char::is_uppercase)
+        || matches!(w, "'s" | "\u{2019}s")
+    {
+        return false;
+    }
+    let capital_next = j + 1 < e
+        && toks[j + 1]
+            .text(text)
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    !(NAME_CONNECTORS.contains(&w) && capital_next)
 }
 
 /// The capital initials of a name: "National Intelligence Service" → "NIS".

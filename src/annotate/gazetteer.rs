@@ -19,6 +19,8 @@ pub mod kind {
     pub const FIRST_NAME: u8 = 8;
     pub const LAST_NAME: u8 = 16;
     pub const ORGANIZATION: u8 = 32;
+    /// An abbreviation that names nothing ("CEO", "GDP").
+    pub const COMMON_ABBREVIATION: u8 = 64;
 }
 
 #[derive(Debug, Default)]
@@ -63,6 +65,7 @@ impl Gazetteer {
                 "F" => kind::FIRST_NAME,
                 "L" => kind::LAST_NAME,
                 "O" => kind::ORGANIZATION,
+                "A" => kind::COMMON_ABBREVIATION,
                 _ => continue,
             };
             let key = name.to_lowercase();

@@ -1,6 +1,6 @@
 //! Annotation: text → spans. Tokens and sentences ([`tokenize`]), gazetteers
-//! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), and the entities of an
-//! article with their aliases ([`entities`]).
+//! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), the entities of an
+//! article with their aliases ([`entities`]), read in English articles only ([`language`]).
 
 pub mod agencies;
 pub mod clusters;
@@ -11,6 +11,7 @@ pub mod figures;
 pub mod fingerprint;
 pub mod gazetteer;
 pub mod keys;
+pub mod language;
 pub mod ner;
 pub mod tokenize;
 pub mod units;

@@ -1,6 +1,7 @@
 //! Tokens and sentences for the annotators: words, numbers and punctuation with their byte
 //! offsets, split close to the CoNLL-2003 convention the recognizer was trained on
-//! ("Korea's" is `Korea` `'s`; "U.S." and "12,000" stay whole; hyphenated words stay whole).
+//! ("Korea's" is `Korea` `'s`; "U.S.", "St." and "12,000" stay whole; hyphenated words stay
+//! whole).
 
 use std::sync::OnceLock;
 
@@ -50,9 +51,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
+        // Already taken: split as a possessive above, or the period of an abbreviation.
         if out.last().is_some_and(|l: &Token| l.end == e) {
             continue;
         }
+        // An abbreviation keeps its period ("St. Louis", "Gen. Votel"), as in CoNLL-2003.
+        let e = if text[e..].starts_with('.') && crate::article::ABBREVIATIONS.contains(&t) {
+            e + 1
+        } else {
+            e
+        };
         out.push(Token { start: s, end: e });
     }
     out
@@ -138,6 +146,6 @@ mod tests {
             .map(|r| toks[r].iter().map(|t| t.text(text)).collect())
             .collect();
         assert_eq!(sents.len(), 3, "{sents:?}");
-        assert_eq!(sents[2], vec!["Mr", ".", "Lee", "left", "."]);
+        assert_eq!(sents[2], vec!["Mr.", "Lee", "left", "."]);
     }
 }

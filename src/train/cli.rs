@@ -140,6 +140,12 @@ pub struct GazetteerArgs {
     /// The gazetteers folder.
     #[arg(long, default_value = "../shared/data/gazetteers")]
     pub data: PathBuf,
+    /// WordNet's folder (its nouns give the abbreviations that name nothing).
+    #[arg(long, default_value = "../shared/data/wordnet")]
+    pub wordnet: PathBuf,
+    /// CoNLL-2003's training file (an abbreviation it tags as an entity is kept out).
+    #[arg(long, default_value = "../shared/data/conll2003/eng.train")]
+    pub conll: PathBuf,
     /// Where to write the gazetteer.
     #[arg(long, default_value = "models/gazetteer.tsv")]
     pub out: PathBuf,

@@ -12,7 +12,7 @@ use super::score::print_table;
 use crate::annotate::ner;
 
 pub fn gazetteer(args: &GazetteerArgs) -> Result<ExitCode> {
-    let n = super::gazetteer::build(&args.data, &args.out)?;
+    let n = super::gazetteer::build(&args.data, &args.wordnet, &args.conll, &args.out)?;
     eprintln!("wrote {} ({n} entries)", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 //! (`organizations`), from `../shared/data/gazetteers` into the committed
 //! `models/gazetteer.tsv`.
 
+mod abbreviations;
 mod organizations;
 
 use std::collections::BTreeMap;
@@ -44,8 +45,10 @@ pub(crate) fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// Builds `models/gazetteer.tsv` from `../shared/data/gazetteers` (folder `data`).
-pub fn build(data: &Path, out: &Path) -> Result<usize> {
+/// Builds `models/gazetteer.tsv` from `../shared/data/gazetteers` (folder `data`), WordNet's
+/// nouns and the words CoNLL-2003's training file tags (for the abbreviations that name
+/// nothing).
+pub fn build(data: &Path, wordnet: &Path, conll_train: &Path, out: &Path) -> Result<usize> {
     let mut rows = Rows::default();
     countries(data, &mut rows)?;
     countryinfo(data, &mut rows)?;
@@ -54,6 +57,9 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
     person_names(data, &mut rows)?;
     for name in organizations::names(&data.join("organizations"))? {
         rows.add("O", &name, "");
+    }
+    for abbreviation in abbreviations::common(wordnet, conll_train)? {
+        rows.add("A", &abbreviation, "");
     }
     rows.write(out)
 }
@@ -99,7 +105,8 @@ const HEADER: &str =
          # organisations: WordNet 3.1 (WordNet 3.1 Copyright 2011 by Princeton University, all rights reserved; see its licence),\n\
          #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
          #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
-         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation), name, canonical place\n";
+         # abbreviations that name nothing: WordNet 3.1 nouns that are neither groups, places nor instances\n\
+         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation, A common abbreviation), name, canonical place\n";
 
 fn read_json(path: &Path) -> Result<Value> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
