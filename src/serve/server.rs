@@ -1,5 +1,6 @@
-//! The server: listens on a local address, answers GET requests from a few threads, and
-//! turns each into a search, a facet count, a profile or an article read from the index.
+//! The server: listens on a local address (axum on tokio), answers GET requests on a few
+//! blocking threads, and turns each into a search, a facet count, a profile or an article
+//! read from the index.
 //! Read-only: nothing but the index is read, and nothing is written. The index is opened
 //! again when `newsdex index` has committed to it since (its files' times say so), so a
 //! running server shows a rebuilt index without a restart.
@@ -9,9 +10,10 @@ use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use anyhow::{anyhow, Context, Result};
+use axum::body::Body;
+use axum::http::{header, Method, Response, StatusCode, Uri};
 use maud::Markup;
 use serde_json::json;
-use tiny_http::{Header, Method, Response, Server};
 
 use super::pages::{self, FacetList, Found};
 use super::state::{Param, State, PAGE_SIZE};
@@ -37,33 +39,43 @@ const FACET_VALUES: usize = 10;
 const TIMELINE_PASSAGES: usize = 5_000;
 
 /// Serves the index at `dir` on `bind` (`127.0.0.1:8080`) until the process is stopped.
+/// Connections are taken by tokio; each request is answered on a blocking thread, at most
+/// two per core at once (a search is work for a core, not a wait), the rest queued.
 pub fn run(dir: &Path, bind: &str) -> Result<()> {
     let site = Arc::new(Site::open(dir)?);
-    let server = Arc::new(Server::http(bind).map_err(|e| anyhow!("cannot listen on {bind}: {e}"))?);
-    crate::interrupt::exit_at_once();
-    eprintln!(
-        "newsdex: serving {} at http://{}/ (Ctrl-C to stop)",
-        dir.display(),
-        server.server_addr()
-    );
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .max(2)
         * 2;
-    let workers: Vec<_> = (0..threads)
-        .map(|_| {
-            let (site, server) = (Arc::clone(&site), Arc::clone(&server));
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    answer(&site, request);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
-    Ok(())
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(threads)
+        .enable_io()
+        .build()
+        .context("starting the server's threads")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(bind)
+            .await
+            .map_err(|e| anyhow!("cannot listen on {bind}: {e}"))?;
+        crate::interrupt::exit_at_once();
+        eprintln!(
+            "newsdex: serving {} at http://{}/ (Ctrl-C to stop)",
+            dir.display(),
+            listener.local_addr()?
+        );
+        let app = axum::Router::new().fallback(move |method: Method, uri: Uri| {
+            let site = Arc::clone(&site);
+            async move {
+                tokio::task::spawn_blocking(move || answer(&site, &method, &uri))
+                    .await
+                    .unwrap_or_else(|_| {
+                        let reply = failed(Failure::Internal(anyhow!("a request panicked")), false);
+                        response(reply, std::time::Instant::now())
+                    })
+            }
+        });
+        axum::serve(listener, app).await.context("serving")
+    })
 }
 
 /// The index being served, opened again when it has changed.
@@ -180,17 +192,16 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
-fn answer(site: &Site, request: tiny_http::Request) {
+fn answer(site: &Site, method: &Method, uri: &Uri) -> Response<Body> {
     let started = std::time::Instant::now();
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
+    let (path, query) = (uri.path(), uri.query().unwrap_or(""));
     let api = path.starts_with("/api/");
-    let reply = match request.method() {
-        Method::Get | Method::Head => route(site, path, query),
+    let reply = match *method {
+        Method::GET | Method::HEAD => route(site, path, query),
         _ => Err(Failure::Bad("only GET requests are answered".into())),
     };
     let reply = reply.unwrap_or_else(|failure| failed(failure, api));
-    let _ = request.respond(response(reply, started));
+    response(reply, started)
 }
 
 fn route(site: &Site, path: &str, query: &str) -> Result<Reply, Failure> {
@@ -229,28 +240,22 @@ fn failed(failure: Failure, api: bool) -> Reply {
 
 /// The response, with the time the server took since `started` in `Server-Timing` (as
 /// browsers show it), and its parts.
-fn response(reply: Reply, started: std::time::Instant) -> Response<std::io::Cursor<Vec<u8>>> {
+fn response(reply: Reply, started: std::time::Instant) -> Response<Body> {
     let (status, body, kind) = match reply {
         Reply::Page(status, page) => (status, page.into_string(), "text/html; charset=utf-8"),
         Reply::Json(status, value) => (status, value.to_string(), "application/json"),
     };
-    let header =
-        |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("a valid header");
-    Response::from_data(body.into_bytes())
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header(
-            "Content-Security-Policy",
+    Response::builder()
+        .status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .header(header::CONTENT_TYPE, kind)
+        .header(
+            header::CONTENT_SECURITY_POLICY,
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
-        ))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        // One request per connection: tiny_http hands each connection to a pool thread for
-        // as long as it stays open, and a connection that arrives while the pool's idle
-        // thread is taking another can wait in its queue until some connection closes
-        // (seen as requests timing out when 20 clients connect at once). Closed after each
-        // answer, a connection frees its thread at once; on loopback a new one costs little.
-        .with_header(header("Connection", "close"))
-        .with_header(header("Server-Timing", &timing::header(started.elapsed())))
+        )
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .header("Server-Timing", timing::header(started.elapsed()))
+        .body(Body::from(body))
+        .expect("a response of valid headers")
 }
 
 /// A parameter of a query string.
