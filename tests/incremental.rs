@@ -159,3 +159,55 @@ fn the_manifest_is_a_file_of_its_own_named_by_the_commit() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("corrupt"), "{}", r.stderr);
 }
+
+/// The ids of the segments `meta.json` lists, and those whose files lie in the folder.
+fn segments(idx: &std::path::Path) -> (Vec<String>, Vec<String>) {
+    let meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(idx.join("meta.json")).unwrap()).unwrap();
+    let mut live: Vec<String> = meta["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
+        .collect();
+    let mut on_disk: Vec<String> = fs::read_dir(idx)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".idx").map(str::to_string)
+        })
+        .collect();
+    live.sort();
+    on_disk.sort();
+    (live, on_disk)
+}
+
+#[test]
+fn small_segments_are_merged_at_the_end_of_a_run_and_their_files_deleted() {
+    let tmp = TempDir::new().unwrap();
+    let c = tmp.path().join("c");
+    let idx = tmp.path().join("idx");
+    let mut big = String::from("Big\n\n");
+    for i in 0..400 {
+        big.push_str(&format!("Paragraph {i} about the zebra herd.\n\n"));
+    }
+    write(&c, "big.txt", &big);
+    index(&c, &idx, &[]);
+    // Two runs that each add a small file: each commits a small segment of its own, and the
+    // second run finds two small segments and merges them.
+    write(&c, "small1.txt", "Small\n\nThe okapi runs.\n");
+    index(&c, &idx, &[]);
+    write(&c, "small2.txt", "Small\n\nThe walrus swims.\n");
+    let (r, s) = index(&c, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(s["passages_total"], 402, "{s}");
+    let (live, on_disk) = segments(&idx);
+    assert_eq!(
+        live.len(),
+        2,
+        "the big segment and the two small ones merged: {live:?}"
+    );
+    assert_eq!(live, on_disk, "no files of merged segments are left");
+    let (hits, _) = search(&idx, &["walrus"]);
+    assert_eq!(hits.len(), 1);
+}

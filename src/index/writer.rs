@@ -423,20 +423,28 @@ impl<'a> Run<'a> {
 /// Merges the small segments of `index` into one (see [`SMALL_SEGMENT_PARTS`]), when there
 /// are two or more. The merge keeps the last commit's payload, so the manifest stays named.
 fn merge_small_segments(index: &tantivy::Index) -> Result<()> {
-    let metas = index.searchable_segment_metas()?;
-    let total: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
-    let small: Vec<tantivy::index::SegmentId> = metas
-        .iter()
-        .filter(|m| u64::from(m.num_docs()) * SMALL_SEGMENT_PARTS < total)
-        .map(|m| m.id())
-        .collect();
+    let small = small_segments(index)?;
     if small.len() < 2 {
         return Ok(());
     }
     let mut writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
     writer.merge(&small).wait()?;
+    // The merged segments' files are deleted by a collection once nothing in the process
+    // holds their metadata (tantivy counts the files of every segment meta still alive).
+    writer.garbage_collect_files().wait()?;
     writer.wait_merging_threads()?;
     Ok(())
+}
+
+/// The segments holding less than one part in [`SMALL_SEGMENT_PARTS`] of the passages.
+fn small_segments(index: &tantivy::Index) -> Result<Vec<tantivy::index::SegmentId>> {
+    let metas = index.searchable_segment_metas()?;
+    let total: u64 = metas.iter().map(|m| u64::from(m.num_docs())).sum();
+    Ok(metas
+        .iter()
+        .filter(|m| u64::from(m.num_docs()) * SMALL_SEGMENT_PARTS < total)
+        .map(|m| m.id())
+        .collect())
 }
 
 /// The top-level folder of a file under the corpus, if it is in one.
