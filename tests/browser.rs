@@ -147,6 +147,19 @@ impl Browser {
         self.get("/url").as_str().unwrap().to_string()
     }
 
+    /// Waits (up to 10 s) until the page's URL holds `part`: a click or a form's submission
+    /// can return before the page it leads to is loaded. Returns the URL.
+    fn wait_for_url(&self, part: &str) -> String {
+        let started = std::time::Instant::now();
+        loop {
+            let url = self.url();
+            if url.contains(part) || started.elapsed() > std::time::Duration::from_secs(10) {
+                return url;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     fn screenshot(&self, name: &str) -> PathBuf {
         let png = self.get("/screenshot");
         let bytes = base64::engine::general_purpose::STANDARD
@@ -196,7 +209,8 @@ fn search_narrow_by_a_facet_and_open_an_entity_in_a_browser() {
         json!({"text": "North Korea troops"}),
     );
     b.click(&b.one("form.search button"));
-    assert!(b.url().contains("q=North+Korea+troops"), "{}", b.url());
+    let url = b.wait_for_url("q=North+Korea+troops");
+    assert!(url.contains("q=North+Korea+troops"), "{url}");
     let marked = b.texts("section.hits mark");
     for word in ["North", "Korea", "troops"] {
         assert!(
@@ -214,6 +228,8 @@ fn search_narrow_by_a_facet_and_open_an_entity_in_a_browser() {
 
     // A click on the facet narrows the hits, and shows the filter as a chip.
     b.click(&b.one("aside.facets a[href*='person=Volodymyr+Zelenskyy']"));
+    let url = b.wait_for_url("person=Volodymyr+Zelenskyy");
+    assert!(url.contains("person=Volodymyr+Zelenskyy"), "{url}");
     let after = b.all("div.passage").len();
     assert!(
         after >= 1 && after < before,
@@ -229,17 +245,15 @@ fn search_narrow_by_a_facet_and_open_an_entity_in_a_browser() {
 
     // His entity page, from the link in a passage.
     b.click(&b.one("div.passage a.person[href*='Zelenskyy']"));
-    assert!(b.url().contains("/entity?"), "{}", b.url());
+    let url = b.wait_for_url("/entity?");
+    assert!(url.contains("/entity?"), "{url}");
     assert!(b.text(&b.one("h1")).starts_with("Volodymyr Zelenskyy"));
     assert!(!b.all("div.passage").is_empty());
     b.screenshot("3-entity");
 
     // The back button returns to the narrowed search: the URL is the state.
     b.session("/back", json!({}));
-    assert!(
-        b.url().contains("person=Volodymyr+Zelenskyy"),
-        "{}",
-        b.url()
-    );
+    let url = b.wait_for_url("/?");
+    assert!(url.contains("person=Volodymyr+Zelenskyy"), "{url}");
     assert_eq!(b.all("div.passage").len(), after);
 }
