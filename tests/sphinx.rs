@@ -58,53 +58,43 @@ impl Searchd {
         let path = dir.join(format!("searchd{n}.conf"));
         std::fs::write(&path, conf).unwrap();
         std::fs::create_dir_all(dir.join("data")).unwrap();
-        let out = Command::new("indexer")
-            .arg("--config")
-            .arg(&path)
-            .arg(format!("shard{n}"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "indexer: {}",
-            String::from_utf8_lossy(&out.stdout)
+        succeed(
+            Command::new("indexer")
+                .arg("--config")
+                .arg(&path)
+                .arg(format!("shard{n}")),
         );
-        let out = Command::new("searchd")
-            .arg("--config")
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "searchd: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        succeed(Command::new("searchd").arg("--config").arg(&path));
         Searchd { conf: path, sql }
     }
 
     /// Rows of a SphinxQL query, as tab-separated fields.
     fn query(&self, sql: &str) -> Vec<Vec<String>> {
-        let out = Command::new("mysql")
-            .args([
-                "-h127.0.0.1",
-                &format!("-P{}", self.sql),
-                "-N",
-                "-B",
-                "-e",
-                sql,
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{sql}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = succeed(Command::new("mysql").args([
+            "-h127.0.0.1",
+            &format!("-P{}", self.sql),
+            "-N",
+            "-B",
+            "-e",
+            sql,
+        ]));
         String::from_utf8_lossy(&out.stdout)
             .lines()
             .map(|l| l.split('\t').map(str::to_string).collect())
             .collect()
     }
+}
+
+/// Runs a command that must succeed; on failure, its command line and what it printed.
+fn succeed(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 impl Drop for Searchd {
