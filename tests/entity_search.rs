@@ -42,6 +42,17 @@ fn a_surname_finds_the_full_name_and_the_full_name_finds_the_surname() {
 }
 
 #[test]
+fn a_role_alone_is_searched_as_typed_not_as_its_last_word() {
+    const ROLES: &str = "Visit\n\nThe Defence Secretary met the Foreign Secretary in London.\n";
+    const OTHER: &str = "Press\n\nThe press secretary said the Prime Minister would speak.\n";
+    let (_t, idx) = seed_corpus_index(&[("roles.txt", ROLES), ("other.txt", OTHER)]);
+    let (found, hits, _) = files(&idx, &["--person", "Defence Secretary"]);
+    assert_eq!(found, vec!["roles.txt"], "{hits:?}");
+    let (found, hits, _) = files(&idx, &["--person", "Prime Minister"]);
+    assert_eq!(found, vec!["other.txt"], "{hits:?}");
+}
+
+#[test]
 fn an_unknown_name_falls_back_to_its_words_and_says_so() {
     let (_t, idx) = seed_corpus_index(&[("d1.txt", DAESH_1), ("d2.txt", DAESH_2)]);
     let (found, hits, r) = files(&idx, &["--org", "Daesh"]);

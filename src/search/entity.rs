@@ -92,17 +92,25 @@ pub fn fields_of(store: &Store, kind: Kind) -> (Field, Field) {
 }
 
 /// The name without the titles typed before it ("Secretary Kerry" is "Kerry"; "Prime
-/// Minister al-Abadi" is "al-Abadi").
+/// Minister al-Abadi" is "al-Abadi"). A role alone ("Prime Minister", "Defence Secretary")
+/// names no one in particular and is kept whole.
 fn without_titles(typed: &str) -> &str {
+    let is_title = |word: &str| {
+        let word = word.trim_end_matches('.').to_lowercase();
+        TITLE_WORDS.contains(&word.as_str())
+    };
     let mut rest = typed.trim();
     while let Some((first, more)) = rest.split_once(char::is_whitespace) {
-        let word = first.trim_end_matches('.').to_lowercase();
-        if !TITLE_WORDS.contains(&word.as_str()) {
+        if !is_title(first) {
             break;
         }
         rest = more.trim_start();
     }
-    rest
+    if is_title(rest) {
+        typed.trim()
+    } else {
+        rest
+    }
 }
 
 /// Resolves a typed name of a kind through the catalogue.
