@@ -138,6 +138,20 @@ fn abbreviated_saints_and_countries_acting_are_places() {
 }
 
 #[test]
+fn towns_after_a_preposition_of_place_are_places() {
+    let (e, _) = entities_of(
+        "Strikes\n\nNear Rawah, one strike engaged an ISIL tactical unit. Near Tal Afar, two strikes destroyed a VBIED. Near Sinjar, one strike destroyed a fighting position.\n\nCoalition forces struck targets near Rawah and in Tal Afar on Tuesday. Fighting continued around Sinjar and outside Ayn Isa.\n",
+    );
+    for town in ["Rawah", "Tal Afar", "Sinjar", "Ayn Isa"] {
+        assert!(has(&e, "place", town), "{town}: {e:?}");
+    }
+    assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
+    // A person after "in" stays one where the name starts with a first name.
+    let (e, _) = entities_of("Talks\n\nThe minister met officials in John Kerry's office.\n");
+    assert!(has(&e, "person", "John Kerry"), "{e:?}");
+}
+
+#[test]
 fn names_stop_at_words_in_lower_case_and_common_abbreviations_name_nothing() {
     let (e, _) = entities_of(
         "Boeing grounded\n\nThe 737 Max jet in less than five months had two crashes, the CEO told the Bank of England, and GDP fell.\n",

@@ -328,6 +328,13 @@ fn tagged_mention(
     } else {
         ty
     };
+    // A "person" right after a preposition of place ("near Rawah", "in Tal Afar", "outside
+    // Ayn Isa") is a place, unless its first word is a known first name.
+    let ty = if ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz) {
+        2
+    } else {
+        ty
+    };
     // A name ending in "Coalition", "Forces", "Agency"... is an organization.
     let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
         1
@@ -672,6 +679,22 @@ const NAME_CONNECTORS: &[&str] = &[
     "di", "do", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "y", "et", "in", "on", "at",
     "upon", "zu",
 ];
+
+/// Prepositions after which a name is where something happens.
+const LOCATIVES: &[&str] = &[
+    "in", "near", "outside", "around", "inside", "across", "towards", "toward", "into",
+];
+
+/// Whether the name of tokens `s..e` follows a preposition of place, is not a possessive
+/// ("in Smith's view") and does not start with a known first name.
+fn after_locative(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> bool {
+    let before = toks[s - 1].text(text).to_lowercase();
+    let first = toks[s].text(text).to_lowercase();
+    let possessive = toks
+        .get(e)
+        .is_some_and(|t| matches!(t.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}"));
+    LOCATIVES.contains(&before.as_str()) && !possessive && gaz.kinds(&first) & kind::FIRST_NAME == 0
+}
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
 /// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
