@@ -68,6 +68,36 @@ fn an_unknown_name_falls_back_to_its_words_and_says_so() {
 }
 
 #[test]
+fn with_a_text_query_a_name_narrows_to_whole_articles_and_no_further() {
+    // Three articles in one file, their passages side by side in the index: only the middle
+    // one names Amnesty International, in words the recognizer does not tag, in its first
+    // passage; its second passage holds the query's word, and so do its neighbours', which
+    // do not name it.
+    let article = |title: &str, body: &str| {
+        format!("{}\n", serde_json::json!({"title": title, "body": body}))
+    };
+    let wire = [
+        article("Before", "Floods hit the north.\n\nThe report on the floods came out."),
+        article(
+            "Abuse",
+            "Critics at amnesty international alleged abuse in the camps.\n\nThe report was denied by the ministry.",
+        ),
+        article("After", "Markets fell.\n\nThe report on trade was delayed."),
+    ]
+    .concat();
+    let (_t, idx) = seed_corpus_index(&[("a1.txt", AMNESTY), ("wire.jsonl", &wire)]);
+    let (hits, r) = search(&idx, &["report", "--org", "Amnesty International"]);
+    let texts: Vec<&str> = hits.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        vec!["The report was denied by the ministry."],
+        "{}",
+        r.stderr
+    );
+    assert_eq!(hits[0]["matched_by"], "name", "{hits:?}");
+}
+
+#[test]
 fn a_known_name_is_found_where_the_recognizer_missed_it() {
     let (_t, idx) = seed_corpus_index(&[("a1.txt", AMNESTY), ("a2.txt", AMNESTY_2)]);
     let (found, hits, r) = files(&idx, &["--org", "amnesty international"]);

@@ -15,16 +15,19 @@
 //! A name the index does not know as an entity of the kind falls back to the words as a
 //! phrase, with a note and the closest known names.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Result;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery};
+
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, Term};
+use tantivy::{BitSet, DocId, Searcher, Term};
 
 use super::keyword;
+use super::passage_set::PassageSet;
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
 use crate::annotate::ner::features::TITLE_WORDS;
@@ -257,12 +260,8 @@ pub fn filter_query(
             } else {
                 words
             };
-            let ids = article_ids(store, searcher, untagged.as_ref())?;
-            if !ids.is_empty() {
-                let terms = ids
-                    .iter()
-                    .map(|id| Term::from_field_text(store.fields.id, id));
-                clauses.push(Box::new(TermSetQuery::new(terms)));
+            if let Some(passages) = passages_of_articles(store, searcher, untagged.as_ref())? {
+                clauses.push(Box::new(passages));
             }
         } else {
             clauses.push(words);
@@ -271,33 +270,66 @@ pub fn filter_query(
     Ok(any_of(clauses))
 }
 
-/// The ids of the articles of the passages that `query` matches.
-fn article_ids(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<BTreeSet<String>> {
+/// Every passage of the articles of the passages that `query` matches, or `None` when it
+/// matches none. An article's passages are neighbours in one segment (the index writer adds
+/// a file's passages as one group), so each match widens to the documents around it that
+/// have its article id.
+fn passages_of_articles(
+    store: &Store,
+    searcher: &Searcher,
+    query: &dyn Query,
+) -> Result<Option<PassageSet>> {
     let docs = searcher.search(query, &DocSetCollector)?;
-    let mut ids = BTreeSet::new();
-    let mut by_segment: std::collections::HashMap<u32, Vec<u32>> = Default::default();
-    for d in docs {
-        by_segment.entry(d.segment_ord).or_default().push(d.doc_id);
+    if docs.is_empty() {
+        return Ok(None);
     }
     let id_name = store
         .index
         .schema()
         .get_field_name(store.fields.id)
         .to_string();
+    let mut by_segment: HashMap<u32, Vec<DocId>> = HashMap::new();
+    for d in docs {
+        by_segment.entry(d.segment_ord).or_default().push(d.doc_id);
+    }
+    let mut passages = HashMap::new();
     for (segment, docs) in by_segment {
         let reader = searcher.segment_reader(segment);
         let Some(column) = reader.fast_fields().str(&id_name)? else {
             continue;
         };
-        // Ordinals first, then their strings in one pass over the dictionary.
-        let mut ords: Vec<u64> = docs.iter().flat_map(|&d| column.term_ords(d)).collect();
-        ords.sort_unstable();
-        ords.dedup();
-        column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-            ids.insert(String::from_utf8_lossy(bytes).into_owned());
-        })?;
+        passages.insert(
+            reader.segment_id(),
+            whole_articles(column.ords(), reader.max_doc(), docs),
+        );
     }
-    Ok(ids)
+    Ok(Some(PassageSet::new(passages)))
+}
+
+/// The documents of a segment that share an id ordinal with `docs` and stand next to them.
+fn whole_articles(ords: &Column<u64>, max_doc: DocId, docs: Vec<DocId>) -> BitSet {
+    let mut out = BitSet::with_max_value(max_doc.max(1));
+    for doc in docs {
+        if out.contains(doc) {
+            continue;
+        }
+        out.insert(doc);
+        let Some(article) = ords.first(doc) else {
+            continue;
+        };
+        let same = |d: DocId| ords.first(d) == Some(article);
+        let mut before = doc;
+        while before > 0 && same(before - 1) {
+            before -= 1;
+            out.insert(before);
+        }
+        let mut after = doc + 1;
+        while after < max_doc && same(after) {
+            out.insert(after);
+            after += 1;
+        }
+    }
+    out
 }
 
 /// How a hit matched a resolved filter: "tagged" when the recognizer tagged one of the

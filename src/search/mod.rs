@@ -10,6 +10,7 @@ pub mod facets;
 pub mod figure;
 mod filters;
 mod highlight;
+mod passage_set;
 pub mod profile;
 pub mod synonyms;
 pub mod text;
