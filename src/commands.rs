@@ -186,7 +186,12 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
         }
     } else {
         for c in &counts {
-            writeln!(out, "{:>7}  {:<13} {}", c.mentions, c.kind, c.name)?;
+            let mentions = if c.estimated {
+                format!("~{}", c.mentions)
+            } else {
+                c.mentions.to_string()
+            };
+            writeln!(out, "{:>7}  {:<13} {}", mentions, c.kind, c.name)?;
         }
     }
     out.flush()?;

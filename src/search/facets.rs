@@ -13,6 +13,13 @@
 //! are then looked up in every segment: the answer stands when no other value could reach
 //! them (its total is at most the sum, over segments, of the best count left out there).
 //! Otherwise, every value is counted by its text.
+//!
+//! A query that matches more than [`SAMPLE_ABOVE`] passages has its facets estimated, as
+//! search engines do for large result sets: only the articles whose id falls in a fixed
+//! sample of one in `n` are read (every passage of them), and their counts are multiplied
+//! by `n` (the same sample for the same index, so the same query gives the same counts).
+//! Each count says so (`estimated`). The whole index's facets, and an entity's profile, are
+//! counted exactly.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -31,6 +38,9 @@ use crate::index::{facet, Store};
 /// How many of each segment's best values are read as candidates, per value asked for.
 const CANDIDATES_PER_VALUE: usize = 2;
 
+/// Above this many matching passages, facets are estimated from a sample of the articles.
+pub const SAMPLE_ABOVE: u64 = 100_000;
+
 /// How often an entity (or a figure's unit) is mentioned.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityCount {
@@ -44,6 +54,9 @@ pub struct EntityCount {
     pub passages: usize,
     /// Articles that mention it.
     pub articles: usize,
+    /// Whether the counts are estimated from a sample of the articles (see [`SAMPLE_ABOVE`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
 }
 
 /// The `limit` most mentioned entities of the passages matching `req` (every passage when it
@@ -56,7 +69,7 @@ pub fn entities(
 ) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
     let query = build_query(store, &searcher, req)?.query;
-    let segments = count(store, &searcher, query.as_ref(), kind)?;
+    let segments = count(store, &searcher, query.as_ref(), kind, !req.is_empty())?;
     named(&segments, limit)
 }
 
@@ -67,7 +80,11 @@ fn named(segments: &[SegmentCounts], limit: usize) -> Result<Vec<EntityCount>> {
         Some(totals) => totals,
         None => every(segments)?,
     };
-    let mut out: Vec<EntityCount> = totals.into_iter().filter_map(entity_count).collect();
+    let estimated = segments.iter().any(|s| s.every > 1);
+    let mut out: Vec<EntityCount> = totals
+        .into_iter()
+        .filter_map(|t| entity_count(t, estimated))
+        .collect();
     out.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
@@ -85,7 +102,7 @@ fn named(segments: &[SegmentCounts], limit: usize) -> Result<Vec<EntityCount>> {
 pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
     let query = build_query(store, &searcher, req)?.query;
-    let mut segments = count(store, &searcher, query.as_ref(), None)?;
+    let mut segments = count(store, &searcher, query.as_ref(), None, !req.is_empty())?;
     let mut out = Vec::new();
     for kind in FacetType::ALL {
         for s in &mut segments {
@@ -98,22 +115,33 @@ pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Ve
 
 /// Every value of the passages `query` matches, with its counts, in no order.
 pub fn all(store: &Store, searcher: &Searcher, query: &dyn Query) -> Result<Vec<EntityCount>> {
-    let segments = count(store, searcher, query, None)?;
+    let segments = count(store, searcher, query, None, false)?;
     Ok(every(&segments)?
         .into_iter()
-        .filter_map(entity_count)
+        .filter_map(|t| entity_count(t, false))
         .collect())
 }
 
 /// Each segment's counts of the values of `kind` (all without one) over the passages `query`
-/// matches, the segments counted in parallel.
+/// matches, the segments counted in parallel; with `sample`, estimated from a sample of the
+/// articles when the query matches more than [`SAMPLE_ABOVE`] passages.
 fn count(
     store: &Store,
     searcher: &Searcher,
     query: &dyn Query,
     kind: Option<FacetType>,
+    sample: bool,
 ) -> Result<Vec<SegmentCounts>> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let every = if sample {
+        let mut matches = 0u64;
+        for segment in searcher.segment_readers() {
+            matches += u64::from(weight.count(segment)?);
+        }
+        matches.div_ceil(SAMPLE_ABOVE).max(1) as u32
+    } else {
+        1
+    };
     let schema = store.index.schema();
     let (facet_field, id_field) = (
         schema.get_field_name(store.fields.facet),
@@ -127,8 +155,9 @@ fn count(
                 return Ok(None);
             };
             let ids = segment.fast_fields().str(id_field)?;
-            let mut counts = SegmentCounts::new(facets, ids, kind)?;
+            let mut counts = SegmentCounts::new(facets, ids, kind, every)?;
             for_each_match(weight.as_ref(), segment, |doc| counts.add(doc))?;
+            counts.scale();
             Ok(Some(counts))
         })
         .collect::<Result<Vec<_>>>()?
@@ -138,7 +167,7 @@ fn count(
 }
 
 /// A stored value and its counts as shown.
-fn entity_count((stored, t): (String, Tally)) -> Option<EntityCount> {
+fn entity_count((stored, t): (String, Tally), estimated: bool) -> Option<EntityCount> {
     let (kind, name) = facet::parse(&stored)?;
     Some(EntityCount {
         kind: kind.as_str(),
@@ -150,6 +179,7 @@ fn entity_count((stored, t): (String, Tally)) -> Option<EntityCount> {
             t.passages
         } as usize,
         articles: t.articles as usize,
+        estimated,
     })
 }
 
@@ -194,6 +224,8 @@ struct SegmentCounts {
     agencies: Range<u64>,
     /// By ordinal minus `range.start`.
     tallies: Vec<Tally>,
+    /// One article in `every` is counted (see [`SAMPLE_ABOVE`]).
+    every: u32,
 }
 
 impl SegmentCounts {
@@ -201,6 +233,7 @@ impl SegmentCounts {
         facets: StrColumn,
         ids: Option<StrColumn>,
         kind: Option<FacetType>,
+        every: u32,
     ) -> Result<SegmentCounts> {
         let range = match kind {
             Some(k) => ords_of(&facets, k)?,
@@ -214,6 +247,7 @@ impl SegmentCounts {
             within: range.clone(),
             range,
             agencies,
+            every,
         })
     }
 
@@ -224,13 +258,16 @@ impl SegmentCounts {
         Ok(())
     }
 
-    /// Counts the values of one matching passage.
+    /// Counts the values of one matching passage (of a sampled article).
     fn add(&mut self, doc: DocId) {
         let article = self
             .ids
             .as_ref()
             .and_then(|c| c.term_ords(doc).next())
             .map_or(0, |ord| ord as u32 + 1);
+        if self.every > 1 && !sampled(article, self.every) {
+            return;
+        }
         for ord in self.facets.term_ords(doc) {
             if !self.range.contains(&ord) {
                 continue;
@@ -244,6 +281,17 @@ impl SegmentCounts {
             if t.last_article != article {
                 t.last_article = article;
                 t.articles += 1;
+            }
+        }
+    }
+
+    /// Scales a sample's counts to the whole.
+    fn scale(&mut self) {
+        if self.every > 1 {
+            for t in &mut self.tallies {
+                t.mentions *= self.every;
+                t.passages *= self.every;
+                t.articles *= self.every;
             }
         }
     }
@@ -269,6 +317,12 @@ impl SegmentCounts {
             .sorted_ords_to_term_cb(ords, |bytes| out.push(bytes.to_vec()))?;
         Ok(out)
     }
+}
+
+/// Whether an article (its id's ordinal in its segment, plus one) is in the sample of one in
+/// `every`: a fixed spread of the ordinals, so that neighbouring articles do not go together.
+fn sampled(article: u32, every: u32) -> bool {
+    (u64::from(article).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % u64::from(every) == 0
 }
 
 /// The ordinals of the values of one type: a run of the sorted dictionary.
@@ -419,4 +473,26 @@ fn every(segments: &[SegmentCounts]) -> Result<Vec<(String, Tally)>> {
         .into_iter()
         .map(|(text, t)| (String::from_utf8_lossy(&text).into_owned(), t))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_holds_one_article_in_n_spread_out() {
+        for every in [2u32, 6, 11] {
+            let kept: Vec<u32> = (1..=60_000).filter(|&a| sampled(a, every)).collect();
+            let expected = 60_000 / every as usize;
+            assert!(
+                kept.len().abs_diff(expected) < expected / 20,
+                "1 in {every}: {} of 60,000",
+                kept.len()
+            );
+            // Not runs of neighbours: no ten articles in a row are all in or all out.
+            let longest_gap = kept.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+            assert!(longest_gap < 10 * every, "1 in {every}: gap {longest_gap}");
+        }
+        assert!((1..1000).all(|a| sampled(a, 1)));
+    }
 }

@@ -198,7 +198,12 @@ fn facets(state: &State, facets: &[FacetList]) -> Markup {
                         @for c in counts {
                             li {
                                 a href=(state.with(*param, &c.name).url()) { (c.name) }
-                                " " span.count { (c.articles) }
+                                " "
+                                @if c.estimated {
+                                    span.count title="estimated from a sample of the articles" { "~" (c.articles) }
+                                } @else {
+                                    span.count { (c.articles) }
+                                }
                             }
                         }
                     }
