@@ -133,12 +133,19 @@ fn count(
     sample: bool,
 ) -> Result<Vec<SegmentCounts>> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    // The matches first (the query is run once), then how many articles are read.
+    let matches: Vec<Vec<DocId>> = searcher
+        .segment_readers()
+        .par_iter()
+        .map(|segment| -> Result<Vec<DocId>> {
+            let mut docs = Vec::new();
+            for_each_match(weight.as_ref(), segment, |doc| docs.push(doc))?;
+            Ok(docs)
+        })
+        .collect::<Result<_>>()?;
+    let total: u64 = matches.iter().map(|docs| docs.len() as u64).sum();
     let every = if sample {
-        let mut matches = 0u64;
-        for segment in searcher.segment_readers() {
-            matches += u64::from(weight.count(segment)?);
-        }
-        matches.div_ceil(SAMPLE_ABOVE).max(1) as u32
+        total.div_ceil(SAMPLE_ABOVE).max(1) as u32
     } else {
         1
     };
@@ -150,13 +157,16 @@ fn count(
     Ok(searcher
         .segment_readers()
         .par_iter()
-        .map(|segment| -> Result<Option<SegmentCounts>> {
+        .zip(matches)
+        .map(|(segment, docs)| -> Result<Option<SegmentCounts>> {
             let Some(facets) = segment.fast_fields().str(facet_field)? else {
                 return Ok(None);
             };
             let ids = segment.fast_fields().str(id_field)?;
             let mut counts = SegmentCounts::new(facets, ids, kind, every)?;
-            for_each_match(weight.as_ref(), segment, |doc| counts.add(doc))?;
+            for doc in docs {
+                counts.add(doc);
+            }
             counts.scale();
             Ok(Some(counts))
         })
