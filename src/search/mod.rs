@@ -9,13 +9,13 @@ pub mod expand;
 pub mod facets;
 pub mod figure;
 mod filters;
+mod group;
 mod highlight;
 mod passage_set;
 pub mod profile;
 pub mod synonyms;
 pub mod text;
 
-use std::collections::HashMap;
 use std::ops::Bound;
 
 use anyhow::Result;
@@ -27,7 +27,6 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::annotate::entities::Kind;
-use crate::annotate::fingerprint::near;
 use crate::annotate::{keys, EntityMention, PassageAnnotations};
 use crate::date::Date;
 use crate::index::Store;
@@ -357,7 +356,7 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
         f.body,
         expansion.as_ref().map(|e| e.clause.as_ref()),
     )?;
-    let grouped = group(&searcher, store, ranked, req)?;
+    let grouped = group::group(&searcher, store, ranked, req)?;
     let mut hits = Vec::with_capacity(grouped.len());
     for mut hit in grouped {
         hit.highlights = highlighter.ranges(&hit.text);
@@ -406,108 +405,12 @@ fn matched_by(
     Ok("tagged")
 }
 
-/// Orders articles by their best passage, keeps at most `per_article` passages of each
-/// (best first) and stops at `limit` passages.
-fn group(
-    searcher: &Searcher,
-    store: &Store,
-    ranked: Vec<(Option<f32>, DocAddress)>,
-    req: &Request,
-) -> Result<Vec<Hit>> {
-    let mut order: Vec<String> = Vec::new();
-    let mut by_article: HashMap<String, Vec<Hit>> = HashMap::new();
-    let mut fingerprints = Fingerprints::new(searcher, store);
-    // Articles shown, with their fingerprints; articles collapsed into one of them.
-    let mut shown: Vec<(u64, String)> = Vec::new();
-    let mut collapsed: std::collections::HashSet<String> = Default::default();
-    let mut also_in: HashMap<String, Vec<String>> = HashMap::new();
-    let mut total = 0;
-    for (score, addr) in ranked {
-        if total >= req.limit {
-            break;
-        }
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let hit = to_hit(store, &doc, score);
-        if req.collapse && !by_article.contains_key(&hit.article_id) {
-            if collapsed.contains(&hit.article_id) {
-                continue;
-            }
-            let fp = fingerprints.of(addr)?;
-            if let Some((_, original)) = shown.iter().find(|(k, _)| near(*k, fp)) {
-                let paths = also_in.entry(original.clone()).or_default();
-                if !paths.contains(&hit.path) {
-                    paths.push(hit.path.clone());
-                }
-                collapsed.insert(hit.article_id.clone());
-                continue;
-            }
-            shown.push((fp, hit.article_id.clone()));
-        }
-        let group = by_article.entry(hit.article_id.clone()).or_insert_with(|| {
-            order.push(hit.article_id.clone());
-            Vec::new()
-        });
-        if group.len() < req.per_article.max(1) {
-            group.push(hit);
-            total += 1;
-        }
-    }
-    Ok(order
-        .into_iter()
-        .flat_map(|id| {
-            let copies = also_in.remove(&id).unwrap_or_default();
-            let mut hits = by_article.remove(&id).unwrap_or_default();
-            for h in &mut hits {
-                h.also_in = copies.clone();
-            }
-            hits
-        })
-        .collect())
-}
-
-/// The articles' fingerprints, read from the fast field segment by segment.
-struct Fingerprints<'a> {
-    searcher: &'a Searcher,
-    name: String,
-    columns: HashMap<u32, Option<tantivy::columnar::Column<u64>>>,
-}
-
-impl<'a> Fingerprints<'a> {
-    fn new(searcher: &'a Searcher, store: &Store) -> Fingerprints<'a> {
-        let name = store
-            .index
-            .schema()
-            .get_field_name(store.fields.fingerprint)
-            .to_string();
-        Fingerprints {
-            searcher,
-            name,
-            columns: HashMap::new(),
-        }
-    }
-
-    /// The fingerprint of the passage's article (0 when it has none).
-    fn of(&mut self, addr: DocAddress) -> Result<u64> {
-        if !self.columns.contains_key(&addr.segment_ord) {
-            let reader = self.searcher.segment_reader(addr.segment_ord);
-            let column = reader.fast_fields().u64(&self.name).ok();
-            self.columns.insert(addr.segment_ord, column);
-        }
-        Ok(self
-            .columns
-            .get(&addr.segment_ord)
-            .and_then(|c| c.as_ref())
-            .and_then(|c| c.first(addr.doc_id))
-            .unwrap_or(0))
-    }
-}
-
 /// A stored passage as a hit with no score and no highlights (for reading the index whole).
 pub fn passage_of(store: &Store, doc: &TantivyDocument) -> Hit {
     to_hit(store, doc, None)
 }
 
-fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
+pub(crate) fn to_hit(store: &Store, doc: &TantivyDocument, score: Option<f32>) -> Hit {
     let f = &store.fields;
     let text = |field| {
         doc.get_first(field)

@@ -1,0 +1,162 @@
+//! Hits from ranked passages: articles ordered by their best passage, at most `per_article`
+//! passages of each, `limit` in all, and copies of an article shown once (its fingerprint
+//! near one already shown), with the paths of the copies.
+//!
+//! A passage's article and fingerprint are read from fast fields first; only a passage that
+//! is shown has its stored fields read (decompressed), so the copies and the passages beyond
+//! an article's share cost no more than a fast-field read each.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::Result;
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use super::{to_hit, Hit, Request};
+use crate::annotate::fingerprint::near;
+use crate::index::Store;
+
+/// An article in the searcher: its segment and the ordinal of its id there.
+type ArticleKey = (u32, u64);
+
+/// Orders articles by their best passage, keeps at most `per_article` passages of each
+/// (best first) and stops at `limit` passages.
+pub(super) fn group(
+    searcher: &Searcher,
+    store: &Store,
+    ranked: Vec<(Option<f32>, DocAddress)>,
+    req: &Request,
+) -> Result<Vec<Hit>> {
+    let mut columns = Columns::new(searcher, store);
+    let mut order: Vec<ArticleKey> = Vec::new();
+    let mut by_article: HashMap<ArticleKey, Vec<Hit>> = HashMap::new();
+    // Articles shown, with their fingerprints; articles collapsed into one of them.
+    let mut shown: Vec<(u64, ArticleKey)> = Vec::new();
+    let mut collapsed: HashSet<ArticleKey> = HashSet::new();
+    let mut copies: HashMap<ArticleKey, Vec<ArticleKey>> = HashMap::new();
+    let mut total = 0;
+    for (score, addr) in ranked {
+        if total >= req.limit {
+            break;
+        }
+        let article = columns.article(addr)?;
+        match by_article.get(&article) {
+            Some(hits) if hits.len() >= req.per_article.max(1) => continue,
+            Some(_) => {}
+            None if req.collapse => {
+                if collapsed.contains(&article) {
+                    continue;
+                }
+                let fp = columns.fingerprint(addr)?;
+                if let Some((_, original)) = shown.iter().find(|(k, _)| near(*k, fp)) {
+                    copies.entry(*original).or_default().push(article);
+                    collapsed.insert(article);
+                    continue;
+                }
+                shown.push((fp, article));
+            }
+            None => {}
+        }
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        by_article
+            .entry(article)
+            .or_insert_with(|| {
+                order.push(article);
+                Vec::new()
+            })
+            .push(to_hit(store, &doc, score));
+        total += 1;
+    }
+    let paths = columns.paths(copies.values().flatten().copied())?;
+    Ok(order
+        .into_iter()
+        .flat_map(|article| {
+            let mut also_in: Vec<String> = Vec::new();
+            for copy in copies.get(&article).into_iter().flatten() {
+                if let Some(path) = paths.get(copy).filter(|p| !also_in.contains(p)) {
+                    also_in.push(path.clone());
+                }
+            }
+            let mut hits = by_article.remove(&article).unwrap_or_default();
+            for h in &mut hits {
+                h.also_in = also_in.clone();
+            }
+            hits
+        })
+        .collect())
+}
+
+/// The article id and fingerprint columns of each segment, opened when first read.
+struct Columns<'a> {
+    searcher: &'a Searcher,
+    names: (String, String),
+    segments: HashMap<u32, (Option<StrColumn>, Option<Column<u64>>)>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(searcher: &'a Searcher, store: &Store) -> Columns<'a> {
+        let schema = store.index.schema();
+        let name = |field| schema.get_field_name(field).to_string();
+        Columns {
+            searcher,
+            names: (name(store.fields.id), name(store.fields.fingerprint)),
+            segments: HashMap::new(),
+        }
+    }
+
+    fn segment(&mut self, ord: u32) -> &(Option<StrColumn>, Option<Column<u64>>) {
+        let (searcher, names) = (self.searcher, &self.names);
+        self.segments.entry(ord).or_insert_with(|| {
+            let fast = searcher.segment_reader(ord).fast_fields();
+            (fast.str(&names.0).ok().flatten(), fast.u64(&names.1).ok())
+        })
+    }
+
+    /// The passage's article (a passage without an id stands alone).
+    fn article(&mut self, addr: DocAddress) -> Result<ArticleKey> {
+        let ids = &self.segment(addr.segment_ord).0;
+        let ord = ids
+            .as_ref()
+            .and_then(|c| c.term_ords(addr.doc_id).next())
+            .unwrap_or(u64::MAX - u64::from(addr.doc_id));
+        Ok((addr.segment_ord, ord))
+    }
+
+    /// The fingerprint of the passage's article (0 when it has none).
+    fn fingerprint(&mut self, addr: DocAddress) -> Result<u64> {
+        let column = &self.segment(addr.segment_ord).1;
+        Ok(column
+            .as_ref()
+            .and_then(|c| c.first(addr.doc_id))
+            .unwrap_or(0))
+    }
+
+    /// The files of articles: their ids (`path#ordinal`) read from each segment's dictionary
+    /// in one sorted pass.
+    fn paths(
+        &mut self,
+        articles: impl Iterator<Item = ArticleKey>,
+    ) -> Result<HashMap<ArticleKey, String>> {
+        let mut by_segment: HashMap<u32, Vec<u64>> = HashMap::new();
+        for (segment, ord) in articles {
+            by_segment.entry(segment).or_default().push(ord);
+        }
+        let mut out = HashMap::new();
+        for (segment, mut ords) in by_segment {
+            let Some(ids) = self.segment(segment).0.as_ref() else {
+                continue;
+            };
+            ords.sort_unstable();
+            ords.dedup();
+            let mut next = ords.iter();
+            ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some(&ord) = next.next() {
+                    let id = String::from_utf8_lossy(bytes);
+                    let path = id.rsplit_once('#').map_or(&*id, |(path, _)| path);
+                    out.insert((segment, ord), path.to_string());
+                }
+            })?;
+        }
+        Ok(out)
+    }
+}
