@@ -146,9 +146,16 @@ fn towns_after_a_preposition_of_place_are_places() {
         assert!(has(&e, "place", town), "{town}: {e:?}");
     }
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
-    // A person after "in" stays one where the name starts with a first name.
+    // A person after "in" stays one: a possessive, a known last name, or someone the
+    // article names in full.
     let (e, _) = entities_of("Talks\n\nThe minister met officials in John Kerry's office.\n");
     assert!(has(&e, "person", "John Kerry"), "{e:?}");
+    let (e, _) = entities_of(
+        "Markets\n\nFed chairman Paul Volcker spoke on Monday. Investors lost confidence in Volcker and in Thatcher after the talks.\n",
+    );
+    assert!(has(&e, "person", "Paul Volcker"), "{e:?}");
+    assert!(has(&e, "person", "Thatcher"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
 }
 
 #[test]

@@ -217,21 +217,25 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
     let gaz = Gazetteer::get();
     let (sentences, tags) = tag_article(passages, tokens, model);
     let mut raws: Vec<Raw> = Vec::new();
+    let mut located: Vec<usize> = Vec::new();
     for ((pi, toks), labels) in sentences.iter().zip(&tags) {
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         for (ty, s, e) in chunks(labels) {
-            let Some((s, e, kind, demonym)) = tagged_mention(toks, text, ty, s, e, gaz) else {
+            let Some(t) = tagged_mention(toks, text, ty, s, e, gaz) else {
                 continue;
             };
-            covered[s..e].iter_mut().for_each(|c| *c = true);
+            covered[t.s..t.e].iter_mut().for_each(|c| *c = true);
+            if t.located {
+                located.push(raws.len());
+            }
             raws.push(Raw::new(
                 *pi,
                 text,
-                toks[s].start,
-                toks[e - 1].end,
-                kind,
-                demonym,
+                toks[t.s].start,
+                toks[t.e - 1].end,
+                t.kind,
+                t.demonym,
             ));
         }
         for (s, e, demonym) in untagged_places(toks, text, &covered, gaz) {
@@ -245,6 +249,7 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
             ));
         }
     }
+    people_after_prepositions(&mut raws, &located);
     raws
 }
 
@@ -285,7 +290,7 @@ fn tagged_mention(
     s: usize,
     e: usize,
     gaz: &Gazetteer,
-) -> Option<(usize, usize, Kind, bool)> {
+) -> Option<Tagged> {
     let (s, e) = trim(toks, text, s, e);
     if s >= e {
         return None;
@@ -329,12 +334,9 @@ fn tagged_mention(
         ty
     };
     // A "person" right after a preposition of place ("near Rawah", "in Tal Afar", "outside
-    // Ayn Isa") is a place, unless its first word is a known first name.
-    let ty = if ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz) {
-        2
-    } else {
-        ty
-    };
+    // Ayn Isa") is a place, unless the gazetteer knows it as a person's name.
+    let located = ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz);
+    let ty = if located { 2 } else { ty };
     // A name ending in "Coalition", "Forces", "Agency"... is an organization.
     let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
         1
@@ -350,7 +352,37 @@ fn tagged_mention(
         _ if gk & kind::DEMONYM != 0 => (Kind::Place, true),
         _ => return None, // MISC: events, nationalities not in the list, works
     };
-    Some((s, e, kind, demonym))
+    Some(Tagged {
+        s,
+        e,
+        kind,
+        demonym,
+        located,
+    })
+}
+
+/// A mention of tokens `s..e` as the rules read a tagged chunk; `located` when it is a place
+/// only because a preposition of place stands before it (the article may say otherwise).
+struct Tagged {
+    s: usize,
+    e: usize,
+    kind: Kind,
+    demonym: bool,
+    located: bool,
+}
+
+/// A place that a preposition made of a "person" is that person where the article names
+/// someone whose name ends with it ("Paul Volcker" ... "confidence in Volcker").
+fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
+    for &i in located {
+        let surname = format!(" {}", raws[i].text);
+        let named = raws.iter().any(|r| {
+            r.kind == Kind::Person && (r.text == raws[i].text || r.text.ends_with(&surname))
+        });
+        if named {
+            raws[i].kind = Kind::Person;
+        }
+    }
 }
 
 /// "Defense Secretary Ash Carter": a person (or organization) chunk that holds a title is
@@ -681,19 +713,20 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// Prepositions after which a name is where something happens.
-const LOCATIVES: &[&str] = &[
-    "in", "near", "outside", "around", "inside", "across", "towards", "toward", "into",
-];
+const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
 
 /// Whether the name of tokens `s..e` follows a preposition of place, is not a possessive
-/// ("in Smith's view") and does not start with a known first name.
+/// ("in Smith's view"), does not start with a known first name and does not end with a
+/// known last name ("confidence in Thatcher").
 fn after_locative(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> bool {
-    let before = toks[s - 1].text(text).to_lowercase();
-    let first = toks[s].text(text).to_lowercase();
+    let word = |i: usize| toks[i].text(text).to_lowercase();
     let possessive = toks
         .get(e)
         .is_some_and(|t| matches!(t.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}"));
-    LOCATIVES.contains(&before.as_str()) && !possessive && gaz.kinds(&first) & kind::FIRST_NAME == 0
+    LOCATIVES.contains(&word(s - 1).as_str())
+        && !possessive
+        && gaz.kinds(&word(s)) & kind::FIRST_NAME == 0
+        && gaz.kinds(&word(e - 1)) & kind::LAST_NAME == 0
 }
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case

@@ -95,8 +95,8 @@ pub fn fields_of(store: &Store, kind: Kind) -> (Field, Field) {
 }
 
 /// The name without the titles typed before it ("Secretary Kerry" is "Kerry"; "Prime
-/// Minister al-Abadi" is "al-Abadi"). A role alone ("Prime Minister", "Defence Secretary")
-/// names no one in particular and is kept whole.
+/// Minister al-Abadi" is "al-Abadi"). A role alone ("Prime Minister", "Defence Secretary",
+/// "Secretary of State") names no one in particular and is kept whole.
 fn without_titles(typed: &str) -> &str {
     let is_title = |word: &str| {
         let word = word.trim_end_matches('.').to_lowercase();
@@ -109,7 +109,12 @@ fn without_titles(typed: &str) -> &str {
         }
         rest = more.trim_start();
     }
-    if is_title(rest) {
+    // Nothing but titles, or titles and what belongs to them ("Secretary of State").
+    let belongs = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ["of", "for", "to", "and", "at", "on", "in", "the"].contains(&w));
+    if is_title(rest) || belongs {
         typed.trim()
     } else {
         rest
@@ -359,4 +364,18 @@ pub fn matched_by(
         }
     }
     Ok("name")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_titles;
+
+    #[test]
+    fn titles_before_a_name_go_and_a_role_stays_whole() {
+        assert_eq!(without_titles("Secretary Kerry"), "Kerry");
+        assert_eq!(without_titles("Prime Minister al-Abadi"), "al-Abadi");
+        assert_eq!(without_titles("Prime Minister"), "Prime Minister");
+        assert_eq!(without_titles("Defence Secretary"), "Defence Secretary");
+        assert_eq!(without_titles("Secretary of State"), "Secretary of State");
+    }
 }

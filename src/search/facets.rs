@@ -275,7 +275,8 @@ impl SegmentCounts {
             .as_ref()
             .and_then(|c| c.term_ords(doc).next())
             .map_or(0, |ord| ord as u32 + 1);
-        if self.every > 1 && !sampled(article, self.every) {
+        // A passage with no article id is never in a sample.
+        if self.every > 1 && (article == 0 || !sampled(article, self.every)) {
             return;
         }
         for ord in self.facets.term_ords(doc) {
@@ -299,9 +300,9 @@ impl SegmentCounts {
     fn scale(&mut self) {
         if self.every > 1 {
             for t in &mut self.tallies {
-                t.mentions *= self.every;
-                t.passages *= self.every;
-                t.articles *= self.every;
+                t.mentions = t.mentions.saturating_mul(self.every);
+                t.passages = t.passages.saturating_mul(self.every);
+                t.articles = t.articles.saturating_mul(self.every);
             }
         }
     }

@@ -104,17 +104,20 @@ impl<'a> Columns<'a> {
         }
     }
 
-    fn segment(&mut self, ord: u32) -> &(Option<StrColumn>, Option<Column<u64>>) {
-        let (searcher, names) = (self.searcher, &self.names);
-        self.segments.entry(ord).or_insert_with(|| {
-            let fast = searcher.segment_reader(ord).fast_fields();
-            (fast.str(&names.0).ok().flatten(), fast.u64(&names.1).ok())
-        })
+    /// A segment's columns: the ids (an error when they cannot be read), the fingerprints
+    /// (none in an index written before they were).
+    fn segment(&mut self, ord: u32) -> Result<&(Option<StrColumn>, Option<Column<u64>>)> {
+        if !self.segments.contains_key(&ord) {
+            let fast = self.searcher.segment_reader(ord).fast_fields();
+            let columns = (fast.str(&self.names.0)?, fast.u64(&self.names.1).ok());
+            self.segments.insert(ord, columns);
+        }
+        Ok(&self.segments[&ord])
     }
 
     /// The passage's article (a passage without an id stands alone).
     fn article(&mut self, addr: DocAddress) -> Result<ArticleKey> {
-        let ids = &self.segment(addr.segment_ord).0;
+        let ids = &self.segment(addr.segment_ord)?.0;
         let ord = ids
             .as_ref()
             .and_then(|c| c.term_ords(addr.doc_id).next())
@@ -124,7 +127,7 @@ impl<'a> Columns<'a> {
 
     /// The fingerprint of the passage's article (0 when it has none).
     fn fingerprint(&mut self, addr: DocAddress) -> Result<u64> {
-        let column = &self.segment(addr.segment_ord).1;
+        let column = &self.segment(addr.segment_ord)?.1;
         Ok(column
             .as_ref()
             .and_then(|c| c.first(addr.doc_id))
@@ -143,7 +146,7 @@ impl<'a> Columns<'a> {
         }
         let mut out = HashMap::new();
         for (segment, mut ords) in by_segment {
-            let Some(ids) = self.segment(segment).0.as_ref() else {
+            let Some(ids) = self.segment(segment)?.0.as_ref() else {
                 continue;
             };
             ords.sort_unstable();
