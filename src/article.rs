@@ -61,6 +61,16 @@ fn is_heading(text: &str) -> bool {
         && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}', ')', '\''])
 }
 
+/// An article's id: its file's path and its ordinal within the file (`path#0`).
+pub fn article_id(path: &str, ordinal: u64) -> String {
+    format!("{path}#{ordinal}")
+}
+
+/// The file of an article id ([`article_id`]).
+pub fn path_of_id(id: &str) -> &str {
+    id.rsplit_once('#').map_or(id, |(path, _)| path)
+}
+
 impl Article {
     /// Cuts the article's paragraphs into passages. A heading is joined to the paragraph it
     /// introduces (its passage starts on the heading's line), so that it is not ranked alone.

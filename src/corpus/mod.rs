@@ -218,7 +218,7 @@ pub fn parse(path: &str, format: Format, text: &str) -> Result<Parsed, FileError
 fn finish(path: &str, mut parsed: Parsed) -> Result<Parsed, FileError> {
     for article in &mut parsed.articles {
         article.path = path.to_string();
-        article.id = format!("{path}#{}", article.ordinal);
+        article.id = crate::article::article_id(path, article.ordinal);
         if article.title.trim().is_empty() {
             article.title = title_from_path(path);
         }

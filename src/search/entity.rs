@@ -20,7 +20,6 @@ use std::collections::{BTreeSet, HashMap};
 use anyhow::Result;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector};
-
 use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};

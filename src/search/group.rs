@@ -14,6 +14,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::{to_hit, Hit, Request};
 use crate::annotate::fingerprint::near;
+use crate::article::path_of_id;
 use crate::index::Store;
 
 /// An article in the searcher: its segment and the ordinal of its id there.
@@ -134,8 +135,8 @@ impl<'a> Columns<'a> {
             .unwrap_or(0))
     }
 
-    /// The files of articles: their ids (`path#ordinal`) read from each segment's dictionary
-    /// in one sorted pass.
+    /// The files of articles, from their ids ([`crate::article::article_id`]) read from each
+    /// segment's dictionary in one sorted pass.
     fn paths(
         &mut self,
         articles: impl Iterator<Item = ArticleKey>,
@@ -155,8 +156,7 @@ impl<'a> Columns<'a> {
             ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
                 if let Some(&ord) = next.next() {
                     let id = String::from_utf8_lossy(bytes);
-                    let path = id.rsplit_once('#').map_or(&*id, |(path, _)| path);
-                    out.insert((segment, ord), path.to_string());
+                    out.insert((segment, ord), path_of_id(&id).to_string());
                 }
             })?;
         }
