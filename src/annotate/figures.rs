@@ -13,9 +13,9 @@ use super::tokenize::{tokenize, Token};
 use super::units::{
     ambiguous_currency, change_sign, currency_in_context, currency_of_country, currency_prefix,
     currency_symbol, glued_prefix, glued_unit, is_spelled_scale, is_subunit, scale_word,
-    subunit_of, unit_word,
+    subunit_of, unit_word, yen_sign_in_context,
 };
-use crate::date::is_month;
+use crate::date::{is_month, WEEKDAYS};
 
 /// A figure found in a passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -409,6 +409,26 @@ const BEFORE_YEAR: &[&str] = &[
     "c",
 ];
 
+/// Words just before an age: "aged 34", "until age 68", "who turned 80".
+const AGE_BEFORE: &[&str] = &["aged", "age", "ages", "turned", "turns", "turning"];
+
+/// People whose age follows "of": "a boy of 14".
+const PERSONS: &[&str] = &[
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "child",
+    "teenager",
+    "son",
+    "daughter",
+    "youth",
+    "pensioner",
+    "mother",
+    "father",
+    "patient",
+];
+
 /// Words that end the search for a counted noun.
 const STOP: &[&str] = &[
     "the", "a", "an", "but", "in", "on", "at", "to", "for", "from", "by", "with", "was", "were",
@@ -632,7 +652,16 @@ fn read_spelled(words: &[String], i: usize) -> Option<Num> {
             .unwrap_or_default()
     };
     if lw == "a" || lw == "an" {
-        return (next(1) == "dozen").then(|| Num::spelled(12.0, i + 2, None));
+        if next(1) == "dozen" {
+            return Some(Num::spelled(12.0, i + 2, None));
+        }
+        // "a million pounds", "a billion dollars".
+        let scale = Some(next(1))
+            .filter(|w| is_spelled_scale(w))
+            .and_then(|w| scale_word(&w))?;
+        let mut num = Num::spelled(scale, i + 2, None);
+        num.scaled = true;
+        return Some(num);
     }
     if lw == "half" && (next(1) == "a" || next(1) == "an") {
         if let Some(s) = scale_word(&next(2)) {
@@ -740,6 +769,23 @@ struct Candidate {
     noun_at: Option<usize>,
 }
 
+impl Candidate {
+    /// A figure read from a number in words at token `start`, with no unit yet.
+    fn spelled(start: usize, num: Num) -> Candidate {
+        Candidate {
+            start_tok: start,
+            currency: None,
+            end: num.end,
+            upper: None,
+            num,
+            unit: None,
+            factor: 1.0,
+            plus: false,
+            noun_at: None,
+        }
+    }
+}
+
 impl<'a> Reader<'a> {
     fn new(text: &'a str, toks: &'a [Token]) -> Reader<'a> {
         let words: Vec<String> = toks.iter().map(|t| t.text(text).to_string()).collect();
@@ -772,6 +818,9 @@ impl<'a> Reader<'a> {
         self.read_unit(&mut c);
         self.read_plus(&mut c);
         self.read_counted_noun(&mut c);
+        self.read_age(&mut c);
+        self.read_metres(&mut c);
+        self.read_power(&mut c);
         if self.is_date_or_label(&c) || counts_nothing(&c) {
             return Step::Skip(c.end.max(i + 1));
         }
@@ -796,7 +845,8 @@ impl<'a> Reader<'a> {
         let glued_after = self
             .toks
             .get(i + 1)
-            .is_some_and(|n| n.start == self.toks[i].end && alnum(&self.words[i + 1], true));
+            .is_some_and(|n| n.start == self.toks[i].end && alnum(&self.words[i + 1], true))
+            && self.power_at(i + 1).is_none();
         let glued_before =
             i > 0 && self.toks[i - 1].end == self.toks[i].start && alnum(&self.words[i - 1], false);
         glued_after || glued_before
@@ -805,7 +855,13 @@ impl<'a> Reader<'a> {
     /// Fractions of something ("two-thirds of the city", "half of voters", "3/4 of"), as
     /// percentages.
     fn fraction_at(&self, i: usize) -> Option<Step> {
+        if let Some(found) = self.one_measure_of(i) {
+            return Some(found);
+        }
         let (fraction, end) = read_fraction(&self.lower, i)?;
+        if let Some(found) = self.fraction_of_unit(i, fraction, end) {
+            return Some(found);
+        }
         if self.lower.get(end).is_none_or(|w| w != "of") {
             return None;
         }
@@ -821,6 +877,41 @@ impl<'a> Reader<'a> {
             end: e,
         };
         Some(Step::Found(figure, end))
+    }
+
+    /// A fraction of a unit: "half a mile", "a quarter of an inch", "half a percentage
+    /// point", "half an hour".
+    fn fraction_of_unit(&self, i: usize, fraction: f64, end: usize) -> Option<Step> {
+        let lower = &self.lower;
+        let of = lower.get(end).is_some_and(|w| w == "of") as usize;
+        let article = lower.get(end + of).is_some_and(|w| w == "a" || w == "an");
+        if !article {
+            return None;
+        }
+        let mut c = Candidate::spelled(i, Num::spelled(fraction, end + of + 1, None));
+        self.read_unit(&mut c);
+        let unit = c.unit.as_deref()?;
+        if is_currency(unit) {
+            return None; // "half a dollar" is read as a number of its own
+        }
+        Some(Step::Found(self.figure(&c, c.end), c.end))
+    }
+
+    /// One of a measure of something: "a foot of snow", "a tonne of cocaine", "an acre of
+    /// land" (measures of time and money are left out: "a day of talks").
+    fn one_measure_of(&self, i: usize) -> Option<Step> {
+        let lower = &self.lower;
+        if !(lower[i] == "a" || lower[i] == "an") || lower.get(i + 2).is_none_or(|w| w != "of") {
+            return None;
+        }
+        let (unit, factor) = unit_word(&lower[i + 1])?;
+        if !is_dimension(unit) {
+            return None;
+        }
+        let mut c = Candidate::spelled(i, Num::spelled(1.0, i + 2, None));
+        c.unit = Some(unit.to_string());
+        c.factor = factor;
+        Some(Step::Found(self.figure(&c, i + 2), i + 2))
     }
 
     /// The number at token `i` (after a currency symbol, if there is one), or the step to
@@ -951,6 +1042,9 @@ impl<'a> Reader<'a> {
         if c.unit.is_none() {
             self.read_unit_word(c);
         }
+        if self.words[c.start_tok] == "¥" {
+            c.unit = Some(yen_sign_in_context(&self.lower).to_string());
+        }
         if c.unit.is_some() && self.lower.get(c.end).is_some_and(|w| w == "sterling") {
             c.end += 1;
         }
@@ -974,6 +1068,12 @@ impl<'a> Reader<'a> {
         let Some(w) = lower.get(j) else {
             return;
         };
+        if let Some((u, f, taken)) = two_word_unit(lower, j) {
+            c.unit = Some(u);
+            c.factor = f;
+            c.end = j + taken;
+            return;
+        }
         let mut parts = w.split('-');
         let head = parts.next().unwrap_or(w);
         if (head == "square" || head == "sq") && j > c.end {
@@ -993,9 +1093,7 @@ impl<'a> Reader<'a> {
             c.unit = Some(u.to_string());
             c.factor = sub.unwrap_or(f);
             c.end = j + 1 + sub.is_some() as usize;
-        } else if let Some(u) = ambiguous_currency(w)
-            .filter(|u| u.len() == 3 && (c.num.scaled || self.subunit_follows(j + 1, u)))
-        {
+        } else if let Some(u) = ambiguous_currency(w).and_then(|u| self.as_currency(c, j, u)) {
             c.unit = Some(u.to_string());
             c.end = j + 1;
         } else if w == "per" && lower.get(j + 1).is_some_and(|w| w == "cent") {
@@ -1016,6 +1114,63 @@ impl<'a> Reader<'a> {
             c.factor = factor;
             c.end = end;
         }
+    }
+
+    /// The power glued after a unit at token `j` ("km2", "m³"): 2 or 3.
+    fn power_at(&self, j: usize) -> Option<i32> {
+        let glued = j > 0 && self.toks.get(j)?.start == self.toks[j - 1].end;
+        let power = match self.words[j].as_str() {
+            "2" | "²" => 2,
+            "3" | "³" => 3,
+            _ => return None,
+        };
+        glued.then_some(power)
+    }
+
+    /// A length glued to a power is an area or a volume: "90km2", "3,000m³".
+    fn read_power(&self, c: &mut Candidate) {
+        let Some(unit) = c.unit.as_deref().filter(|u| LENGTHS.contains(u)) else {
+            return;
+        };
+        let Some(power) = self.power_at(c.end) else {
+            return;
+        };
+        let name = if power == 2 { "square" } else { "cubic" };
+        c.unit = Some(format!("{name} {unit}"));
+        c.factor = c.factor.powi(power);
+        c.end += 1;
+    }
+
+    /// The currency a word that is also English means at token `j` ("pounds", "marks",
+    /// "crowns"), if it is one there: after a scaled amount ("2.5 billion marks"), before
+    /// its subunits ("3 pounds 50 pence") or after a verb of paying ("repay 12,000
+    /// pounds"), and not before "of" what is weighed ("2.3 million pounds of beef"). A
+    /// crown is the one of the country the passage names.
+    fn as_currency(&self, c: &Candidate, j: usize, currency: &'static str) -> Option<&'static str> {
+        let weighed = currency == "GBP"
+            && self.lower.get(j + 1).is_some_and(|w| w == "of")
+            && self
+                .lower
+                .get(j + 2)
+                .is_none_or(|w| !MONEY_AFTER_OF.contains(&w.as_str()));
+        let money =
+            c.num.scaled || self.subunit_follows(j + 1, currency) || self.paid_before(c.start_tok);
+        if weighed || !money {
+            return None;
+        }
+        if currency.len() == 3 {
+            Some(currency)
+        } else {
+            currency_in_context(&self.lower, currency)
+        }
+    }
+
+    /// Whether a verb of paying stands within three words before token `at` ("repay
+    /// 12,000 pounds", "cost him about 500 marks").
+    fn paid_before(&self, at: usize) -> bool {
+        self.lower[at.saturating_sub(3)..at]
+            .iter()
+            .any(|w| PAYING.contains(&w.as_str()))
     }
 
     /// Whether the subunits of `currency` follow at token `j` ("and fifty pence").
@@ -1043,7 +1198,11 @@ impl<'a> Reader<'a> {
             let (currency, factor) = match unit_word(name) {
                 Some((u, 1.0)) => (u, 1.0),
                 Some(("USD", f)) => ("USD", f),
-                _ => (ambiguous_currency(name)?, 1.0),
+                // "New Zealand dollars": the currency is two words on.
+                _ => match ambiguous_currency(name) {
+                    Some(u) => (u, 1.0),
+                    None => continue,
+                },
             };
             let adjective = lower[j + words - 1].as_str();
             if adjective == "us" || adjective == "u.s." {
@@ -1068,6 +1227,15 @@ impl<'a> Reader<'a> {
             }
             Some("mile") if matches!(at(0), Some("per") | Some("an")) && at(1) == Some("hour") => {
                 c.unit = Some("mph".into());
+                c.end += 2;
+            }
+            Some("metre")
+                if c.factor == 1000.0
+                    && matches!(at(0), Some("per") | Some("an"))
+                    && at(1) == Some("hour") =>
+            {
+                c.unit = Some("km/h".into());
+                c.factor = 1.0;
                 c.end += 2;
             }
             _ => {}
@@ -1201,6 +1369,69 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An age, where a whole number counts nothing else: "aged 34", "aged between 18 and
+    /// 25", "who turned 80", "a boy of 14", "as young as 10", and a number between commas
+    /// after a name ("John Hargreaves, 62, of Leeds").
+    fn read_age(&self, c: &mut Candidate) {
+        let whole = c.num.bare.is_some() && (1.0..=120.0).contains(&c.num.value);
+        if c.unit.is_some() || c.currency.is_some() || !whole {
+            return;
+        }
+        let at = c.start_tok;
+        let lead = (at >= 1 && self.lower[at - 1] == "between") as usize;
+        let back = |k: usize| {
+            if at >= k + lead {
+                self.lower[at - k - lead].as_str()
+            } else {
+                ""
+            }
+        };
+        let age = AGE_BEFORE.contains(&back(1))
+            || (back(1) == "of" && PERSONS.contains(&back(2)))
+            || (back(1) == "as" && matches!(back(2), "young" | "old") && back(3) == "as")
+            || (matches!(back(1), "is" | "was") && back(2) == "who")
+            || self.after_a_name(c);
+        if age {
+            c.unit = Some("year".into());
+        }
+    }
+
+    /// Whether the number stands alone between commas after a capitalised name ("Scott
+    /// C. Dayton, 42, of Woodbridge").
+    fn after_a_name(&self, c: &Candidate) -> bool {
+        let at = c.start_tok;
+        if at < 2 || self.words[at - 1] != "," || c.end != c.num.end {
+            return false;
+        }
+        let name = self.words[at - 2].as_str();
+        let closed = self.words.get(c.end).is_some_and(|w| w == ",");
+        closed
+            && name.starts_with(char::is_uppercase)
+            && name.chars().all(char::is_alphabetic)
+            && !is_month(&self.lower[at - 2])
+            && !WEEKDAYS.contains(&self.lower[at - 2].as_str())
+    }
+
+    /// A number with a glued "m" and no currency that counts nothing in the plural is in
+    /// metres, not millions ("waves of 8-10m", "a 5m drop").
+    fn read_metres(&self, c: &mut Candidate) {
+        let last = &self.words[c.end - 1];
+        let glued_m = last.starts_with(|ch: char| ch.is_ascii_digit())
+            && last.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ',')
+                == "m";
+        let plural = c.noun_at.is_some_and(|k| is_plural(&self.lower[k]));
+        let unit_word = c.unit.is_some() && c.noun_at.is_none();
+        if c.currency.is_some() || !glued_m || plural || unit_word {
+            return;
+        }
+        if c.num.scaled {
+            c.num.value /= 1e6;
+        }
+        c.upper = c.upper.map(|u| u / 1e6);
+        c.unit = Some("metre".into());
+        c.noun_at = None;
+    }
+
     /// Years, dates ("Oct. 17") and labels ("Article 51", "Boeing 777"): numbers, not
     /// figures.
     fn is_date_or_label(&self, c: &Candidate) -> bool {
@@ -1222,8 +1453,21 @@ impl<'a> Reader<'a> {
         if month_before || is_month(next) {
             return true;
         }
+        // "Article 51", "Task Force 50", "Boeing 777", "(DDG 70)", "CTF 50", "Python 3.12": a
+        // label's number.
+        let acronym_before = prev_word.chars().all(|c| c.is_uppercase())
+            && prev_word.chars().any(char::is_alphabetic)
+            || (prev == ")" && start >= 2 && words[start - 2].chars().all(|c| c.is_uppercase()));
+        let capital_before = start > 0
+            && (acronym_before
+                || (prev_word.starts_with(char::is_uppercase)
+                    && !(start == 1 || [".", "\"", "("].contains(&lower[start - 2].as_str()))));
+        let labelled = capital_before && c.unit.is_none();
         let Some(bare) = &c.num.bare else {
-            return false;
+            // A version is a decimal after a name ("Firefox 1.0", "Python 3.12").
+            let written = &words[start];
+            let version = written.contains('.') && !written.contains(',');
+            return labelled && version && c.currency.is_none() && !c.num.scaled;
         };
         let year_like = bare.len() == 4 && (1800.0..=2100.0).contains(&c.num.value);
         let plural_noun = c.noun_at.is_some_and(|k| lower[k].ends_with('s'))
@@ -1234,15 +1478,7 @@ impl<'a> Reader<'a> {
         {
             return true;
         }
-        // "Article 51", "Task Force 50", "Boeing 777", "(DDG 70)", "CTF 50": a label's number.
-        let acronym_before = prev_word.chars().all(|c| c.is_uppercase())
-            && prev_word.chars().any(char::is_alphabetic)
-            || (prev == ")" && start >= 2 && words[start - 2].chars().all(|c| c.is_uppercase()));
-        let capital_before = start > 0
-            && (acronym_before
-                || (prev_word.starts_with(char::is_uppercase)
-                    && !(start == 1 || [".", "\"", "("].contains(&lower[start - 2].as_str()))));
-        LABELS.contains(&prev.trim_end_matches('.')) || (capital_before && c.unit.is_none())
+        LABELS.contains(&prev.trim_end_matches('.')) || labelled
     }
 
     /// The sign of the figure at `c`, the token its words start at, and the change it is
@@ -1267,17 +1503,29 @@ impl<'a> Reader<'a> {
         }
         // "30 percent of its territory" is a share, not a change.
         let share = self.lower.get(c.end).is_some_and(|w| w == "of");
-        if c.unit.as_deref() != Some("percent") || share {
+        let rate = matches!(
+            c.unit.as_deref(),
+            Some("percent" | "percentage point" | "basis point")
+        );
+        if !rate || share {
             return (1.0, at, None);
         }
-        // "fell as much as 1.3 percent", "fell by 0.4 per cent", "a 3 percent drop".
+        // "fell as much as 1.3 percent", "fell 0.4 per cent", "a 3 percent drop", "0.4%
+        // lower", and after "by", a verb up to three words back ("cut its key rate by").
         let first = qualifier_before(&self.lower, at).1;
         let by = first >= 2 && self.lower[first - 1] == "by";
-        let verb = (first >= 1).then(|| first - 1 - by as usize);
+        let verb = if by {
+            (first.saturating_sub(5)..first - 1)
+                .rev()
+                .take_while(|&v| self.lower[v].chars().all(char::is_alphabetic))
+                .find(|&v| change_sign(&self.lower[v]).is_some())
+        } else {
+            first.checked_sub(1)
+        };
         let after = self
             .lower
             .get(c.end)
-            .filter(|_| at >= 1 && self.lower[at - 1] == "a");
+            .filter(|w| (at >= 1 && self.lower[at - 1] == "a") || *w == "lower" || *w == "higher");
         match verb
             .and_then(|v| change_sign(&self.lower[v]))
             .or_else(|| after.and_then(|w| change_sign(w)))
@@ -1330,6 +1578,108 @@ fn is_counted_head(head: &str) -> bool {
         && !NOT_COUNTED.contains(&head)
         && !is_month(head)
 }
+
+/// Units of two words at token `j`: "percentage points", "basis points", "metric tons",
+/// "cubic metres". Returns the unit, its factor and the tokens taken.
+fn two_word_unit(lower: &[String], j: usize) -> Option<(String, f64, usize)> {
+    let next = lower.get(j + 1)?.as_str();
+    let point = next == "point" || next == "points";
+    Some(match lower[j].as_str() {
+        "percentage" if point => ("percentage point".into(), 1.0, 2),
+        "basis" if point => ("basis point".into(), 1.0, 2),
+        "metric" if matches!(next, "ton" | "tons" | "tonne" | "tonnes") => ("tonne".into(), 1.0, 2),
+        "cubic" => {
+            let (u, f) = unit_word(next).filter(|(u, _)| LENGTHS.contains(u))?;
+            (format!("cubic {u}"), f * f * f, 2)
+        }
+        _ => return None,
+    })
+}
+
+/// Units of length (what "square" and "cubic" are made of).
+const LENGTHS: &[&str] = &[
+    "metre",
+    "millimetre",
+    "centimetre",
+    "mile",
+    "inch",
+    "foot",
+    "yard",
+];
+
+/// Whether a normalised unit measures length, area, volume or weight ("a foot of snow").
+fn is_dimension(unit: &str) -> bool {
+    LENGTHS.contains(&unit)
+        || [
+            "kilogram", "gram", "tonne", "ounce", "litre", "gallon", "hectare", "acre", "barrel",
+        ]
+        .contains(&unit)
+}
+
+/// Words after "pounds of" that show the pounds are money ("millions of pounds of
+/// taxpayers' money").
+const MONEY_AFTER_OF: &[&str] = &[
+    "taxpayers",
+    "taxpayers'",
+    "public",
+    "money",
+    "funding",
+    "investment",
+    "cash",
+    "debt",
+    "savings",
+    "aid",
+    "spending",
+    "revenue",
+    "government",
+];
+
+/// Verbs and nouns of paying before an amount, which make an ambiguous currency word
+/// ("pounds", "marks") a currency.
+const PAYING: &[&str] = &[
+    "pay",
+    "pays",
+    "paid",
+    "paying",
+    "repay",
+    "repaid",
+    "cost",
+    "costs",
+    "costing",
+    "worth",
+    "earn",
+    "earns",
+    "earned",
+    "earning",
+    "spend",
+    "spends",
+    "spent",
+    "owe",
+    "owes",
+    "owed",
+    "fined",
+    "fine",
+    "charge",
+    "charged",
+    "charges",
+    "donated",
+    "donate",
+    "awarded",
+    "priced",
+    "fee",
+    "fees",
+    "bill",
+    "salary",
+    "bonus",
+    "prize",
+    "compensation",
+    "damages",
+    "lent",
+    "borrowed",
+    "invested",
+    "raising",
+    "scooped",
+];
 
 /// Whether a normalised unit is a currency (an ISO code).
 fn is_currency(unit: &str) -> bool {

@@ -31,7 +31,8 @@ pub fn unit_word(w: &str) -> Option<(&'static str, f64)> {
 /// Units of measure and time.
 fn measure(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
-        "%" | "percent" | "pct" => ("percent", 1.0),
+        "%" | "percent" | "pct" | "pc" => ("percent", 1.0),
+        "bps" => ("basis point", 1.0),
         "m" | "metre" | "metres" | "meter" | "meters" => ("metre", 1.0),
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kms" => ("metre", 1000.0),
         "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("millimetre", 1.0),
@@ -42,6 +43,7 @@ fn measure(w: &str) -> Option<(&'static str, f64)> {
         "yard" | "yards" | "yd" | "yds" => ("yard", 1.0),
         "kg" | "kilogram" | "kilograms" | "kilos" | "kilo" | "kgs" => ("kilogram", 1.0),
         "gram" | "grams" | "gramme" | "grammes" => ("gram", 1.0),
+        "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => ("milligram", 1.0),
         "lb" | "lbs" => ("pound", 1.0),
         "oz" | "ounce" | "ounces" => ("ounce", 1.0),
         "tonne" | "tonnes" | "ton" | "tons" => ("tonne", 1.0),
@@ -51,7 +53,11 @@ fn measure(w: &str) -> Option<(&'static str, f64)> {
         "ha" | "hectare" | "hectares" => ("hectare", 1.0),
         "acre" | "acres" => ("acre", 1.0),
         "mph" => ("mph", 1.0),
-        "sqm" => ("square metre", 1.0),
+        "sqm" | "m2" | "m²" => ("square metre", 1.0),
+        "km2" | "km²" | "sqkm" => ("square metre", 1e6),
+        "m3" | "m³" => ("cubic metre", 1.0),
+        "knot" | "knots" => ("knot", 1.0),
+        "kb" | "kilobyte" | "kilobytes" => ("kilobyte", 1.0),
         "gb" | "gigabyte" | "gigabytes" => ("gigabyte", 1.0),
         "tb" | "terabyte" | "terabytes" => ("terabyte", 1.0),
         "mb" | "megabyte" | "megabytes" => ("megabyte", 1.0),
@@ -118,6 +124,10 @@ fn currency_word(w: &str) -> Option<&'static str> {
         "krone" | "kroner" | "nok" => "NOK",
         "dkk" => "DKK",
         "zloty" | "zlotys" | "zlotych" | "pln" => "PLN",
+        "forint" | "forints" | "huf" => "HUF",
+        "cedi" | "cedis" | "ghs" => "GHS",
+        "koruna" | "korunas" | "czk" => "CZK",
+        "kr" => "crown",
         "guilder" | "guilders" | "nlg" => "NLG",
         "zar" => "ZAR",
         "cad" => "CAD",
@@ -234,6 +244,8 @@ pub fn currency_prefix(words: &[String], i: usize) -> Option<(&'static str, usiz
         "Rs" | "Rs." => "INR",
         "RM" => "MYR",
         "Tk" => "BDT",
+        "KSh" | "Ksh" => "KES",
+        "Dh" | "Dhs" => "AED",
         "NIS" => "ILS",
         "Rp" => "IDR",
         "dlrs" | "dlr" => "USD",
@@ -337,6 +349,8 @@ pub fn glued_prefix(word: &str) -> Option<(&'static str, &str)> {
         "Rs" => "INR",
         "Rp" => "IDR",
         "Tk" => "BDT",
+        "KSh" | "Ksh" => "KES",
+        "Dh" | "Dhs" => "AED",
         "R" if rest.ends_with("bn") || rest.ends_with('m') => "ZAR",
         _ => return None,
     };
@@ -349,13 +363,36 @@ pub fn glued_prefix(word: &str) -> Option<(&'static str, &str)> {
 pub fn currency_in_context(words: &[String], currency: &str) -> Option<&'static str> {
     // Only the currencies several countries name alike are read from the context.
     let family = family(currency);
-    if !["peso", "dinar", "rupee", "riyal", "shilling", "rial"].contains(&family) {
+    if ![
+        "peso", "dinar", "rupee", "riyal", "shilling", "rial", "crown",
+    ]
+    .contains(&family)
+    {
         return None;
     }
     let mut found = None;
     for w in words {
         let adjective = match w.as_str() {
-            "philippines" | "filipino" => "philippine",
+            "philippines" | "filipino" | "manila" => "philippine",
+            "norway" | "oslo" => "norwegian",
+            "sweden" | "stockholm" => "swedish",
+            "denmark" | "copenhagen" => "danish",
+            "prague" => "czech",
+            "bogota" | "bogotá" => "colombian",
+            "baghdad" => "iraqi",
+            "amman" => "jordanian",
+            "doha" => "qatari",
+            "riyadh" => "saudi",
+            "tehran" => "iranian",
+            "nairobi" => "kenyan",
+            "kampala" => "ugandan",
+            "islamabad" | "karachi" | "lahore" => "pakistani",
+            "kathmandu" => "nepalese",
+            "belgrade" => "serbian",
+            "tunis" => "tunisian",
+            "algiers" => "algerian",
+            "muscat" => "omani",
+            "manama" => "bahraini",
             "argentina" => "argentine",
             "chile" => "chilean",
             "colombia" => "colombian",
@@ -388,6 +425,21 @@ pub fn currency_in_context(words: &[String], currency: &str) -> Option<&'static 
     found
 }
 
+/// The currency the sign "¥" means in a passage (its `words` in lower case): the yuan where
+/// the passage names China and not Japan, else the yen.
+pub fn yen_sign_in_context(words: &[String]) -> &'static str {
+    let names = |places: &[&str]| words.iter().any(|w| places.contains(&w.as_str()));
+    let china = names(&[
+        "china", "chinese", "beijing", "shanghai", "shenzhen", "yuan",
+    ]);
+    let japan = names(&["japan", "japanese", "tokyo", "osaka", "yen"]);
+    if china && !japan {
+        "CNY"
+    } else {
+        "JPY"
+    }
+}
+
 /// Words before an amount that make it a change, with its sign: "down 3.2 percent" is
 /// -3.2, "rose 2 percent" +2.
 pub fn change_sign(w: &str) -> Option<(f64, &'static str)> {
@@ -396,10 +448,15 @@ pub fn change_sign(w: &str) -> Option<(f64, &'static str)> {
         | "declined" | "decline" | "declines" | "slipped" | "slid" | "sank" | "tumbled"
         | "plunged" | "plummeted" | "eased" | "shrank" | "contracted" | "off" | "lower"
         | "slumped" | "weakened" | "dipped" | "retreated" | "decreased" | "decrease"
-        | "contraction" | "loss" | "slump" => (-1.0, "down"),
+        | "contraction" | "loss" | "slump" | "shed" | "sheds" | "lost" | "lose" | "loses"
+        | "losing" | "crashed" | "cut" | "cuts" | "cutting" | "lowered" | "lowers" | "trimmed"
+        | "slashed" | "reduced" | "fallen" | "dropping" | "sinks" | "tumbles" | "plunges"
+        | "slumps" | "dips" | "eases" => (-1.0, "down"),
         "up" | "rose" | "rise" | "rises" | "rising" | "gained" | "gains" | "climbed" | "jumped"
         | "increased" | "grew" | "added" | "higher" | "advanced" | "surged" | "soared"
-        | "strengthened" | "increase" | "gain" | "jump" | "growth" => (1.0, "up"),
+        | "strengthened" | "increase" | "gain" | "jump" | "growth" | "raised" | "raises"
+        | "lifted" | "lifts" | "hiked" | "boosted" | "rallied" | "risen" | "grown" | "jumps"
+        | "surges" | "soars" | "climbs" | "gaining" | "increases" | "rebounded" => (1.0, "up"),
         _ => return None,
     })
 }
