@@ -224,3 +224,20 @@ fn bbc_facets_hold_people_and_places() {
         "{places:?}"
     );
 }
+
+/// A title-case heading capitalises every word, so capitals say nothing of names there: the
+/// seed's "Deepening Russia-North Korea Ties" named an organization "Korea Ties".
+#[test]
+fn common_words_in_a_title_case_heading_are_not_names() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/north-korea-troops-russia.md");
+    let report = extract_first(&seed);
+    let names: Vec<&str> = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("Ties")), "{names:?}");
+    assert!(names.contains(&"North Korea"), "{names:?}");
+}

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::corpus_names::{CorpusNames, NameMatcher};
 use super::gazetteer::{kind, Gazetteer};
+use super::headings;
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
 use super::tokenize::{sentences, tokenize, Token};
@@ -221,7 +222,16 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
     for ((pi, toks), labels) in sentences.iter().zip(&tags) {
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
+        let heading = headings::is_title_case(toks, text);
         for (ty, s, e) in chunks(labels) {
+            let (s, e) = if heading {
+                headings::trim_common_words(toks, text, s, e)
+            } else {
+                (s, e)
+            };
+            if s >= e {
+                continue;
+            }
             let Some(t) = tagged_mention(toks, text, ty, s, e, gaz) else {
                 continue;
             };
@@ -266,7 +276,10 @@ fn tag_article(
     let mut doc_words: Vec<Vec<&str>> = Vec::new();
     let mut doc_tokens: Vec<SentenceTokens> = Vec::new();
     for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
-        for range in sentences(&p.text, toks) {
+        let ranges = sentences(&p.text, toks)
+            .into_iter()
+            .flat_map(|r| headings::split_heading_lines(toks, &p.text, r));
+        for range in ranges {
             let sent: Vec<Token> = toks[range].to_vec();
             doc_words.push(sent.iter().map(|t| t.text(&p.text)).collect());
             doc_tokens.push((pi, sent));

@@ -1,6 +1,7 @@
 //! Annotation: text → spans. Tokens and sentences ([`tokenize`]), gazetteers
 //! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), the entities of an
-//! article with their aliases ([`entities`]), read in English articles only ([`language`]).
+//! article with their aliases ([`entities`]), read in English articles only ([`language`]),
+//! with names in title-case headings trimmed of common words ([`headings`]).
 
 pub mod agencies;
 pub mod clusters;
@@ -10,6 +11,7 @@ pub mod entities;
 pub mod figures;
 pub mod fingerprint;
 pub mod gazetteer;
+pub mod headings;
 pub mod keys;
 pub mod language;
 pub mod ner;

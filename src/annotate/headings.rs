@@ -1,0 +1,144 @@
+//! Headings written in title case ("Deepening Russia-North Korea Ties"), where every word
+//! is capitalised and capitals say nothing of names: the recognizer reads "Korea Ties" as
+//! an organization. A name found in such a heading loses the words at its ends that running
+//! text writes in lower case ("Ties", "Deepening"), unless the whole name is one the
+//! gazetteer knows ("Amnesty International").
+
+use std::ops::Range;
+
+use super::clusters::Clusters;
+use super::gazetteer::Gazetteer;
+use super::ner::features::word_hash;
+use super::tokenize::Token;
+
+/// Short words that title case leaves in lower case ("of", "in", "the").
+const MINOR: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs",
+    "with", "from", "into", "over",
+];
+
+/// Whether a sentence's tokens are a title-case heading: at least three words, every word
+/// but the minor ones capitalised, some in lower case after the capital (not all capitals),
+/// and no full stop, question or exclamation mark at the end.
+pub fn is_title_case(toks: &[Token], text: &str) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let ends_sentence = toks
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!"));
+    words.len() >= 3
+        && !ends_sentence
+        && words
+            .iter()
+            .any(|w| w.chars().skip(1).any(char::is_lowercase))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || MINOR.contains(w))
+}
+
+/// A sentence's tokens (`range` of `toks`) split after each line that is a title-case
+/// heading: a heading above a paragraph in the same passage, on a line of its own or
+/// joined to it by a dash ("Deepening Russia-North Korea Ties — Russia and ..."), is a
+/// sentence of its own.
+pub fn split_heading_lines(toks: &[Token], text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut line) = (range.start, range.start);
+    for i in range.start + 1..range.end {
+        let newline = text[toks[i - 1].end..toks[i].start].contains('\n');
+        if !(newline || toks[i].text(text) == "\u{2014}") {
+            continue;
+        }
+        if is_title_case(&toks[line..i], text) {
+            out.push(start..i);
+            start = i;
+        }
+        line = i;
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// Whether running text writes a word in lower case: the raw text the clusters learned from
+/// capitalises it never or rarely away from a sentence's start.
+fn usually_lower(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let h = word_hash(&lower);
+    Clusters::get()
+        .of(h, &lower, h)
+        .is_some_and(|info| info.capitalised <= 1)
+}
+
+/// The tokens `s..e` of a name found in a title-case heading, without the words at its ends
+/// that running text writes in lower case, stopping at a name the gazetteer knows
+/// ("Amnesty International Condemns Arrests" keeps "Amnesty International").
+pub fn trim_common_words(toks: &[Token], text: &str, s: usize, e: usize) -> (usize, usize) {
+    let gaz = Gazetteer::get();
+    let known = |s: usize, e: usize| {
+        let surface = &text[toks[s].start..toks[e - 1].end];
+        gaz.kinds(&surface.to_lowercase()) != 0
+    };
+    let (mut s, mut e) = (s, e);
+    while s < e && !known(s, e) {
+        if usually_lower(toks[e - 1].text(text)) {
+            e -= 1;
+        } else if usually_lower(toks[s].text(text)) {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::tokenize::tokenize;
+
+    #[test]
+    fn a_title_case_heading_is_told_from_a_sentence() {
+        let heading = "Deepening Russia-North Korea Ties";
+        assert!(is_title_case(&tokenize(heading), heading));
+        let sentence = "North Korea sent troops to Russia.";
+        assert!(!is_title_case(&tokenize(sentence), sentence));
+        let caps = "NORTH KOREA SENDS TROOPS";
+        assert!(!is_title_case(&tokenize(caps), caps));
+    }
+
+    #[test]
+    fn a_heading_line_above_a_paragraph_is_a_sentence_of_its_own() {
+        let text = "Deepening Russia-North Korea Ties\nRussia and North Korea signed a pact.";
+        let toks = tokenize(text);
+        let parts = split_heading_lines(&toks, text, 0..toks.len());
+        assert_eq!(parts.len(), 2);
+        assert_eq!(toks[parts[1].start].text(text), "Russia");
+        let dashed = "Deepening Russia-North Korea Ties \u{2014} Russia and North Korea signed.";
+        let toks = tokenize(dashed);
+        assert_eq!(split_heading_lines(&toks, dashed, 0..toks.len()).len(), 2);
+        let wrapped = "North Korea has begun sending\ntroops to Russia, officials said.";
+        let toks = tokenize(wrapped);
+        assert_eq!(split_heading_lines(&toks, wrapped, 0..toks.len()).len(), 1);
+    }
+
+    #[test]
+    fn common_words_leave_the_ends_of_a_heading_name() {
+        let heading = "Deepening Russia-North Korea Ties";
+        let toks = tokenize(heading);
+        let korea = toks
+            .iter()
+            .position(|t| t.text(heading) == "Korea")
+            .unwrap();
+        let (s, e) = trim_common_words(&toks, heading, korea, toks.len());
+        assert_eq!(&heading[toks[s].start..toks[e - 1].end], "Korea");
+        let known = "Amnesty International Condemns Mass Arrests";
+        let toks = tokenize(known);
+        let (s, e) = trim_common_words(&toks, known, 0, toks.len());
+        assert_eq!(
+            &known[toks[s].start..toks[e - 1].end],
+            "Amnesty International"
+        );
+    }
+}
