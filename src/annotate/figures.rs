@@ -409,6 +409,9 @@ const BEFORE_YEAR: &[&str] = &[
     "c",
 ];
 
+/// Comparatives after a rate that make it a change: "0.4% lower", "0.8 per cent weaker".
+const COMPARED: &[&str] = &["lower", "higher", "weaker", "stronger", "firmer", "softer"];
+
 /// Words just before an age: "aged 34", "until age 68", "who turned 80".
 const AGE_BEFORE: &[&str] = &["aged", "age", "ages", "turned", "turns", "turning"];
 
@@ -1084,7 +1087,15 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        if let Some((u, f)) = unit_word(w).or_else(|| unit_word(head).filter(|_| j > c.end)) {
+        // "a 17-yr-old": abbreviations read only as the head of a compound.
+        let compound_head = |h: &str| match h {
+            "yr" | "yrs" => Some(("year", 1.0)),
+            _ => unit_word(h),
+        };
+        // "250 gm" (grams) only in lower case: "three GM factories" is General Motors.
+        let grams = matches!(self.words[j].as_str(), "gm" | "gms").then_some(("gram", 1.0));
+        let unit = grams.or_else(|| unit_word(w));
+        if let Some((u, f)) = unit.or_else(|| compound_head(head).filter(|_| j > c.end)) {
             // "30 euro cents": the currency's subunit.
             let sub = lower
                 .get(j + 1)
@@ -1099,11 +1110,22 @@ impl<'a> Reader<'a> {
         } else if w == "per" && lower.get(j + 1).is_some_and(|w| w == "cent") {
             c.unit = Some("percent".into());
             c.end = j + 2;
-        } else if w == "square" || w == "sq" {
-            if let Some((u, f)) = lower.get(j + 1).and_then(|w2| unit_word(w2)) {
-                c.unit = Some(format!("square {u}"));
-                c.factor = f * f;
-                c.end = j + 2;
+        } else if matches!(w.as_str(), "square" | "sq" | "cu") {
+            // "sq. km": the abbreviation's period may stand between.
+            let dot = lower.get(j + 1).is_some_and(|w| w == ".") as usize;
+            let length = lower
+                .get(j + 1 + dot)
+                .and_then(|w2| unit_word(w2))
+                .filter(|(u, _)| LENGTHS.contains(u));
+            if let Some((u, f)) = length {
+                let (name, power) = if w == "cu" {
+                    ("cubic", 3)
+                } else {
+                    ("square", 2)
+                };
+                c.unit = Some(format!("{name} {u}"));
+                c.factor = f.powi(power);
+                c.end = j + 2 + dot;
             }
         } else if w == "°" {
             c.unit = Some("degree".into());
@@ -1114,6 +1136,11 @@ impl<'a> Reader<'a> {
             c.factor = factor;
             c.end = end;
         }
+    }
+
+    /// Whether token `j` is glued to the one before it.
+    fn glued(&self, j: usize) -> bool {
+        j > 0 && j < self.toks.len() && self.toks[j].start == self.toks[j - 1].end
     }
 
     /// The power glued after a unit at token `j` ("km2", "m³"): 2 or 3.
@@ -1274,10 +1301,21 @@ impl<'a> Reader<'a> {
     /// An amount whose currency is glued to its digits ("RM2.5 billion", "R3.5bn").
     fn glued_currency_at(&self, i: usize) -> Option<Candidate> {
         let (code, digits) = glued_prefix(&self.words[i])?;
-        let mut words = self.words[i..(i + 3).min(self.words.len())].to_vec();
-        words[0] = digits.to_string();
+        // "Rs6,000": the tokenizer leaves the thousands after a letter as tokens of their own.
+        let mut digits = digits.to_string();
+        let mut k = i + 1;
+        while self.glued(k) && self.words[k] == "," && self.glued(k + 1) {
+            let group = &self.words[k + 1];
+            if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+                break;
+            }
+            digits.push_str(group);
+            k += 2;
+        }
+        let mut words = self.words[k - 1..(k + 2).min(self.words.len())].to_vec();
+        words[0] = digits;
         let mut num = read_digits(&words, 0)?;
-        num.end += i;
+        num.end += k - 1;
         Some(Candidate {
             start_tok: i,
             currency: Some(code),
@@ -1295,11 +1333,15 @@ impl<'a> Reader<'a> {
     /// "three-bedroom", "one-yen", "twenty-five-year-old"), when no number is at `i`.
     fn compound_at(&self, i: usize) -> Option<Candidate> {
         let lower = &self.lower[i];
-        let mut cut = 0;
-        while let Some(k) = lower[cut..].find('-').map(|k| cut + k) {
-            cut = k + 1;
+        // "seventy-five-year-old": the longest number before a hyphen.
+        let cuts: Vec<usize> = lower.match_indices('-').map(|(k, _)| k).collect();
+        let numbered = cuts
+            .iter()
+            .rev()
+            .find(|&&k| small_number(&lower[..k]).is_some());
+        if let Some(&k) = numbered {
             let (Some(value), rest) = (small_number(&lower[..k]), &lower[k + 1..]) else {
-                continue;
+                return None;
             };
             let head = rest.split('-').next().unwrap_or(rest);
             let unit = match unit_word(head) {
@@ -1397,7 +1439,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the number stands alone between commas after a capitalised name ("Scott
-    /// C. Dayton, 42, of Woodbridge").
+    /// C. Dayton, 42, of Woodbridge"; not in brackets, which as often hold a minute or a
+    /// rank: "Roberts (71)").
     fn after_a_name(&self, c: &Candidate) -> bool {
         let at = c.start_tok;
         if at < 2 || self.words[at - 1] != "," || c.end != c.num.end {
@@ -1458,8 +1501,12 @@ impl<'a> Reader<'a> {
         let acronym_before = prev_word.chars().all(|c| c.is_uppercase())
             && prev_word.chars().any(char::is_alphabetic)
             || (prev == ")" && start >= 2 && words[start - 2].chars().all(|c| c.is_uppercase()));
+        // "iOS 17.4", "macOS 14": a name in camel case.
+        let camel = prev_word.chars().all(char::is_alphabetic)
+            && prev_word.chars().skip(1).any(char::is_uppercase);
         let capital_before = start > 0
             && (acronym_before
+                || camel
                 || (prev_word.starts_with(char::is_uppercase)
                     && !(start == 1 || [".", "\"", "("].contains(&lower[start - 2].as_str()))));
         let labelled = capital_before && c.unit.is_none();
@@ -1522,10 +1569,13 @@ impl<'a> Reader<'a> {
         } else {
             first.checked_sub(1)
         };
-        let after = self
-            .lower
-            .get(c.end)
-            .filter(|w| (at >= 1 && self.lower[at - 1] == "a") || *w == "lower" || *w == "higher");
+        let after = self.lower.get(c.end).filter(|w| {
+            let next = self.lower.get(c.end + 1).map_or(".", String::as_str);
+            (at >= 1 && self.lower[at - 1] == "a")
+                || COMPARED.contains(&w.as_str())
+                || (matches!(w.as_str(), "down" | "up")
+                    && matches!(next, "on" | "from" | "in" | "at" | "since" | "." | ","))
+        });
         match verb
             .and_then(|v| change_sign(&self.lower[v]))
             .or_else(|| after.and_then(|w| change_sign(w)))

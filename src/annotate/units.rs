@@ -11,8 +11,8 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
         "lakh" | "lakhs" | "lac" => 1e5,
-        "million" | "mln" | "m" | "mn" => 1e6,
-        "crore" | "crores" => 1e7,
+        "million" | "mln" | "m" | "mn" | "mil" => 1e6,
+        "crore" | "crores" | "cr" => 1e7,
         "billion" | "bln" | "bn" | "b" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
@@ -32,7 +32,8 @@ pub fn unit_word(w: &str) -> Option<(&'static str, f64)> {
 fn measure(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
         "%" | "percent" | "pct" | "pc" => ("percent", 1.0),
-        "bps" => ("basis point", 1.0),
+        "bps" | "bp" => ("basis point", 1.0),
+        "ppt" | "ppts" => ("percentage point", 1.0),
         "m" | "metre" | "metres" | "meter" | "meters" => ("metre", 1.0),
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kms" => ("metre", 1000.0),
         "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("millimetre", 1.0),
@@ -56,12 +57,12 @@ fn measure(w: &str) -> Option<(&'static str, f64)> {
         "sqm" | "m2" | "m²" => ("square metre", 1.0),
         "km2" | "km²" | "sqkm" => ("square metre", 1e6),
         "m3" | "m³" => ("cubic metre", 1.0),
-        "knot" | "knots" => ("knot", 1.0),
+        "knot" | "knots" | "kts" => ("knot", 1.0),
         "kb" | "kilobyte" | "kilobytes" => ("kilobyte", 1.0),
         "gb" | "gigabyte" | "gigabytes" => ("gigabyte", 1.0),
         "tb" | "terabyte" | "terabytes" => ("terabyte", 1.0),
         "mb" | "megabyte" | "megabytes" => ("megabyte", 1.0),
-        "kph" | "kmh" | "km/h" => ("km/h", 1.0),
+        "kph" | "kmh" | "km/h" | "kmph" => ("km/h", 1.0),
         "degree" | "degrees" => ("degree", 1.0),
         "hour" | "hours" | "hrs" => ("hour", 1.0),
         "minute" | "minutes" | "mins" => ("minute", 1.0),
@@ -100,7 +101,7 @@ pub fn glued_unit(suffix: &str) -> Option<(&'static str, f64)> {
 /// "pound") are [`ambiguous_currency`] instead.
 fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
-        "dollar" | "dollars" | "dlr" | "dlrs" | "usd" => "USD",
+        "dollar" | "dollars" | "dlr" | "dlrs" | "usd" | "buck" | "bucks" => "USD",
         "euro" | "euros" | "eur" => "EUR",
         "sterling" | "stg" | "gbp" => "GBP",
         "yen" | "jpy" => "JPY",
@@ -108,7 +109,7 @@ fn currency_word(w: &str) -> Option<&'static str> {
         "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
         "rupee" | "rupees" | "inr" => "INR",
         "won" | "krw" => "KRW",
-        "lira" | "liras" => "TRY",
+        "lira" | "liras" | "tl" => "TRY",
         "lire" => "ITL",
         "franc" | "francs" | "chf" => "CHF",
         "riyal" | "riyals" | "sar" => "SAR",
@@ -244,8 +245,15 @@ pub fn currency_prefix(words: &[String], i: usize) -> Option<(&'static str, usiz
         "Rs" | "Rs." => "INR",
         "RM" => "MYR",
         "Tk" => "BDT",
-        "KSh" | "Ksh" => "KES",
+        "KSh" | "Ksh" | "Sh" => "KES",
+        "Shs" => "UGX",
         "Dh" | "Dhs" => "AED",
+        "SFr" | "SFr." | "Fr" => "CHF",
+        "KD" => "KWD",
+        "SR" => "SAR",
+        "Bt" => "THB",
+        "LE" => "EGP",
+        "GH¢" | "GHS" => "GHS",
         "NIS" => "ILS",
         "Rp" => "IDR",
         "dlrs" | "dlr" => "USD",
@@ -349,9 +357,21 @@ pub fn glued_prefix(word: &str) -> Option<(&'static str, &str)> {
         "Rs" => "INR",
         "Rp" => "IDR",
         "Tk" => "BDT",
-        "KSh" | "Ksh" => "KES",
+        "KSh" | "Ksh" | "Sh" => "KES",
+        "Shs" => "UGX",
         "Dh" | "Dhs" => "AED",
+        "SFr" => "CHF",
+        "KD" => "KWD",
+        "SR" => "SAR",
+        "Bt" => "THB",
+        "LE" => "EGP",
+        "GH¢" => "GHS",
         "R" if rest.ends_with("bn") || rest.ends_with('m') => "ZAR",
+        "N" if rest.ends_with("bn") || rest.ends_with('m') => "NGN",
+        // "EUR1.5bn", "RMB3.2 billion": a code glued to the digits.
+        _ if prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_uppercase()) => {
+            currency_word(&prefix.to_lowercase()).filter(|c| c.len() == 3)?
+        }
         _ => return None,
     };
     Some((code, rest))
@@ -441,22 +461,131 @@ pub fn yen_sign_in_context(words: &[String]) -> &'static str {
 }
 
 /// Words before an amount that make it a change, with its sign: "down 3.2 percent" is
-/// -3.2, "rose 2 percent" +2.
+/// -3.2, "rose 2 percent" +2. Verbs are known by their stem in any inflection ("tanked",
+/// "skidded", "depreciating").
 pub fn change_sign(w: &str) -> Option<(f64, &'static str)> {
-    Some(match w {
-        "down" | "fell" | "fall" | "falls" | "falling" | "dropped" | "drop" | "drops"
-        | "declined" | "decline" | "declines" | "slipped" | "slid" | "sank" | "tumbled"
-        | "plunged" | "plummeted" | "eased" | "shrank" | "contracted" | "off" | "lower"
-        | "slumped" | "weakened" | "dipped" | "retreated" | "decreased" | "decrease"
-        | "contraction" | "loss" | "slump" | "shed" | "sheds" | "lost" | "lose" | "loses"
-        | "losing" | "crashed" | "cut" | "cuts" | "cutting" | "lowered" | "lowers" | "trimmed"
-        | "slashed" | "reduced" | "fallen" | "dropping" | "sinks" | "tumbles" | "plunges"
-        | "slumps" | "dips" | "eases" => (-1.0, "down"),
-        "up" | "rose" | "rise" | "rises" | "rising" | "gained" | "gains" | "climbed" | "jumped"
-        | "increased" | "grew" | "added" | "higher" | "advanced" | "surged" | "soared"
-        | "strengthened" | "increase" | "gain" | "jump" | "growth" | "raised" | "raises"
-        | "lifted" | "lifts" | "hiked" | "boosted" | "rallied" | "risen" | "grown" | "jumps"
-        | "surges" | "soars" | "climbs" | "gaining" | "increases" | "rebounded" => (1.0, "up"),
-        _ => return None,
-    })
+    const DOWN: &[&str] = &[
+        "down",
+        "fell",
+        "fall",
+        "fallen",
+        "drop",
+        "decline",
+        "slip",
+        "slid",
+        "slide",
+        "sank",
+        "sink",
+        "sunk",
+        "tumble",
+        "plunge",
+        "plummet",
+        "ease",
+        "shrank",
+        "shrink",
+        "shrunk",
+        "contract",
+        "contraction",
+        "off",
+        "lower",
+        "slump",
+        "weaken",
+        "weaker",
+        "dip",
+        "retreat",
+        "decrease",
+        "loss",
+        "shed",
+        "lost",
+        "lose",
+        "crash",
+        "cut",
+        "trim",
+        "slash",
+        "reduce",
+        "tank",
+        "skid",
+        "nosedive",
+        "depreciate",
+        "sag",
+        "slacken",
+        "erode",
+        "collapse",
+        "fell",
+        "softer",
+        "soften",
+        "dive",
+        "dove",
+        "halve",
+    ];
+    const UP: &[&str] = &[
+        "up",
+        "rose",
+        "rise",
+        "risen",
+        "gain",
+        "climb",
+        "jump",
+        "increase",
+        "grew",
+        "grow",
+        "grown",
+        "add",
+        "higher",
+        "advance",
+        "surge",
+        "soar",
+        "strengthen",
+        "stronger",
+        "growth",
+        "raise",
+        "lift",
+        "hike",
+        "boost",
+        "rally",
+        "rebound",
+        "firm",
+        "firmer",
+        "spike",
+        "appreciate",
+        "accelerate",
+        "expand",
+        "expansion",
+        "leap",
+        "leapt",
+        "rocket",
+        "double",
+    ];
+    let stems = stems(w);
+    if stems.iter().any(|s| DOWN.contains(&s.as_str())) {
+        Some((-1.0, "down"))
+    } else if stems.iter().any(|s| UP.contains(&s.as_str())) {
+        Some((1.0, "up"))
+    } else {
+        None
+    }
+}
+
+/// A verb's possible stems: itself, and without an inflection ("skidded" skid, "eased"
+/// ease, "rallies" rally, "rising" rise).
+fn stems(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    for suffix in ["s", "es", "ed", "d", "ing"] {
+        if let Some(base) = w.strip_suffix(suffix).filter(|b| b.len() >= 2) {
+            out.push(base.to_string());
+            out.push(format!("{base}e"));
+            // "skidded" → "skid": a doubled last consonant.
+            let b = base.as_bytes();
+            if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(base[..base.len() - 1].to_string());
+            }
+        }
+    }
+    if let Some(base) = w.strip_suffix("ies") {
+        out.push(format!("{base}y"));
+    }
+    if let Some(base) = w.strip_suffix("ied") {
+        out.push(format!("{base}y"));
+    }
+    out
 }
