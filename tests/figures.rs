@@ -248,10 +248,12 @@ fn read_table(name: &str, known_misses: &[(&str, &str)]) -> (usize, usize, Vec<S
     (passed, total, misses)
 }
 
-/// Forms seen in BBC and Reuters-21578 text while the second table was read, each with the
-/// meaning it must keep: a currency that is also a word keeps it before "of" ("marks of
-/// the total"), pounds of a commodity are weight, a version after a name is no figure, and
-/// an age stands between commas after a name.
+/// Forms seen in BBC and Reuters-21578 text while the second table was read, and in a
+/// review of the reader, each with the meaning it must keep: a currency that is also a word
+/// keeps it before "of" ("marks of the total"), pounds of a commodity are weight, a version
+/// after a name is no figure, an age stands between commas after a name, a noun of change
+/// gives no sign, millions stay millions without a word of length, and short units and
+/// prefixes that are also names ("BP", "PC", "SR 520", "ESP32") are no units.
 #[test]
 fn forms_of_wire_and_bbc_text_keep_their_meaning() {
     let cases: &[(&str, Option<(f64, &str)>)] = &[
@@ -289,7 +291,34 @@ fn forms_of_wire_and_bbc_text_keep_their_meaning() {
             "In Scotland 53,000 voters signed.",
             Some((53000.0, "voter")),
         ),
+        (
+            "Wage growth slowed by 0.3 percentage points.",
+            Some((-0.3, "percentage point")),
+        ),
+        (
+            "Exports from firms hit by 10% tariffs fell.",
+            Some((10.0, "percent")),
+        ),
+        ("The country has a population of 67m.", Some((67e6, ""))),
+        ("Farmers get Rs2,50,000 a year.", Some((250000.0, "INR"))),
+        ("Emissions of CO₂s were 5% higher.", Some((5.0, "percent"))),
     ];
+    // Words that name no unit here.
+    let nothing: &[(&str, &str)] = &[
+        ("A father of 3 was killed in the crash.", "year"),
+        ("We've had a ton of questions about it.", "tonne"),
+        ("Traffic was slow on the SR 520 bridge.", "SAR"),
+        ("The board uses an ESP32 chip.", "ESP"),
+        ("The firm owns 120 BP stations.", "basis point"),
+        ("Sales of 50 PC games rose.", "percent"),
+    ];
+    for (sentence, unit) in nothing {
+        let found = newsdex::annotate::figures::find(sentence);
+        assert!(
+            found.iter().all(|f| f.unit != *unit),
+            "{sentence}: {found:?}"
+        );
+    }
     for (sentence, want) in cases {
         let found = newsdex::annotate::figures::find(sentence);
         let got: Vec<(f64, String)> = found.iter().map(|f| (f.value, f.unit.clone())).collect();

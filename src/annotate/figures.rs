@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::tokenize::{tokenize, Token};
 use super::units::{
     ambiguous_currency, change_sign, currency_in_context, currency_of_country, currency_prefix,
-    currency_symbol, glued_prefix, glued_unit, is_spelled_scale, is_subunit, scale_word,
-    subunit_of, unit_word, yen_sign_in_context,
+    currency_symbol, glued_prefix, glued_unit, is_spelled_scale, is_subunit, lower_case_unit,
+    scale_word, subunit_of, unit_word, yen_sign_in_context,
 };
 use crate::date::{is_month, WEEKDAYS};
 
@@ -241,8 +241,36 @@ pub fn unit_synonyms(query_unit: &str) -> Vec<String> {
     vec![normal]
 }
 
-/// Words after a length that make it one ("400m long"), not millions.
+/// Words after a length that make it one ("400m long"), not millions; within three words
+/// of a glued "m", they make it metres ("the men's 100m final", "waves of 8-10m").
 const DIMENSIONS: &[&str] = &[
+    "final",
+    "relay",
+    "butterfly",
+    "breaststroke",
+    "backstroke",
+    "medley",
+    "heats",
+    "course",
+    "record",
+    "gold",
+    "silver",
+    "bronze",
+    "champion",
+    "waves",
+    "swell",
+    "cliff",
+    "cleared",
+    "vault",
+    "jump",
+    "title",
+    "victory",
+    "taller",
+    "longer",
+    "track",
+    "hurdler",
+    "fastest",
+    "secs",
     "long",
     "high",
     "tall",
@@ -409,6 +437,68 @@ const BEFORE_YEAR: &[&str] = &[
     "c",
 ];
 
+/// Words of a passage about a sport measured in metres, where a glued "m" is metres
+/// ("could only clear 2.16m" in a report of the high jump).
+const SPORT: &[&str] = &[
+    "race",
+    "races",
+    "athletics",
+    "olympic",
+    "olympics",
+    "medal",
+    "jump",
+    "vault",
+    "throw",
+    "throws",
+    "leap",
+    "hurdles",
+    "relay",
+    "sprint",
+    "sprinter",
+    "marathon",
+    "clearance",
+    "runner",
+    "indoor",
+    "championships",
+    "metres",
+    "meters",
+    "penalty",
+    "swimmer",
+];
+
+/// Nouns of change, which name a change but do not make one before "by" ("growth slowed
+/// by 0.3 points").
+const CHANGE_NOUNS: &[&str] = &[
+    "growth",
+    "loss",
+    "losses",
+    "gain",
+    "gains",
+    "rise",
+    "rises",
+    "expansion",
+    "contraction",
+    "increase",
+    "increases",
+    "decrease",
+    "decline",
+    "declines",
+    "drop",
+    "drops",
+    "fall",
+    "falls",
+    "firm",
+    "firms",
+    "slump",
+    "jump",
+    "jumps",
+    "surge",
+    "cuts",
+    "boost",
+    "rally",
+    "spike",
+];
+
 /// Comparatives after a rate that make it a change: "0.4% lower", "0.8 per cent weaker".
 const COMPARED: &[&str] = &["lower", "higher", "weaker", "stronger", "firmer", "softer"];
 
@@ -423,12 +513,8 @@ const PERSONS: &[&str] = &[
     "woman",
     "child",
     "teenager",
-    "son",
-    "daughter",
     "youth",
     "pensioner",
-    "mother",
-    "father",
     "patient",
 ];
 
@@ -907,6 +993,10 @@ impl<'a> Reader<'a> {
         if !(lower[i] == "a" || lower[i] == "an") || lower.get(i + 2).is_none_or(|w| w != "of") {
             return None;
         }
+        // "a ton of questions", "an ounce of sense": figures of speech.
+        if matches!(lower[i + 1].as_str(), "ton" | "tons" | "ounce") {
+            return None;
+        }
         let (unit, factor) = unit_word(&lower[i + 1])?;
         if !is_dimension(unit) {
             return None;
@@ -1092,9 +1182,7 @@ impl<'a> Reader<'a> {
             "yr" | "yrs" => Some(("year", 1.0)),
             _ => unit_word(h),
         };
-        // "250 gm" (grams) only in lower case: "three GM factories" is General Motors.
-        let grams = matches!(self.words[j].as_str(), "gm" | "gms").then_some(("gram", 1.0));
-        let unit = grams.or_else(|| unit_word(w));
+        let unit = lower_case_unit(&self.words[j]).or_else(|| unit_word(w));
         if let Some((u, f)) = unit.or_else(|| compound_head(head).filter(|_| j > c.end)) {
             // "30 euro cents": the currency's subunit.
             let sub = lower
@@ -1145,13 +1233,14 @@ impl<'a> Reader<'a> {
 
     /// The power glued after a unit at token `j` ("km2", "m³"): 2 or 3.
     fn power_at(&self, j: usize) -> Option<i32> {
-        let glued = j > 0 && self.toks.get(j)?.start == self.toks[j - 1].end;
-        let power = match self.words[j].as_str() {
-            "2" | "²" => 2,
-            "3" | "³" => 3,
-            _ => return None,
-        };
-        glued.then_some(power)
+        if !self.glued(j) {
+            return None;
+        }
+        match self.words[j].as_str() {
+            "2" | "²" => Some(2),
+            "3" | "³" => Some(3),
+            _ => None,
+        }
     }
 
     /// A length glued to a power is an area or a volume: "90km2", "3,000m³".
@@ -1304,9 +1393,16 @@ impl<'a> Reader<'a> {
         // "Rs6,000": the tokenizer leaves the thousands after a letter as tokens of their own.
         let mut digits = digits.to_string();
         let mut k = i + 1;
+        // "Rs2,50,000": Indian grouping has groups of two.
+        let lakh_grouping = ["INR", "PKR", "BDT", "NPR", "LKR"].contains(&code);
         while self.glued(k) && self.words[k] == "," && self.glued(k + 1) {
+            // The rest may be one token of groups ("50,000" after "Rs2,").
             let group = &self.words[k + 1];
-            if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            let fits = group.split(',').all(|g| {
+                let size = g.len() == 3 || (lakh_grouping && g.len() == 2);
+                size && g.bytes().all(|b| b.is_ascii_digit())
+            });
+            if !fits {
                 break;
             }
             digits.push_str(group);
@@ -1338,11 +1434,9 @@ impl<'a> Reader<'a> {
         let numbered = cuts
             .iter()
             .rev()
-            .find(|&&k| small_number(&lower[..k]).is_some());
-        if let Some(&k) = numbered {
-            let (Some(value), rest) = (small_number(&lower[..k]), &lower[k + 1..]) else {
-                return None;
-            };
+            .find_map(|&k| small_number(&lower[..k]).map(|v| (k, v)));
+        if let Some((k, value)) = numbered {
+            let rest = &lower[k + 1..];
             let head = rest.split('-').next().unwrap_or(rest);
             let unit = match unit_word(head) {
                 Some((u, f)) => (u.to_string(), f),
@@ -1456,7 +1550,10 @@ impl<'a> Reader<'a> {
     }
 
     /// A number with a glued "m" and no currency that counts nothing in the plural is in
-    /// metres, not millions ("waves of 8-10m", "a 5m drop").
+    /// metres, not millions, where a word of length or of a race stands within three words
+    /// ("waves of 8-10m", "won 200m gold"), after "the" ("the 10,000m"), before a power
+    /// ("m³"), or in a passage about a sport measured in metres; "a population of 67m"
+    /// stays millions.
     fn read_metres(&self, c: &mut Candidate) {
         let last = &self.words[c.end - 1];
         let glued_m = last.starts_with(|ch: char| ch.is_ascii_digit())
@@ -1464,7 +1561,18 @@ impl<'a> Reader<'a> {
                 == "m";
         let plural = c.noun_at.is_some_and(|k| is_plural(&self.lower[k]));
         let unit_word = c.unit.is_some() && c.noun_at.is_none();
-        if c.currency.is_some() || !glued_m || plural || unit_word {
+        // "the 10,000m", "the women's 100m", "3,000m³": a race or a power of a length.
+        let near = c.start_tok.saturating_sub(3)..(c.end + 3).min(self.lower.len());
+        let before = |k: usize| {
+            c.start_tok >= k && matches!(self.lower[c.start_tok - k].as_str(), "the" | "'s")
+        };
+        let length = self.lower[near]
+            .iter()
+            .any(|w| DIMENSIONS.contains(&w.as_str()))
+            || before(1)
+            || self.power_at(c.end).is_some()
+            || self.lower.iter().any(|w| SPORT.contains(&w.as_str()));
+        if c.currency.is_some() || !glued_m || plural || unit_word || !length {
             return;
         }
         if c.num.scaled {
@@ -1558,13 +1666,15 @@ impl<'a> Reader<'a> {
             return (1.0, at, None);
         }
         // "fell as much as 1.3 percent", "fell 0.4 per cent", "a 3 percent drop", "0.4%
-        // lower", and after "by", a verb up to three words back ("cut its key rate by").
+        // lower", and after "by", a verb of change with at most three words between it and
+        // "by" ("cut its key rate by"), not a noun ("wage growth slowed by", "firms hit by").
         let first = qualifier_before(&self.lower, at).1;
         let by = first >= 2 && self.lower[first - 1] == "by";
         let verb = if by {
             (first.saturating_sub(5)..first - 1)
                 .rev()
                 .take_while(|&v| self.lower[v].chars().all(char::is_alphabetic))
+                .filter(|&v| !CHANGE_NOUNS.contains(&self.lower[v].as_str()))
                 .find(|&v| change_sign(&self.lower[v]).is_some())
         } else {
             first.checked_sub(1)
@@ -1670,7 +1780,6 @@ fn is_dimension(unit: &str) -> bool {
 /// taxpayers' money").
 const MONEY_AFTER_OF: &[&str] = &[
     "taxpayers",
-    "taxpayers'",
     "public",
     "money",
     "funding",

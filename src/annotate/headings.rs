@@ -1,13 +1,15 @@
 //! Headings written in title case ("Deepening Russia-North Korea Ties"), where every word
 //! is capitalised and capitals say nothing of names: the recognizer reads "Korea Ties" as
-//! an organization. A name found in such a heading loses the words at its ends that running
-//! text writes in lower case ("Ties", "Deepening"), unless the whole name is one the
-//! gazetteer knows ("Amnesty International").
+//! an organization. A heading line that opens a passage (or one that ends before a line
+//! break) is tagged apart from the paragraph after it, and a name found in it is cut down
+//! to a name the gazetteer knows by dropping words at its ends that running text writes in
+//! lower case ("Korea Ties" → "Korea"); a name that no such cut makes known is kept as
+//! found ("Fox News Settles Suit" is left to the recognizer).
 
 use std::ops::Range;
 
 use super::clusters::Clusters;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{kind, Gazetteer};
 use super::ner::features::word_hash;
 use super::tokenize::Token;
 
@@ -40,15 +42,17 @@ pub fn is_title_case(toks: &[Token], text: &str) -> bool {
 }
 
 /// A sentence's tokens (`range` of `toks`) split after each line that is a title-case
-/// heading: a heading above a paragraph in the same passage, on a line of its own or
-/// joined to it by a dash ("Deepening Russia-North Korea Ties — Russia and ..."), is a
-/// sentence of its own.
+/// heading: a heading above a paragraph in the same passage, on a line of its own or, at
+/// the passage's start, joined to it by an em dash ("Deepening Russia-North Korea Ties —
+/// Russia and ..."), is a sentence of its own. (In running text a dash after three
+/// capitalised words is no heading: "Just Stop Oil — the group — ...".)
 pub fn split_heading_lines(toks: &[Token], text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut line) = (range.start, range.start);
     for i in range.start + 1..range.end {
         let newline = text[toks[i - 1].end..toks[i].start].contains('\n');
-        if !(newline || toks[i].text(text) == "\u{2014}") {
+        let opening_dash = line == 0 && toks[i].text(text) == "\u{2014}";
+        if !(newline || opening_dash) {
             continue;
         }
         if is_title_case(&toks[line..i], text) {
@@ -64,33 +68,49 @@ pub fn split_heading_lines(toks: &[Token], text: &str, range: Range<usize>) -> V
 /// Whether running text writes a word in lower case: the raw text the clusters learned from
 /// capitalises it never or rarely away from a sentence's start.
 fn usually_lower(word: &str) -> bool {
+    capitalisation(word).is_some_and(|c| c <= 1)
+}
+
+/// How often the raw text the clusters learned from capitalises a word away from a
+/// sentence's start (0 never to 4 always), if it holds the word.
+fn capitalisation(word: &str) -> Option<u8> {
     let lower = word.to_lowercase();
     let h = word_hash(&lower);
     Clusters::get()
         .of(h, &lower, h)
-        .is_some_and(|info| info.capitalised <= 1)
+        .map(|info| info.capitalised)
 }
 
-/// The tokens `s..e` of a name found in a title-case heading, without the words at its ends
-/// that running text writes in lower case, stopping at a name the gazetteer knows
-/// ("Amnesty International Condemns Arrests" keeps "Amnesty International").
+/// The tokens `s..e` of a name found in a title-case heading, cut down to a proper name by
+/// dropping words at its ends that running text writes in lower case ("Korea Ties" →
+/// "Korea"; "Amnesty International Condemns Arrests" → "Amnesty International"); as found
+/// when no such cut leaves one. A proper name is a place, country or organization the
+/// gazetteer knows, or words running text always or mostly capitalises.
 pub fn trim_common_words(toks: &[Token], text: &str, s: usize, e: usize) -> (usize, usize) {
     let gaz = Gazetteer::get();
+    let named = kind::PLACE | kind::COUNTRY | kind::ORGANIZATION | kind::DEMONYM;
     let known = |s: usize, e: usize| {
         let surface = &text[toks[s].start..toks[e - 1].end];
-        gaz.kinds(&surface.to_lowercase()) != 0
+        gaz.kinds(&surface.to_lowercase()) & named != 0
+            || toks[s..e]
+                .iter()
+                .all(|t| capitalisation(t.text(text)) >= Some(3))
     };
-    let (mut s, mut e) = (s, e);
-    while s < e && !known(s, e) {
-        if usually_lower(toks[e - 1].text(text)) {
-            e -= 1;
-        } else if usually_lower(toks[s].text(text)) {
-            s += 1;
+    let (mut a, mut b) = (s, e);
+    while a < b && !known(a, b) {
+        if usually_lower(toks[b - 1].text(text)) {
+            b -= 1;
+        } else if usually_lower(toks[a].text(text)) {
+            a += 1;
         } else {
-            break;
+            return (s, e);
         }
     }
-    (s, e)
+    if a < b {
+        (a, b)
+    } else {
+        (s, e)
+    }
 }
 
 #[cfg(test)]
@@ -121,6 +141,25 @@ mod tests {
         let wrapped = "North Korea has begun sending\ntroops to Russia, officials said.";
         let toks = tokenize(wrapped);
         assert_eq!(split_heading_lines(&toks, wrapped, 0..toks.len()).len(), 1);
+    }
+
+    #[test]
+    fn a_name_no_cut_makes_known_is_kept_as_found() {
+        let heading = "Daily Mail Owner Sells Stake";
+        let toks = tokenize(heading);
+        assert_eq!(trim_common_words(&toks, heading, 0, 3), (0, 3));
+        let prose = "Just Stop Oil \u{2014} the climate group \u{2014} blocked the road";
+        let toks = tokenize(prose);
+        let parts = split_heading_lines(&toks, prose, 0..toks.len());
+        assert_eq!(
+            parts.len(),
+            2,
+            "a dash at a passage's start after a title-case line"
+        );
+        let later = "They said. Just Stop Oil \u{2014} the group \u{2014} blocked it";
+        let toks = tokenize(later);
+        let at = toks.iter().position(|t| t.text(later) == "Just").unwrap();
+        assert_eq!(split_heading_lines(&toks, later, at..toks.len()).len(), 1);
     }
 
     #[test]

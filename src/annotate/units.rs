@@ -31,9 +31,7 @@ pub fn unit_word(w: &str) -> Option<(&'static str, f64)> {
 /// Units of measure and time.
 fn measure(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
-        "%" | "percent" | "pct" | "pc" => ("percent", 1.0),
-        "bps" | "bp" => ("basis point", 1.0),
-        "ppt" | "ppts" => ("percentage point", 1.0),
+        "%" | "percent" | "pct" => ("percent", 1.0),
         "m" | "metre" | "metres" | "meter" | "meters" => ("metre", 1.0),
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "kms" => ("metre", 1000.0),
         "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("millimetre", 1.0),
@@ -76,6 +74,19 @@ fn measure(w: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// Short units that are units only in lower case: "12pc" is percent, "50 PC games" are
+/// computers; "8bp" basis points, "120 BP stations" a company's; "250 gm" grams, "three GM
+/// factories" General Motors. `w` as written.
+pub fn lower_case_unit(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "pc" => ("percent", 1.0),
+        "bp" | "bps" => ("basis point", 1.0),
+        "ppts" => ("percentage point", 1.0),
+        "gm" | "gms" => ("gram", 1.0),
+        _ => return None,
+    })
+}
+
 /// Units that may be glued to the digits ("200lbs", "75ml", "1.6ha", "30mph", "99p"), as
 /// written: single letters only in lower case ("5g" is grams, "5G" a network).
 pub fn glued_unit(suffix: &str) -> Option<(&'static str, f64)> {
@@ -88,6 +99,9 @@ pub fn glued_unit(suffix: &str) -> Option<(&'static str, f64)> {
             "C" | "F" => Some(("degree", 1.0)),
             _ => None,
         };
+    }
+    if let Some(u) = lower_case_unit(suffix) {
+        return Some(u);
     }
     match lower.as_str() {
         "in" => Some(("inch", 1.0)),
@@ -242,33 +256,58 @@ pub fn currency_prefix(words: &[String], i: usize) -> Option<(&'static str, usiz
         return Some((c, 1));
     }
     let code = match w {
-        "Rs" | "Rs." => "INR",
-        "RM" => "MYR",
-        "Tk" => "BDT",
-        "KSh" | "Ksh" | "Sh" => "KES",
-        "Shs" => "UGX",
-        "Dh" | "Dhs" => "AED",
-        "SFr" | "SFr." | "Fr" => "CHF",
-        "KD" => "KWD",
-        "SR" => "SAR",
-        "Bt" => "THB",
-        "LE" => "EGP",
-        "GH¢" | "GHS" => "GHS",
-        "NIS" => "ILS",
-        "Rp" => "IDR",
         "dlrs" | "dlr" => "USD",
         "stg" => "GBP",
         "yen" => "JPY",
-        "zł" => "PLN",
-        _ if w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()) => {
-            currency_word(&w.to_lowercase()).filter(|c| c.len() == 3)?
-        }
-        _ => return None,
+        _ => iso_code(w).or_else(|| {
+            LOCAL_PREFIXES
+                .iter()
+                .find(|(p, _, spaced)| *spaced && (*p == w || w.strip_suffix('.') == Some(p)))
+                .map(|(_, code, _)| *code)
+        })?,
     };
     // "Rs. 500": the abbreviation's period may stand alone.
     let taken = if w == "Rs" && next == Some(".") { 2 } else { 1 };
     Some((code, taken))
 }
+
+/// A currency's ISO code written in capitals ("USD", "EUR", "RMB").
+fn iso_code(w: &str) -> Option<&'static str> {
+    let capitals = w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase());
+    capitals
+        .then(|| currency_word(&w.to_lowercase()))
+        .flatten()
+        .filter(|c| c.len() == 3)
+}
+
+/// Local abbreviations of currencies written before the amount: the abbreviation, its
+/// currency, and whether it may stand apart from the digits ("Rs 500", "KD 150 million");
+/// the others only glued ("SR1,000": "SR 520" is a road).
+const LOCAL_PREFIXES: &[(&str, &str, bool)] = &[
+    ("Rs", "INR", true),
+    ("RM", "MYR", true),
+    ("Tk", "BDT", true),
+    ("Rp", "IDR", true),
+    ("NIS", "ILS", true),
+    ("zł", "PLN", true),
+    ("KSh", "KES", true),
+    ("Ksh", "KES", true),
+    ("Sh", "KES", false),
+    ("Shs", "UGX", false),
+    ("Dh", "AED", true),
+    ("Dhs", "AED", true),
+    ("SFr", "CHF", true),
+    ("KD", "KWD", true),
+    ("SR", "SAR", false),
+    ("Bt", "THB", true),
+    ("LE", "EGP", false),
+];
+
+/// Currencies no longer in use, whose codes glued to digits are more often names
+/// ("ESP32" is a chip).
+const LEGACY: &[&str] = &[
+    "ESP", "PTE", "GRD", "ATS", "ITL", "NLG", "FRF", "BEF", "DEM",
+];
 
 /// The name a currency shares with others of other countries ("dollar" for USD, "crown"
 /// for SEK): what an adjective of country is read with.
@@ -353,26 +392,17 @@ pub fn glued_prefix(word: &str) -> Option<(&'static str, &str)> {
     let digits = word.find(|c: char| c.is_ascii_digit())?;
     let (prefix, rest) = word.split_at(digits);
     let code = match prefix {
-        "RM" => "MYR",
-        "Rs" => "INR",
-        "Rp" => "IDR",
-        "Tk" => "BDT",
-        "KSh" | "Ksh" | "Sh" => "KES",
-        "Shs" => "UGX",
-        "Dh" | "Dhs" => "AED",
-        "SFr" => "CHF",
-        "KD" => "KWD",
-        "SR" => "SAR",
-        "Bt" => "THB",
-        "LE" => "EGP",
-        "GH¢" => "GHS",
         "R" if rest.ends_with("bn") || rest.ends_with('m') => "ZAR",
         "N" if rest.ends_with("bn") || rest.ends_with('m') => "NGN",
         // "EUR1.5bn", "RMB3.2 billion": a code glued to the digits.
-        _ if prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_uppercase()) => {
-            currency_word(&prefix.to_lowercase()).filter(|c| c.len() == 3)?
-        }
-        _ => return None,
+        _ => iso_code(prefix)
+            .filter(|c| !LEGACY.contains(c))
+            .or_else(|| {
+                LOCAL_PREFIXES
+                    .iter()
+                    .find(|(p, ..)| *p == prefix)
+                    .map(|e| e.1)
+            })?,
     };
     Some((code, rest))
 }
@@ -511,7 +541,7 @@ pub fn change_sign(w: &str) -> Option<(f64, &'static str)> {
         "slacken",
         "erode",
         "collapse",
-        "fell",
+        "slow",
         "softer",
         "soften",
         "dive",
@@ -575,9 +605,11 @@ fn stems(w: &str) -> Vec<String> {
             out.push(base.to_string());
             out.push(format!("{base}e"));
             // "skidded" → "skid": a doubled last consonant.
-            let b = base.as_bytes();
-            if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                out.push(base[..base.len() - 1].to_string());
+            let mut last = base.char_indices().rev();
+            if let (Some((k, a)), Some((_, b))) = (last.next(), last.next()) {
+                if a == b && k >= 2 {
+                    out.push(base[..k].to_string());
+                }
             }
         }
     }
