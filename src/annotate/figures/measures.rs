@@ -62,7 +62,13 @@ impl Reader<'_> {
     /// land" (measures of time and money are left out: "a day of talks").
     pub(super) fn one_measure_of(&self, i: usize) -> Option<Step> {
         let lower = &self.lower;
-        if !(lower[i] == "a" || lower[i] == "an") || lower.get(i + 2).is_none_or(|w| w != "of") {
+        if !(lower[i] == "a" || lower[i] == "an") {
+            return None;
+        }
+        if let Some(found) = self.one_and_a_half(i) {
+            return Some(found);
+        }
+        if lower.get(i + 2).is_none_or(|w| w != "of") {
             return None;
         }
         // "a ton of questions", "an ounce of sense": figures of speech.
@@ -77,6 +83,23 @@ impl Reader<'_> {
         c.unit = Some(unit.to_string());
         c.factor = factor;
         Some(Step::Found(self.figure(&c, i + 2), i + 2))
+    }
+
+    /// One and a half of a measure or of time: "a mile and a half", "an hour and a half".
+    fn one_and_a_half(&self, i: usize) -> Option<Step> {
+        let lower = &self.lower;
+        let half = lower.get(i + 2..i + 5)?;
+        if half != ["and", "a", "half"] {
+            return None;
+        }
+        let (unit, factor) = unit_word(&lower[i + 1])?;
+        if is_currency(unit) || unit == "percent" {
+            return None;
+        }
+        let mut c = Candidate::spelled(i, Num::spelled(1.5, i + 2, None));
+        c.unit = Some(unit.to_string());
+        c.factor = factor;
+        Some(Step::Found(self.figure(&c, i + 5), i + 5))
     }
 
     /// The unit after the number: a unit word ("km", "dollars", "pence"), the head of a

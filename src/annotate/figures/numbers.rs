@@ -139,8 +139,14 @@ pub(super) fn read_digits(words: &[String], i: usize) -> Option<Num> {
     if num.contains(':') || num.contains('/') {
         return None;
     }
+    // "3½": a fraction glued to the digits.
+    let glued_fraction = num.chars().last().and_then(vulgar_fraction);
+    let num = match glued_fraction {
+        Some(_) => num.trim_end_matches(|c: char| vulgar_fraction(c).is_some()),
+        None => num,
+    };
     let cleaned: String = num.chars().filter(|&c| c != ',').collect();
-    let mut value: f64 = cleaned.parse().ok()?;
+    let mut value: f64 = cleaned.parse::<f64>().ok()? + glued_fraction.unwrap_or(0.0);
     let suffix = suffix.to_lowercase();
     let mut unit_from_suffix = None;
     let mut scaled = false;
@@ -157,7 +163,8 @@ pub(super) fn read_digits(words: &[String], i: usize) -> Option<Num> {
             return None; // "3pm", "MH370"-like
         }
     }
-    let bare = (suffix.is_empty() && !num.contains([',', '.'])).then(|| num.to_string());
+    let bare = (suffix.is_empty() && !num.contains([',', '.']) && glued_fraction.is_none())
+        .then(|| num.to_string());
     let mut num = Num {
         value,
         end: i + 1,
@@ -169,9 +176,37 @@ pub(super) fn read_digits(words: &[String], i: usize) -> Option<Num> {
     };
     if suffix.is_empty() {
         read_fraction_after(words, &mut num);
+        read_and_a_half(words, &mut num);
         read_scale_after(words, &mut num);
     }
     Some(num)
+}
+
+/// The fractions written as one character ("½", "¾").
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅛' => 0.125,
+        _ => return None,
+    })
+}
+
+/// "and a half" after a whole number: "two and a half years", "3 and a half hours".
+pub(super) fn read_and_a_half(words: &[String], num: &mut Num) {
+    let follows = |k: usize, w: &str| {
+        words
+            .get(num.end + k)
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+    };
+    if follows(0, "and") && follows(1, "a") && follows(2, "half") {
+        num.value += 0.5;
+        num.end += 3;
+        num.bare = None;
+    }
 }
 
 /// Scale words after the digits: "2 million", "Rs 1.2 lakh crore", and after a hyphen
@@ -279,6 +314,11 @@ pub(super) fn read_spelled(words: &[String], i: usize) -> Option<Num> {
     }
     let mut num = Num::spelled(value, end, None);
     num.scaled = end > i + 1;
+    // "two and a half years", "two and a half million people".
+    if !num.scaled {
+        read_and_a_half(words, &mut num);
+        read_scale_after(words, &mut num);
+    }
     Some(num)
 }
 
