@@ -184,7 +184,7 @@ fn the_third_judged_figure_forms_are_read_no_worse() {
 }
 
 /// Rows of the third table read now (79 when it was first read, held out).
-const THIRD_TABLE_PASSED: usize = 113;
+const THIRD_TABLE_PASSED: usize = 114;
 
 /// Reads a judged table of `tests/data` and asserts that every row but the known misses
 /// passes, printing each miss.
@@ -311,6 +311,8 @@ fn forms_of_wire_and_bbc_text_keep_their_meaning() {
         ("The board uses an ESP32 chip.", "ESP"),
         ("The firm owns 120 BP stations.", "basis point"),
         ("Sales of 50 PC games rose.", "percent"),
+        ("He was handed his P45 on Friday.", "PHP"),
+        ("Traffic was heavy on the R5 near Soweto.", "ZAR"),
     ];
     for (sentence, unit) in nothing {
         let found = newsdex::annotate::figures::find(sentence);

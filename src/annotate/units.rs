@@ -386,14 +386,20 @@ pub fn currency_of_country(adjective: &str, currency: &str) -> Option<&'static s
     })
 }
 
-/// A currency glued to the digits as letters ("RM2.5", "R3.5bn", "Rs500"): the currency
-/// and the digits. A bare "R" only with a scale ("R3.5bn"), as "R5" is as often a road.
-pub fn glued_prefix(word: &str) -> Option<(&'static str, &str)> {
+/// A currency glued to the digits as letters ("RM2.5", "R3.5bn", "Rs500"), given the word
+/// after it: the currency and the digits. A single letter (the rand's "R", the naira's
+/// "N", the Philippine peso's "P") only with a scale, glued or next ("R3.5bn", "P20
+/// billion"), as "R5" is as often a road and "P45" a form.
+pub fn glued_prefix<'w>(word: &'w str, next: Option<&str>) -> Option<(&'static str, &'w str)> {
     let digits = word.find(|c: char| c.is_ascii_digit())?;
     let (prefix, rest) = word.split_at(digits);
+    let scaled = rest.ends_with("bn")
+        || rest.ends_with('m')
+        || next.is_some_and(|n| is_spelled_scale(&n.to_lowercase()) || n == "bn");
     let code = match prefix {
-        "R" if rest.ends_with("bn") || rest.ends_with('m') => "ZAR",
-        "N" if rest.ends_with("bn") || rest.ends_with('m') => "NGN",
+        "R" if scaled => "ZAR",
+        "N" if scaled => "NGN",
+        "P" if scaled => "PHP",
         // "EUR1.5bn", "RMB3.2 billion": a code glued to the digits.
         _ => iso_code(prefix)
             .filter(|c| !LEGACY.contains(c))

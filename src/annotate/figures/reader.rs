@@ -301,7 +301,8 @@ impl<'a> Reader<'a> {
 
     /// An amount whose currency is glued to its digits ("RM2.5 billion", "R3.5bn").
     pub(super) fn glued_currency_at(&self, i: usize) -> Option<Candidate> {
-        let (code, digits) = glued_prefix(&self.words[i])?;
+        let next = self.words.get(i + 1).map(String::as_str);
+        let (code, digits) = glued_prefix(&self.words[i], next)?;
         // "Rs6,000": the tokenizer leaves the thousands after a letter as tokens of their own.
         let mut digits = digits.to_string();
         let mut k = i + 1;
