@@ -229,9 +229,7 @@ fn bbc_facets_hold_people_and_places() {
 /// seed's "Deepening Russia-North Korea Ties" named an organization "Korea Ties".
 #[test]
 fn common_words_in_a_title_case_heading_are_not_names() {
-    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/north-korea-troops-russia.md");
-    let report = extract_first(&seed);
+    let report = extract_first(&shipped_corpus().join("north-korea-troops-russia.md"));
     let names: Vec<&str> = report["entities"]
         .as_array()
         .unwrap()

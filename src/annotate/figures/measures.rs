@@ -13,12 +13,9 @@ use super::units::{
 use super::words::{is_currency, is_dimension, qualifier_before, LENGTHS, MONEY_AFTER_OF, PAYING};
 
 impl Reader<'_> {
-    /// Fractions of something ("two-thirds of the city", "half of voters", "3/4 of"), as
-    /// percentages.
+    /// Fractions of a unit ("half a mile", see [`Reader::fraction_of_unit`]), and of
+    /// something ("two-thirds of the city", "half of voters", "3/4 of") as percentages.
     pub(super) fn fraction_at(&self, i: usize) -> Option<Step> {
-        if let Some(found) = self.one_measure_of(i) {
-            return Some(found);
-        }
         let (fraction, end) = read_fraction(&self.lower, i)?;
         if let Some(found) = self.fraction_of_unit(i, fraction, end) {
             return Some(found);
@@ -49,7 +46,7 @@ impl Reader<'_> {
         if !article {
             return None;
         }
-        let mut c = Candidate::spelled(i, Num::spelled(fraction, end + of + 1, None));
+        let mut c = Candidate::new(i, Num::spelled(fraction, end + of + 1, None));
         self.read_unit(&mut c);
         let unit = c.unit.as_deref()?;
         if is_currency(unit) {
@@ -58,48 +55,34 @@ impl Reader<'_> {
         Some(Step::Found(self.figure(&c, c.end), c.end))
     }
 
-    /// One of a measure of something: "a foot of snow", "a tonne of cocaine", "an acre of
-    /// land" (measures of time and money are left out: "a day of talks").
-    pub(super) fn one_measure_of(&self, i: usize) -> Option<Step> {
+    /// One of a measure at an article, token `i`: one and a half of a measure or of time
+    /// ("a mile and a half", "an hour and a half"), or one of a measure of something ("a
+    /// foot of snow", "a tonne of cocaine", "an acre of land"; measures of time and money
+    /// are left out: "a day of talks", and figures of speech: "a ton of questions").
+    pub(super) fn one_measure_at(&self, i: usize) -> Option<Step> {
         let lower = &self.lower;
         if !(lower[i] == "a" || lower[i] == "an") {
             return None;
         }
-        if let Some(found) = self.one_and_a_half(i) {
-            return Some(found);
-        }
-        if lower.get(i + 2).is_none_or(|w| w != "of") {
-            return None;
-        }
-        // "a ton of questions", "an ounce of sense": figures of speech.
-        if matches!(lower[i + 1].as_str(), "ton" | "tons" | "ounce") {
-            return None;
-        }
-        let (unit, factor) = unit_word(&lower[i + 1])?;
-        if !is_dimension(unit) {
-            return None;
-        }
-        let mut c = Candidate::spelled(i, Num::spelled(1.0, i + 2, None));
-        c.unit = Some(unit.to_string());
-        c.factor = factor;
-        Some(Step::Found(self.figure(&c, i + 2), i + 2))
-    }
-
-    /// One and a half of a measure or of time: "a mile and a half", "an hour and a half".
-    fn one_and_a_half(&self, i: usize) -> Option<Step> {
-        let lower = &self.lower;
-        let half = lower.get(i + 2..i + 5)?;
-        if half != ["and", "a", "half"] {
-            return None;
-        }
-        let (unit, factor) = unit_word(&lower[i + 1])?;
-        if is_currency(unit) || unit == "percent" {
-            return None;
-        }
-        let mut c = Candidate::spelled(i, Num::spelled(1.5, i + 2, None));
-        c.unit = Some(unit.to_string());
-        c.factor = factor;
-        Some(Step::Found(self.figure(&c, i + 5), i + 5))
+        let (unit, factor) = unit_word(lower.get(i + 1)?)?;
+        let and_a_half = lower
+            .get(i + 2..i + 5)
+            .is_some_and(|w| w == ["and", "a", "half"]);
+        let (value, end) = if and_a_half {
+            if is_currency(unit) || unit == "percent" {
+                return None;
+            }
+            (1.5, i + 5)
+        } else {
+            let figure_of_speech = matches!(lower[i + 1].as_str(), "ton" | "tons" | "ounce");
+            let of = lower.get(i + 2).is_some_and(|w| w == "of");
+            if !of || figure_of_speech || !is_dimension(unit) {
+                return None;
+            }
+            (1.0, i + 2)
+        };
+        let c = Candidate::new(i, Num::spelled(value, i + 2, None)).with_unit(unit, factor);
+        Some(Step::Found(self.figure(&c, end), end))
     }
 
     /// The unit after the number: a unit word ("km", "dollars", "pence"), the head of a

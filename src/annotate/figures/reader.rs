@@ -93,19 +93,26 @@ pub(super) struct Candidate {
 }
 
 impl Candidate {
-    /// A figure read from a number in words at token `start`, with no unit yet.
-    pub(super) fn spelled(start: usize, num: Num) -> Candidate {
+    /// A figure read from the number `num` that starts at token `start`, with no unit yet.
+    pub(super) fn new(start: usize, num: Num) -> Candidate {
         Candidate {
             start_tok: start,
             currency: None,
             end: num.end,
-            upper: None,
+            upper: num.upper,
             num,
             unit: None,
             factor: 1.0,
             plus: false,
             noun_at: None,
         }
+    }
+
+    /// The same, in `unit` (the written value times `factor`).
+    pub(super) fn with_unit(mut self, unit: &str, factor: f64) -> Candidate {
+        self.unit = Some(unit.to_string());
+        self.factor = factor;
+        self
     }
 }
 
@@ -128,7 +135,7 @@ impl<'a> Reader<'a> {
         if self.excluded.iter().any(|&(s, e)| at >= s && at < e) || self.inside_code(i) {
             return Step::Skip(i + 1);
         }
-        if let Some(found) = self.fraction_at(i) {
+        if let Some(found) = self.one_measure_at(i).or_else(|| self.fraction_at(i)) {
             return found;
         }
         let mut c = match self.number_at(i) {
@@ -230,17 +237,11 @@ impl<'a> Reader<'a> {
                 factor = f;
             }
         }
-        Ok(Candidate {
-            start_tok: i,
-            currency,
-            end: num.end,
-            upper: num.upper,
-            num,
-            unit,
-            factor,
-            plus: false,
-            noun_at: None,
-        })
+        let mut c = Candidate::new(i, num);
+        c.currency = currency;
+        c.unit = unit;
+        c.factor = factor;
+        Ok(c)
     }
 
     /// A range: "10,000 to 12,000", "10,000-12,000", "between 10 and 12". Returns the token
@@ -325,17 +326,9 @@ impl<'a> Reader<'a> {
         words[0] = digits;
         let mut num = read_digits(&words, 0)?;
         num.end += k - 1;
-        Some(Candidate {
-            start_tok: i,
-            currency: Some(code),
-            end: num.end,
-            upper: num.upper,
-            num,
-            unit: Some(code.to_string()),
-            factor: 1.0,
-            plus: false,
-            noun_at: None,
-        })
+        let mut c = Candidate::new(i, num).with_unit(code, 1.0);
+        c.currency = Some(code);
+        Some(c)
     }
 
     /// A spelled number and what it counts in one hyphenated word ("six-mile",
@@ -348,32 +341,18 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find_map(|&k| small_number(&lower[..k]).map(|v| (k, v)));
-        if let Some((k, value)) = numbered {
-            let rest = &lower[k + 1..];
-            let head = rest.split('-').next().unwrap_or(rest);
-            let unit = match unit_word(head) {
-                Some((u, f)) => (u.to_string(), f),
-                None if value >= 2.0 && is_counted_head(head) => (lemma(head), 1.0),
-                None => return None,
-            };
-            if value == 1.0 && !is_currency(&unit.0) && unit.0 != "yen" {
-                return None;
-            }
-            let mut num = Num::spelled(value, i + 1, None);
-            num.unit_from_suffix = None;
-            return Some(Candidate {
-                start_tok: i,
-                currency: None,
-                end: i + 1,
-                upper: None,
-                num,
-                unit: Some(unit.0),
-                factor: unit.1,
-                plus: false,
-                noun_at: None,
-            });
+        let (k, value) = numbered?;
+        let rest = &lower[k + 1..];
+        let head = rest.split('-').next().unwrap_or(rest);
+        let (unit, factor) = match unit_word(head) {
+            Some((u, f)) => (u.to_string(), f),
+            None if value >= 2.0 && is_counted_head(head) => (lemma(head), 1.0),
+            None => return None,
+        };
+        if value == 1.0 && !is_currency(&unit) && unit != "yen" {
+            return None;
         }
-        None
+        Some(Candidate::new(i, Num::spelled(value, i + 1, None)).with_unit(&unit, factor))
     }
 
     /// "60-plus nation", "60 plus": at least that many.
