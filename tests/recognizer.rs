@@ -106,6 +106,27 @@ fn a_role_is_not_an_organization() {
     }
 }
 
+/// The recognizer may read a titled name as a name of another kind (MISC) running into the
+/// next words: "The Foreign Secretary Boris Johnson joined US ..." was read whole, and Boris
+/// Johnson was lost. A title word inside a name of words that are not a person's ("General
+/// Agreement on Tariffs", "Major Market Index") is not a title.
+#[test]
+fn a_title_before_a_name_of_another_kind_makes_a_person() {
+    let (e, _) = entities_of(
+        "Talks\n\nThe Foreign Secretary Boris Johnson joined US Secretary of State John Kerry \
+         and international partners in Paris for talks on Aleppo.\n",
+    );
+    assert!(has(&e, "person", "Boris Johnson"), "{e:?}");
+    assert!(has(&e, "person", "John Kerry"), "{e:?}");
+    let (e, _) = entities_of(
+        "Trade\n\nThe talks under the General Agreement on Tariffs and Trade resumed as the \
+         Major Market Index rose.\n",
+    );
+    for (k, n) in &e {
+        assert!(k != "person", "{k} {n} in {e:?}");
+    }
+}
+
 #[test]
 fn a_month_and_a_title_do_not_join_a_name() {
     let (e, _) = entities_of(

@@ -398,10 +398,11 @@ fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
     }
 }
 
-/// "Defense Secretary Ash Carter": a person (or organization) chunk that holds a title is
-/// the name after the title, a person; returns the chunk's first token and type.
+/// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
+/// a title is the name after the title, a person; returns the chunk's first token and type.
+/// A place keeps its title ("General Santos").
 fn split_title(toks: &[Token], text: &str, ty: usize, s: usize, e: usize) -> (usize, usize) {
-    if ty > 1 || e - s < 2 {
+    if ty == 2 || e - s < 2 {
         return (s, ty);
     }
     let word = |j: usize| toks[j].text(text).to_lowercase();
@@ -415,7 +416,13 @@ fn split_title(toks: &[Token], text: &str, ty: usize, s: usize, e: usize) -> (us
     let capitalised = toks[t + 1..e]
         .iter()
         .all(|tk| tk.text(text).starts_with(char::is_uppercase));
-    if !tail_org && capitalised {
+    // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
+    // Market Index"): the rest must look like a person's name.
+    let gaz = Gazetteer::get();
+    let personal = ty != 3
+        || gaz.kinds(&word(t + 1)) & kind::FIRST_NAME != 0
+        || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0;
+    if !tail_org && capitalised && personal {
         (t + 1, 0)
     } else {
         (s, ty)
