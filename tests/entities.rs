@@ -393,3 +393,57 @@ fn the_first_facets_are_the_same_whether_few_or_all_are_asked_for() {
     let first = facets(&idx, &["--type", "place", "--limit", "3"]);
     assert_eq!(first, all[..3].to_vec());
 }
+
+/// `entities` with no query reads the whole index's counts that the indexing run kept
+/// beside the index (`facets.json`) while the index is the one they were counted over, and
+/// counts live as soon as it has changed (here by the library's writer, which keeps none).
+#[test]
+fn whole_index_facets_are_kept_by_the_run_and_never_stale() {
+    let tmp = TempDir::new().unwrap();
+    let (corpus, idx) = (tmp.path().join("c"), tmp.path().join("i"));
+    let story = |who: &str| {
+        format!("# Talks\n\n{who} met Kofi Annan in Geneva on Monday.\n\nAnnan left Geneva.\n")
+    };
+    write(&corpus, "a.md", story("Tony Blair"));
+    write(&corpus, "b.md", story("Gordon Brown"));
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let kept_file = idx.join("facets.json");
+    let kept = std::fs::read_to_string(&kept_file).expect("the run keeps the whole index's facets");
+    let served = facets(&idx, &[]);
+    std::fs::remove_file(&kept_file).unwrap();
+    assert_eq!(served, facets(&idx, &[]), "kept and live counts differ");
+    // What is kept is what is shown: a count changed in the file shows.
+    let geneva = r#""name":"Geneva","mentions":4"#;
+    assert!(kept.contains(geneva), "{kept}");
+    std::fs::write(
+        &kept_file,
+        kept.replace(geneva, r#""name":"Geneva","mentions":40"#),
+    )
+    .unwrap();
+    let geneva_mentions = |rows: &[serde_json::Value]| {
+        rows.iter()
+            .find(|e| e["name"] == "Geneva")
+            .map(|e| e["mentions"].as_u64().unwrap())
+    };
+    assert_eq!(geneva_mentions(&facets(&idx, &[])), Some(40));
+    // Not once the index has changed.
+    write(&corpus, "a.md", story("Jacques Chirac"));
+    newsdex::index::writer::run(&newsdex::index::writer::Options {
+        corpus: corpus.clone(),
+        index: idx.clone(),
+        rebuild: false,
+        progress: false,
+        agency_from_folder: false,
+    })
+    .unwrap();
+    let live = facets(&idx, &[]);
+    assert_eq!(geneva_mentions(&live), Some(4));
+    let people: Vec<&str> = live
+        .iter()
+        .filter(|e| e["type"] == "person")
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(people.contains(&"Jacques Chirac"), "{people:?}");
+    assert!(!people.contains(&"Tony Blair"), "{people:?}");
+}

@@ -50,7 +50,8 @@ impl FacetType {
         }
     }
 
-    fn from_str(s: &str) -> Option<FacetType> {
+    /// The type of a name given by [`FacetType::as_str`].
+    pub fn named(s: &str) -> Option<FacetType> {
         FacetType::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
@@ -107,7 +108,7 @@ pub fn values(pa: &PassageAnnotations) -> Vec<String> {
 /// The type and name of a stored facet value (`None` for a value of no known type).
 pub fn parse(stored: &str) -> Option<(FacetType, &str)> {
     let (kind, name) = stored.split_once(SEP)?;
-    Some((FacetType::from_str(kind)?, name))
+    Some((FacetType::named(kind)?, name))
 }
 
 #[cfg(test)]

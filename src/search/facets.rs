@@ -31,6 +31,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Searcher};
 
+use super::facet_totals::{self, KEPT_PER_TYPE};
 use super::{build_query, for_each_match, Request};
 pub use crate::index::facet::FacetType;
 use crate::index::{facet, Store};
@@ -68,9 +69,40 @@ pub fn entities(
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
+    if let Some(kept) = whole_index(store, &searcher, req, limit) {
+        let mut out: Vec<EntityCount> = kept
+            .into_iter()
+            .filter(|c| kind.is_none_or(|k| c.kind == k.as_str()))
+            .collect();
+        out.sort_by(most_mentioned);
+        out.truncate(limit);
+        return Ok(out);
+    }
     let query = build_query(store, &searcher, req)?.query;
     let segments = count(store, &searcher, query.as_ref(), kind, !req.is_empty())?;
     named(&segments, limit)
+}
+
+/// The whole index's facets as kept by the last indexing run, when `req` asks for the whole
+/// index, at most [`KEPT_PER_TYPE`] values, and they still hold.
+fn whole_index(
+    store: &Store,
+    searcher: &Searcher,
+    req: &Request,
+    limit: usize,
+) -> Option<Vec<EntityCount>> {
+    if !req.is_empty() || limit > KEPT_PER_TYPE {
+        return None;
+    }
+    facet_totals::kept(store, searcher)
+}
+
+/// The order facets are listed in: most mentioned first, then by type and name.
+fn most_mentioned(a: &EntityCount, b: &EntityCount) -> std::cmp::Ordering {
+    b.mentions
+        .cmp(&a.mentions)
+        .then(a.kind.cmp(b.kind))
+        .then(a.name.cmp(&b.name))
 }
 
 /// The `limit` values the segments counted most (within what each counts), most mentioned
@@ -85,12 +117,7 @@ fn named(segments: &[SegmentCounts], limit: usize) -> Result<Vec<EntityCount>> {
         .into_iter()
         .filter_map(|t| entity_count(t, estimated))
         .collect();
-    out.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then(a.kind.cmp(b.kind))
-            .then(a.name.cmp(&b.name))
-    });
+    out.sort_by(most_mentioned);
     out.truncate(limit);
     Ok(out)
 }
@@ -101,6 +128,18 @@ fn named(segments: &[SegmentCounts], limit: usize) -> Result<Vec<EntityCount>> {
 /// named, as [`entities`] does.
 pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
+    if let Some(kept) = whole_index(store, &searcher, req, limit) {
+        let mut out = Vec::new();
+        for kind in FacetType::ALL {
+            out.extend(
+                kept.iter()
+                    .filter(|c| c.kind == kind.as_str())
+                    .take(limit)
+                    .cloned(),
+            );
+        }
+        return Ok(out);
+    }
     let query = build_query(store, &searcher, req)?.query;
     let mut segments = count(store, &searcher, query.as_ref(), None, !req.is_empty())?;
     let mut out = Vec::new();

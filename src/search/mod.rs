@@ -6,6 +6,7 @@ pub mod article;
 pub mod entity;
 pub mod entity_boost;
 pub mod expand;
+pub mod facet_totals;
 pub mod facets;
 pub mod figure;
 mod filters;
