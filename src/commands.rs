@@ -28,10 +28,15 @@ fn index_corpus(
         progress: true,
         agency_from_folder,
     })?;
-    // The run's time includes counting the facets it keeps.
-    let started = std::time::Instant::now();
-    search::facet_totals::keep(&Store::open(index)?)?;
-    summary.seconds += started.elapsed().as_secs_f64();
+    // The run's time includes counting the facets it keeps. Without them (a run stopped
+    // after its last batch, or a file that cannot be written) facets are counted live.
+    if !crate::interrupt::requested() {
+        let started = std::time::Instant::now();
+        if let Err(e) = Store::open(index).and_then(|store| search::facet_totals::keep(&store)) {
+            eprintln!("{}", messages::facets_not_kept(&e));
+        }
+        summary.seconds += started.elapsed().as_secs_f64();
+    }
     Ok(summary)
 }
 

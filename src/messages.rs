@@ -17,6 +17,13 @@ pub fn note(text: impl Display) -> String {
     format!("newsdex: {text}")
 }
 
+/// The whole index's facets could not be kept after a run (the run itself succeeded).
+pub fn facets_not_kept(err: &anyhow::Error) -> String {
+    note(format_args!(
+        "{err:#}; the whole index's facets will be counted at each request"
+    ))
+}
+
 /// A whole file (or folder entry) left out, and why.
 pub fn skipped(path: &str, why: impl Display) -> String {
     format!("newsdex: skipped: {path}: {why}")

@@ -308,7 +308,7 @@ fn tagged_mention(
     if s >= e {
         return None;
     }
-    let (s, ty) = split_title(toks, text, ty, s, e);
+    let (s, ty) = split_title(toks, text, ty, s, e, gaz);
     let surface = &text[toks[s].start..toks[e - 1].end];
     let lower = surface.to_lowercase();
     if !surface.chars().any(char::is_alphabetic)
@@ -401,7 +401,14 @@ fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
 /// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
 /// a title is the name after the title, a person; returns the chunk's first token and type.
 /// A place keeps its title ("General Santos").
-fn split_title(toks: &[Token], text: &str, ty: usize, s: usize, e: usize) -> (usize, usize) {
+fn split_title(
+    toks: &[Token],
+    text: &str,
+    ty: usize,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+) -> (usize, usize) {
     if ty == 2 || e - s < 2 {
         return (s, ty);
     }
@@ -418,7 +425,6 @@ fn split_title(toks: &[Token], text: &str, ty: usize, s: usize, e: usize) -> (us
         .all(|tk| tk.text(text).starts_with(char::is_uppercase));
     // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
     // Market Index"): the rest must look like a person's name.
-    let gaz = Gazetteer::get();
     let personal = ty != 3
         || gaz.kinds(&word(t + 1)) & kind::FIRST_NAME != 0
         || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0;
@@ -923,5 +929,23 @@ mod tests {
         assert!(is_acronym("NIS"));
         assert!(is_acronym("U.S."));
         assert!(!is_acronym("Nis"));
+    }
+
+    /// The name after a title inside a chunk of `ty`, as (first token, type).
+    fn after_title(name: &str, ty: usize) -> (usize, usize) {
+        let toks = tokenize(name);
+        split_title(&toks, name, ty, 0, toks.len(), Gazetteer::get())
+    }
+
+    #[test]
+    fn a_title_makes_a_person_of_the_name_after_it_unless_it_belongs_to_the_name() {
+        // A person, organization or MISC chunk: the name after the title is a person.
+        assert_eq!(after_title("Foreign Secretary Boris Johnson", 3), (2, 0));
+        assert_eq!(after_title("Defense Secretary Ash Carter", 1), (2, 0));
+        // In a MISC chunk, only a name that looks like a person's.
+        assert_eq!(after_title("Major Market Index", 3), (0, 3));
+        assert_eq!(after_title("General Agreement", 3), (0, 3));
+        // A place keeps its title.
+        assert_eq!(after_title("General Santos", 2), (0, 2));
     }
 }

@@ -28,6 +28,8 @@ const VERSION: u32 = 1;
 #[derive(Serialize, Deserialize)]
 struct Kept {
     version: u32,
+    /// How many values of each type were kept (at most).
+    per_type: usize,
     /// The segments counted, as `id:deleted documents`, sorted.
     segments: Vec<String>,
     values: Vec<KeptCount>,
@@ -57,9 +59,10 @@ fn segments(searcher: &Searcher) -> Vec<String> {
 /// type, and keeps them in the index folder (written whole, then renamed over the old).
 pub fn keep(store: &Store) -> Result<()> {
     let searcher = store.searcher()?;
-    let counts = facets::entities_by_type(store, &Request::default(), KEPT_PER_TYPE)?;
+    let counts = facets::count_by_type(store, &searcher, &Request::default(), KEPT_PER_TYPE)?;
     let kept = Kept {
         version: VERSION,
+        per_type: KEPT_PER_TYPE,
         segments: segments(&searcher),
         values: counts
             .into_iter()
@@ -73,19 +76,23 @@ pub fn keep(store: &Store) -> Result<()> {
             .collect(),
     };
     let path = store.dir.join(FILE);
-    let tmp = store.dir.join(format!("{FILE}.tmp"));
-    fs::write(&tmp, serde_json::to_vec(&kept)?)
-        .and_then(|_| fs::rename(&tmp, &path))
-        .with_context(|| format!("writing {}", path.display()))
+    // A name of this process's own: another run may be writing its file at the same time.
+    let tmp = store.dir.join(format!("{FILE}.{}.tmp", std::process::id()));
+    let written = fs::write(&tmp, serde_json::to_vec(&kept)?).and_then(|_| fs::rename(&tmp, &path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written.with_context(|| format!("writing {}", path.display()))
 }
 
 /// The kept facets, grouped by type in the order of [`FacetType::ALL`] and most mentioned
-/// first within each, when they hold for the index `searcher` reads; `None` when there are
-/// none, they are unreadable or the index has changed since.
-pub fn kept(store: &Store, searcher: &Searcher) -> Option<Vec<EntityCount>> {
+/// first within each, when they hold for the index `searcher` reads and at least `limit`
+/// values of each type were kept; `None` when there are none, they are unreadable or the
+/// index has changed since.
+pub fn kept(store: &Store, searcher: &Searcher, limit: usize) -> Option<Vec<EntityCount>> {
     let bytes = fs::read(store.dir.join(FILE)).ok()?;
     let kept: Kept = serde_json::from_slice(&bytes).ok()?;
-    if kept.version != VERSION || kept.segments != segments(searcher) {
+    if kept.version != VERSION || limit > kept.per_type || kept.segments != segments(searcher) {
         return None;
     }
     kept.values

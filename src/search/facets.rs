@@ -31,7 +31,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Searcher};
 
-use super::facet_totals::{self, KEPT_PER_TYPE};
+use super::facet_totals;
 use super::{build_query, for_each_match, Request};
 pub use crate::index::facet::FacetType;
 use crate::index::{facet, Store};
@@ -84,17 +84,17 @@ pub fn entities(
 }
 
 /// The whole index's facets as kept by the last indexing run, when `req` asks for the whole
-/// index, at most [`KEPT_PER_TYPE`] values, and they still hold.
+/// index, no more values than were kept, and they still hold.
 fn whole_index(
     store: &Store,
     searcher: &Searcher,
     req: &Request,
     limit: usize,
 ) -> Option<Vec<EntityCount>> {
-    if !req.is_empty() || limit > KEPT_PER_TYPE {
+    if !req.is_empty() {
         return None;
     }
-    facet_totals::kept(store, searcher)
+    facet_totals::kept(store, searcher, limit)
 }
 
 /// The order facets are listed in: most mentioned first, then by type and name.
@@ -140,8 +140,18 @@ pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Ve
         }
         return Ok(out);
     }
-    let query = build_query(store, &searcher, req)?.query;
-    let mut segments = count(store, &searcher, query.as_ref(), None, !req.is_empty())?;
+    count_by_type(store, &searcher, req, limit)
+}
+
+/// [`entities_by_type`] counted over what `searcher` reads, never from the kept facets.
+pub fn count_by_type(
+    store: &Store,
+    searcher: &Searcher,
+    req: &Request,
+    limit: usize,
+) -> Result<Vec<EntityCount>> {
+    let query = build_query(store, searcher, req)?.query;
+    let mut segments = count(store, searcher, query.as_ref(), None, !req.is_empty())?;
     let mut out = Vec::new();
     for kind in FacetType::ALL {
         for s in &mut segments {
