@@ -89,7 +89,7 @@ pub fn keep(store: &Store) -> Result<()> {
 /// first within each, when they hold for the index `searcher` reads and at least `limit`
 /// values of each type were kept; `None` when there are none, they are unreadable or the
 /// index has changed since.
-pub fn kept(store: &Store, searcher: &Searcher, limit: usize) -> Option<Vec<EntityCount>> {
+pub(super) fn kept(store: &Store, searcher: &Searcher, limit: usize) -> Option<Vec<EntityCount>> {
     let bytes = fs::read(store.dir.join(FILE)).ok()?;
     let kept: Kept = serde_json::from_slice(&bytes).ok()?;
     if kept.version != VERSION || limit > kept.per_type || kept.segments != segments(searcher) {

@@ -144,7 +144,7 @@ pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Ve
 }
 
 /// [`entities_by_type`] counted over what `searcher` reads, never from the kept facets.
-pub fn count_by_type(
+pub(super) fn count_by_type(
     store: &Store,
     searcher: &Searcher,
     req: &Request,
