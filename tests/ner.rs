@@ -14,9 +14,12 @@ fn training_on_a_small_slice_learns() {
     };
     let train = conll::read(&data.join("conll2003/eng.train")).unwrap();
     let dev = conll::read(&data.join("conll2003/eng.testa")).unwrap();
-    let model = trainer::train(&train[..150], 4, &[7]);
+    // Sentences of tweets beside the news, each a document, their mistakes weighing a third.
+    let extra = conll::read_sentences(&data.join("ner-extra/btc/btc.train.conll")).unwrap();
+    assert!(extra.iter().all(|d| d.len() == 1));
+    let model = trainer::train(&train[..150], &extra[..300], 3.0, 4, &[7]);
     // Saved and loaded as the committed model is.
-    let loaded = ner::Model::from_bytes(&model.to_bytes(trainer::PRUNE)).unwrap();
+    let loaded = ner::Model::from_bytes(&model.to_bytes(3.0)).unwrap();
     let e = conll::evaluate(&loaded, &dev[..60]);
     assert!(
         e.micro_per_org_loc.f1() > 0.6,
@@ -24,16 +27,12 @@ fn training_on_a_small_slice_learns() {
         e.micro_per_org_loc
     );
     // The same data, epochs and seed give the same model.
-    let again = trainer::train(&train[..150], 4, &[7]);
-    assert_eq!(
-        model.to_bytes(trainer::PRUNE),
-        again.to_bytes(trainer::PRUNE)
-    );
+    let again = trainer::train(&train[..150], &extra[..300], 3.0, 4, &[7]);
+    assert_eq!(model.to_bytes(3.0), again.to_bytes(3.0));
 }
 
-/// The committed model scored 0.8733 micro F1 over PER/ORG/LOC on eng.testb when it was
-/// trained (`newsdex-train eval ../shared/data/conll2003/eng.testb`); the target is 0.88.
-/// This guards the measured level against regressions.
+/// The committed model scores 0.8859 micro F1 over PER/ORG/LOC on eng.testb
+/// (`newsdex-train eval ../shared/data/conll2003/eng.testb`); the floor is 0.88.
 #[test]
 fn committed_model_holds_its_testb_score() {
     let Some(data) = shared_data("committed_model_holds_its_testb_score") else {
@@ -43,7 +42,7 @@ fn committed_model_holds_its_testb_score() {
     let test = conll::read(&data.join("conll2003/eng.testb")).unwrap();
     let e = conll::evaluate(model, &test);
     assert!(
-        e.micro_per_org_loc.f1() >= 0.87,
+        e.micro_per_org_loc.f1() >= 0.88,
         "{:?}",
         e.micro_per_org_loc
     );

@@ -398,6 +398,29 @@ fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
     }
 }
 
+/// Titles that open no name of a thing: a chunk that starts with one and goes on in
+/// capitals names a person.
+const PERSON_ONLY_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+];
+
 /// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
 /// a title is the name after the title, a person; returns the chunk's first token and type.
 /// A place keeps its title ("General Santos").
@@ -424,10 +447,12 @@ fn split_title(
         .iter()
         .all(|tk| tk.text(text).starts_with(char::is_uppercase));
     // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
-    // Market Index"): the rest must look like a person's name.
+    // Market Index"): the rest must look like a person's name, or the chunk open with a
+    // title that names no thing ("President Volodymyr Zelenskyy").
     let personal = ty != 3
         || gaz.kinds(&word(t + 1)) & kind::FIRST_NAME != 0
-        || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0;
+        || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0
+        || (t == s && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
     if !tail_org && capitalised && personal {
         (t + 1, 0)
     } else {
@@ -945,6 +970,9 @@ mod tests {
         // In a MISC chunk, only a name that looks like a person's.
         assert_eq!(after_title("Major Market Index", 3), (0, 3));
         assert_eq!(after_title("General Agreement", 3), (0, 3));
+        // ... or one opened by a title that names no thing, whoever the name is.
+        assert_eq!(after_title("President Volodymyr Zelenskyy", 3), (1, 0));
+        assert_eq!(after_title("Major Volodymyr Zelenskyy", 3), (0, 3));
         // A place keeps its title.
         assert_eq!(after_title("General Santos", 2), (0, 2));
     }

@@ -114,6 +114,19 @@ pub struct TrainArgs {
     /// Runs (seed, seed+1, ...) whose weights are averaged.
     #[arg(long, default_value_t = 4)]
     pub runs: u64,
+    /// Further training files of `word ... tag` lines without documents (web text and
+    /// tweets, such as the Broad Twitter Corpus and WNUT-17 training files), each sentence
+    /// read as a document of its own; none by default (see the README on what they give).
+    #[arg(long)]
+    pub extra: Vec<PathBuf>,
+    /// How much more a mistake on the main training file moves the weights than one on
+    /// the extra files.
+    #[arg(long, default_value_t = 1.0)]
+    pub weight: f32,
+    /// Features whose weights are all smaller than this, times `--weight`, are left out of
+    /// the saved model.
+    #[arg(long, default_value_t = 0.5)]
+    pub prune: f32,
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]
     pub out: PathBuf,

@@ -19,18 +19,26 @@ pub fn gazetteer(args: &GazetteerArgs) -> Result<ExitCode> {
 
 pub fn train(args: &TrainArgs) -> Result<ExitCode> {
     let train = super::conll::read(&args.train)?;
+    let mut extra = Vec::new();
+    for path in &args.extra {
+        extra.extend(super::conll::read_sentences(path)?);
+    }
     let dev = super::conll::read(&args.dev)?;
     eprintln!(
-        "training on {} ({} documents), {} passes, {} runs from seed {}",
+        "training on {} ({} documents) and {} sentences of {} more files (weight 1 to its {}), \
+         {} passes, {} runs from seed {}",
         args.train.display(),
         train.len(),
+        extra.len(),
+        args.extra.len(),
+        args.weight,
         args.epochs,
         args.runs,
         args.seed
     );
     let seeds: Vec<u64> = (0..args.runs.max(1)).map(|i| args.seed + i).collect();
-    let model = super::trainer::train(&train, args.epochs, &seeds);
-    let bytes = model.to_bytes(super::trainer::PRUNE);
+    let model = super::trainer::train(&train, &extra, args.weight, args.epochs, &seeds);
+    let bytes = model.to_bytes(args.prune * args.weight);
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     let pruned = ner::Model::from_bytes(&bytes)?;
     let e = super::conll::evaluate(&pruned, &dev);

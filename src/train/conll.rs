@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::score::Counts;
 use super::trainer::{LabelledDoc, LabelledSentence};
+use crate::annotate::gazetteer::{kind, Gazetteer};
 pub use crate::annotate::ner::chunks;
 use crate::annotate::ner::{label, Model, Part, LABELS, TYPES};
 
@@ -65,6 +66,29 @@ pub fn read(path: &Path) -> Result<Vec<LabelledDoc>> {
     }
     docs.retain(|d| !d.is_empty());
     Ok(docs)
+}
+
+/// Reads a file of `word ... tag` lines without documents (WNUT-17, BTC) as one document
+/// per sentence. A nationality adjective tagged as a place there ("Russian") is
+/// miscellaneous, as in CoNLL-2003.
+pub fn read_sentences(path: &Path) -> Result<Vec<LabelledDoc>> {
+    let gaz = Gazetteer::get();
+    let unit_loc = label(2, Part::Unit);
+    let unit_misc = label(3, Part::Unit);
+    let docs = read(path)?;
+    Ok(docs
+        .into_iter()
+        .flatten()
+        .map(|mut s| {
+            for (w, l) in s.words.iter().zip(s.labels.iter_mut()) {
+                let k = gaz.kinds(&w.to_lowercase());
+                if *l == unit_loc && k & kind::DEMONYM != 0 && k & kind::PLACE == 0 {
+                    *l = unit_misc;
+                }
+            }
+            vec![s]
+        })
+        .collect())
 }
 
 /// IOB1 (I-X inside, B-X only between adjacent chunks of one type) to BIO.

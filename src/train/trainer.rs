@@ -12,9 +12,6 @@ use crate::annotate::ner::{
     MAGIC, N,
 };
 
-/// Features whose weights are all smaller than this are left out of the saved model.
-pub const PRUNE: f32 = 0.5;
-
 /// One stage's weights per feature and label.
 #[derive(Default)]
 pub struct Weights {
@@ -122,11 +119,14 @@ pub type LabelledDoc = Vec<LabelledSentence>;
 struct TrainDoc {
     sentences: Vec<Sentence>,
     labels: Vec<Vec<usize>>,
+    /// How much each of its mistakes moves the weights.
+    weight: f32,
 }
 
 impl TrainDoc {
-    fn new(doc: &LabelledDoc, gaz: &Gazetteer) -> TrainDoc {
+    fn new(doc: &LabelledDoc, weight: f32, gaz: &Gazetteer) -> TrainDoc {
         TrainDoc {
+            weight,
             sentences: doc
                 .iter()
                 .map(|s| {
@@ -143,6 +143,7 @@ impl TrainDoc {
         TrainDoc {
             sentences: self.sentences.iter().map(Sentence::reversed).collect(),
             labels: self.labels.iter().map(|l| reverse_labels(l)).collect(),
+            weight: self.weight,
         }
     }
 }
@@ -154,10 +155,20 @@ const FOLDS: usize = 5;
 /// model: steadier than any one shuffle). The first stage is trained on all of `docs`; the
 /// second on `docs` with first-stage tags from models trained on the other folds. Runs in
 /// parallel on all cores; the result depends only on `docs`, `epochs` and `seeds`.
-pub fn train(docs: &[LabelledDoc], epochs: usize, seeds: &[u64]) -> Trained {
+pub fn train(
+    docs: &[LabelledDoc],
+    extra: &[LabelledDoc],
+    weight: f32,
+    epochs: usize,
+    seeds: &[u64],
+) -> Trained {
     use rayon::prelude::*;
     let gaz = Gazetteer::get();
-    let docs: Vec<TrainDoc> = docs.par_iter().map(|d| TrainDoc::new(d, gaz)).collect();
+    let docs: Vec<TrainDoc> = docs
+        .par_iter()
+        .map(|d| TrainDoc::new(d, weight, gaz))
+        .chain(extra.par_iter().map(|d| TrainDoc::new(d, 1.0, gaz)))
+        .collect();
     let reversed: Vec<TrainDoc> = docs.iter().map(TrainDoc::reversed).collect();
     let docs = &docs[..];
     let runs: Vec<Trained> = seeds
@@ -304,7 +315,7 @@ fn train_stage_refs(
                                 total: [0.0; N],
                                 stamp: [0; N],
                             });
-                            for (l, delta) in [(gold, 1.0f32), (guess, -1.0)] {
+                            for (l, delta) in [(gold, doc.weight), (guess, -doc.weight)] {
                                 w.total[l] += (clock - w.stamp[l]) as f32 * w.w[l];
                                 w.stamp[l] = clock;
                                 w.w[l] += delta;
