@@ -1,5 +1,5 @@
 //! The recognizer: it learns, and the committed model holds its measured quality. These read
-//! ../shared/data/conll2003 and skip, saying why, without it.
+//! ../shared/data (conll2003, ner-extra) and skip, saying why, without it.
 
 mod common;
 

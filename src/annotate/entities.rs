@@ -398,22 +398,16 @@ fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
     }
 }
 
-/// Titles that open no name of a thing: a chunk that starts with one and goes on in
-/// capitals names a person.
+/// Titles that open no name of a thing (not "Mr", as in "Mr Robot", nor "Dr", as in "Dr
+/// Who"): a chunk that starts with one, written in lower case after its capital, and goes
+/// on in capitals names a person.
 const PERSON_ONLY_TITLES: &[&str] = &[
     "president",
     "minister",
     "secretary",
     "chancellor",
     "senator",
-    "sen",
-    "rep",
     "governor",
-    "gov",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
     "ambassador",
     "envoy",
     "spokesman",
@@ -452,7 +446,9 @@ fn split_title(
     let personal = ty != 3
         || gaz.kinds(&word(t + 1)) & kind::FIRST_NAME != 0
         || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0
-        || (t == s && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
+        || (t == s
+            && toks[t].text(text).contains(char::is_lowercase)
+            && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
     if !tail_org && capitalised && personal {
         (t + 1, 0)
     } else {
@@ -973,6 +969,8 @@ mod tests {
         // ... or one opened by a title that names no thing, whoever the name is.
         assert_eq!(after_title("President Volodymyr Zelenskyy", 3), (1, 0));
         assert_eq!(after_title("Major Volodymyr Zelenskyy", 3), (0, 3));
+        assert_eq!(after_title("Mr Robot", 3), (0, 3));
+        assert_eq!(after_title("PRESIDENT Excel", 3), (0, 3));
         // A place keeps its title.
         assert_eq!(after_title("General Santos", 2), (0, 2));
     }

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use super::cli::{
     ClustersArgs, EvalArgs, GazetteerArgs, PagesArgs, Re3dArgs, SynonymsArgs, TrainArgs,
@@ -18,6 +18,13 @@ pub fn gazetteer(args: &GazetteerArgs) -> Result<ExitCode> {
 }
 
 pub fn train(args: &TrainArgs) -> Result<ExitCode> {
+    if !(args.weight > 0.0 && args.prune >= 0.0) {
+        bail!(
+            "--weight must be above 0 and --prune at least 0 (got {} and {})",
+            args.weight,
+            args.prune
+        );
+    }
     let train = super::conll::read(&args.train)?;
     let mut extra = Vec::new();
     for path in &args.extra {

@@ -152,9 +152,10 @@ impl TrainDoc {
 const FOLDS: usize = 5;
 
 /// Trains both stages, once per seed, and averages the weights of the runs (a bagged
-/// model: steadier than any one shuffle). The first stage is trained on all of `docs`; the
-/// second on `docs` with first-stage tags from models trained on the other folds. Runs in
-/// parallel on all cores; the result depends only on `docs`, `epochs` and `seeds`.
+/// model: steadier than any one shuffle). The training documents are `docs`, each mistake
+/// on them weighing `weight`, and then `extra`, weighing 1. The first stage is trained on
+/// all of them; the second on all of them with first-stage tags from models trained on the
+/// other folds. Runs in parallel on all cores; the result depends only on the arguments.
 pub fn train(
     docs: &[LabelledDoc],
     extra: &[LabelledDoc],
