@@ -73,8 +73,8 @@ pub fn read(path: &Path) -> Result<Vec<LabelledDoc>> {
 /// miscellaneous, as in CoNLL-2003.
 pub fn read_sentences(path: &Path) -> Result<Vec<LabelledDoc>> {
     let gaz = Gazetteer::get();
-    let unit_loc = label(2, Part::Unit);
-    let unit_misc = label(3, Part::Unit);
+    let unit = |t: &str| label(TYPES.iter().position(|x| *x == t).unwrap(), Part::Unit);
+    let (unit_loc, unit_misc) = (unit("LOC"), unit("MISC"));
     let docs = read(path)?;
     Ok(docs
         .into_iter()
