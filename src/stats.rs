@@ -64,36 +64,3 @@ impl Drop for PrivatePeak {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    /// The two tests read the memory of the whole test process: run in parallel, one's large
-    /// allocation moves the other's baseline.
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn peak_memory_is_read_and_grows_with_use() {
-        let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let before = super::peak_memory_bytes().expect("VmHWM on Linux");
-        let big = vec![1u8; 64 * 1024 * 1024];
-        std::hint::black_box(&big);
-        let after = super::peak_memory_bytes().unwrap();
-        assert!(after >= before + 60 * 1024 * 1024, "{before} → {after}");
-    }
-
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn the_private_peak_sees_memory_held_between_samples() {
-        let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let sampler = super::PrivatePeak::start();
-        let before = super::private_memory_bytes().unwrap();
-        let big = vec![1u8; 96 * 1024 * 1024];
-        std::hint::black_box(&big);
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        drop(big);
-        let peak = sampler.finish().unwrap();
-        assert!(peak >= before + 90 * 1024 * 1024, "{before} → {peak}");
-        assert!(super::private_memory_bytes().unwrap() < peak);
-    }
-}
