@@ -281,7 +281,7 @@ fn tag_article(
             .flat_map(|r| headings::split_heading_lines(toks, &p.text, r));
         for range in ranges {
             let sent: Vec<Token> = toks[range].to_vec();
-            doc_words.push(sent.iter().map(|t| t.text(&p.text)).collect());
+            doc_words.push(sent.iter().map(|t| as_trained(t.text(&p.text))).collect());
             doc_tokens.push((pi, sent));
         }
     }
@@ -292,6 +292,16 @@ fn tag_article(
         tags.extend(model.tag_document(chunk));
     }
     (doc_tokens, tags)
+}
+
+/// A token as the recognizer's training text writes it: the old newswire quotes `` and ''
+/// (LDC and Penn corpora) are the `"` of CoNLL-2003, so "``Radio Free Europe" reads as
+/// a quotation opening on a name.
+fn as_trained(word: &str) -> &str {
+    match word {
+        "``" | "''" => "\"",
+        w => w,
+    }
 }
 
 /// What a chunk the recognizer tagged (type `ty`, tokens `s..e`) names, after the rules:

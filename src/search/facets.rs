@@ -31,6 +31,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Searcher};
 
+use super::corpus_type::CorpusTypes;
 use super::facet_totals;
 use super::{build_query, for_each_match, Request};
 pub use crate::index::facet::FacetType;
@@ -70,17 +71,31 @@ pub fn entities(
 ) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
     if let Some(kept) = whole_index(store, &searcher, req, limit) {
-        let mut out: Vec<EntityCount> = kept
+        let mut kept: Vec<EntityCount> = kept
             .into_iter()
             .filter(|c| kind.is_none_or(|k| c.kind == k.as_str()))
             .collect();
-        out.sort_by(most_mentioned);
-        out.truncate(limit);
-        return Ok(out);
+        kept.sort_by(most_mentioned);
+        return Ok(owned(store, &searcher, kept, limit));
     }
     let query = build_query(store, &searcher, req)?.query;
     let segments = count(store, &searcher, query.as_ref(), kind, !req.is_empty())?;
-    named(&segments, limit)
+    named(store, &searcher, &segments, limit)
+}
+
+/// The first `limit` counts whose type the corpus stands behind ([`corpus_type`](super::corpus_type)).
+fn owned(
+    store: &Store,
+    searcher: &Searcher,
+    counts: impl IntoIterator<Item = EntityCount>,
+    limit: usize,
+) -> Vec<EntityCount> {
+    let mut corpus = CorpusTypes::new(searcher, &store.fields);
+    counts
+        .into_iter()
+        .filter(|c| !corpus.disowns(c.kind, &c.name))
+        .take(limit)
+        .collect()
 }
 
 /// The whole index's facets as kept by the last indexing run, when `req` asks for the whole
@@ -106,20 +121,25 @@ fn most_mentioned(a: &EntityCount, b: &EntityCount) -> std::cmp::Ordering {
 }
 
 /// The `limit` values the segments counted most (within what each counts), most mentioned
-/// first.
-fn named(segments: &[SegmentCounts], limit: usize) -> Result<Vec<EntityCount>> {
-    let totals = match best(segments, limit)? {
+/// first, leaving out those the corpus disowns ([`corpus_type`](super::corpus_type); a few more are named, to
+/// make up for them).
+fn named(
+    store: &Store,
+    searcher: &Searcher,
+    segments: &[SegmentCounts],
+    limit: usize,
+) -> Result<Vec<EntityCount>> {
+    let totals = match best(segments, limit + limit / 4 + 2)? {
         Some(totals) => totals,
         None => every(segments)?,
     };
     let estimated = segments.iter().any(|s| s.every > 1);
-    let mut out: Vec<EntityCount> = totals
+    let mut counts: Vec<EntityCount> = totals
         .into_iter()
         .filter_map(|t| entity_count(t, estimated))
         .collect();
-    out.sort_by(most_mentioned);
-    out.truncate(limit);
-    Ok(out)
+    counts.sort_by(most_mentioned);
+    Ok(owned(store, searcher, counts, limit))
 }
 
 /// The `limit` most mentioned values of each type over the passages matching `req`, counted
@@ -131,12 +151,8 @@ pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Ve
     if let Some(kept) = whole_index(store, &searcher, req, limit) {
         let mut out = Vec::new();
         for kind in FacetType::ALL {
-            out.extend(
-                kept.iter()
-                    .filter(|c| c.kind == kind.as_str())
-                    .take(limit)
-                    .cloned(),
-            );
+            let of_kind = kept.iter().filter(|c| c.kind == kind.as_str()).cloned();
+            out.extend(owned(store, &searcher, of_kind, limit));
         }
         return Ok(out);
     }
@@ -157,7 +173,7 @@ pub(super) fn count_by_type(
         for s in &mut segments {
             s.within(kind)?;
         }
-        out.extend(named(&segments, limit)?);
+        out.extend(named(store, searcher, &segments, limit)?);
     }
     Ok(out)
 }

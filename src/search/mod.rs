@@ -3,6 +3,7 @@
 //! page) and each passage is returned whole with the byte ranges of the matched words.
 
 pub mod article;
+pub mod corpus_type;
 pub mod entity;
 pub mod entity_boost;
 pub mod expand;

@@ -19,7 +19,8 @@ pub struct TrainCli {
 
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
-    /// Train the recognizer on CoNLL-2003 and write models/ner.bin (reproducible: fixed seed).
+    /// Train the recognizer on CoNLL-2003 beside the BTC and WNUT-17 training files and write
+    /// models/ner.bin (reproducible: fixed seed).
     Train(TrainArgs),
     /// Score the recognizer on a CoNLL-2003 file: precision, recall, F1 per type, tokens/s.
     Eval(EvalArgs),
@@ -115,17 +116,27 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 4)]
     pub runs: u64,
     /// Further training files of `word ... tag` lines without documents (web text and
-    /// tweets, such as the Broad Twitter Corpus and WNUT-17 training files), each sentence
-    /// read as a document of its own; none by default (see the README on what they give).
-    #[arg(long)]
+    /// tweets: the Broad Twitter Corpus and WNUT-17 training files by default), each sentence
+    /// read as a document of its own. Giving `--extra` replaces the defaults.
+    #[arg(
+        long,
+        default_values = [
+            "../shared/data/ner-extra/btc/btc.train.conll",
+            "../shared/data/ner-extra/wnut17/wnut17.train.conll",
+        ]
+    )]
     pub extra: Vec<PathBuf>,
+    /// Train on the main file alone, with no extra files (the model of sessions 1 to 11
+    /// was trained so, with `--weight 1 --prune 0.5`).
+    #[arg(long, conflicts_with = "extra")]
+    pub no_extra: bool,
     /// How much more a mistake on the main training file moves the weights than one on
     /// the extra files.
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 3.0)]
     pub weight: f32,
     /// Features whose weights are all smaller than this, times `--weight`, are left out of
     /// the saved model.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 1.0)]
     pub prune: f32,
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]

@@ -27,7 +27,8 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode> {
     }
     let train = super::conll::read(&args.train)?;
     let mut extra = Vec::new();
-    for path in &args.extra {
+    let extra_files: &[std::path::PathBuf] = if args.no_extra { &[] } else { &args.extra };
+    for path in extra_files {
         extra.extend(super::conll::read_sentences(path)?);
     }
     let dev = super::conll::read(&args.dev)?;
@@ -37,7 +38,7 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode> {
         args.train.display(),
         train.len(),
         extra.len(),
-        args.extra.len(),
+        extra_files.len(),
         args.weight,
         args.epochs,
         args.runs,
