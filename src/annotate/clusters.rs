@@ -27,6 +27,16 @@ pub struct WordInfo {
     pub capitalised: u8,
 }
 
+/// How often the raw text the clusters learned from capitalises a word away from a
+/// sentence's start (0 never to 4 always), if it holds the word.
+pub fn capitalisation(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    let h = word_hash(&lower);
+    Clusters::get()
+        .of(h, &lower, h)
+        .map(|info| info.capitalised)
+}
+
 /// Word → what the raw text says of it.
 #[derive(Default)]
 pub struct Clusters {

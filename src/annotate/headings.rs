@@ -8,9 +8,8 @@
 
 use std::ops::Range;
 
-use super::clusters::Clusters;
+use super::clusters::capitalisation;
 use super::gazetteer::{kind, Gazetteer};
-use super::ner::features::word_hash;
 use super::tokenize::Token;
 
 /// Short words that title case leaves in lower case ("of", "in", "the").
@@ -69,16 +68,6 @@ pub fn split_heading_lines(toks: &[Token], text: &str, range: Range<usize>) -> V
 /// capitalises it never or rarely away from a sentence's start.
 fn usually_lower(word: &str) -> bool {
     capitalisation(word).is_some_and(|c| c <= 1)
-}
-
-/// How often the raw text the clusters learned from capitalises a word away from a
-/// sentence's start (0 never to 4 always), if it holds the word.
-fn capitalisation(word: &str) -> Option<u8> {
-    let lower = word.to_lowercase();
-    let h = word_hash(&lower);
-    Clusters::get()
-        .of(h, &lower, h)
-        .map(|info| info.capitalised)
 }
 
 /// The tokens `s..e` of a name found in a title-case heading, cut down to a proper name by

@@ -6,16 +6,26 @@
 //! passages that write "Oscar" name the award. Facets see the whole corpus, so they can ask
 //! it: of the passages whose text holds the word ([`Fields::body`], any case and inflection),
 //! in how many did the recognizer tag a person by that name ([`Fields::person_here`], which
-//! holds every word of a person's names, so "Malcolm Glazer" counts for "Glazer")? Fewer
-//! than one in [`TAGGED_ONE_IN`], out of at least [`MIN_PASSAGES`], and the name is left
-//! out of the person facets. Organizations and places are left alone: their keys are whole
-//! names, so the passages that write "Manchester" in "Manchester United" would count against
-//! the city. Names of more words are left alone too: their words together are rarely
-//! anything but the name.
+//! holds every word of three letters or more of a person's names, so "Malcolm Glazer" counts
+//! for "Glazer")? Fewer than one in [`TAGGED_ONE_IN`], out of at least [`MIN_PASSAGES`], and
+//! the name is left out of the person facets.
+//!
+//! The body's terms are in lower case, so the question is only asked of words that news
+//! text mostly or always capitalises ([`capitalisation`]): the passages that write "may" or
+//! "green" say nothing of Mrs May or Mr Green. Organizations and places are left alone:
+//! their keys are whole names, so the passages that write "Manchester" in "Manchester
+//! United" would count against the city. Names of more words are left alone too: their
+//! words together are rarely anything but the name. Only the facets ask: the stored
+//! annotations, `--person` filters, completion and an entity's companions are as the
+//! recognizer tagged them.
 
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, TERMINATED};
+
+use crate::annotate::clusters::capitalisation;
 use crate::annotate::keys::key;
 use crate::index::schema::{text_analyzer, Fields};
 
@@ -49,17 +59,44 @@ impl<'a> CorpusTypes<'a> {
         if kind != "person" {
             return false;
         }
+        if capitalisation(name).is_some_and(|c| c < 3) {
+            return false;
+        }
         let Some((word, keys)) = forms(&mut self.analyzer, name) else {
             return false;
         };
-        let passages = |term: Term| self.searcher.doc_freq(&term).unwrap_or(0);
+        let passages = |term: Term| live_passages(self.searcher, &term);
         let written = passages(Term::from_field_text(self.fields.body, &word));
+        // A passage that holds both keys ("oscar", "oscars") counts twice: leniently.
         let tagged: u64 = keys
             .iter()
             .map(|k| passages(Term::from_field_text(self.fields.person_here, k)))
             .sum();
         written >= MIN_PASSAGES && tagged * TAGGED_ONE_IN < written
     }
+}
+
+/// The passages that hold `term` and are not deleted (a file indexed again leaves its old
+/// passages deleted until segments merge); 0 when the index cannot be read.
+fn live_passages(searcher: &Searcher, term: &Term) -> u64 {
+    let mut n = 0;
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(term.field()) else {
+            continue;
+        };
+        let Some(alive) = segment.alive_bitset() else {
+            n += u64::from(inverted.doc_freq(term).unwrap_or(0));
+            continue;
+        };
+        let Ok(Some(mut postings)) = inverted.read_postings(term, IndexRecordOption::Basic) else {
+            continue;
+        };
+        while postings.doc() != TERMINATED {
+            n += u64::from(alive.is_alive(postings.doc()));
+            postings.advance();
+        }
+    }
+    n
 }
 
 /// The indexed form of a name that is one word, and the person keys that count as it:
@@ -126,7 +163,9 @@ mod tests {
         ];
         for _ in 0..5 {
             passages.push(("She won an Oscar for the role", &[]));
+            passages.push(("green fields and green policies", &[]));
         }
+        passages.push(("Mr Green said", &["green"]));
         passages.push(("The Oscars are on Sunday", &[]));
         let (index, fields) = index_of(&passages);
         let searcher = index.reader().unwrap().searcher();

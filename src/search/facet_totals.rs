@@ -22,8 +22,9 @@ use crate::index::Store;
 pub const KEPT_PER_TYPE: usize = 250;
 /// The file in the index folder.
 pub const FILE: &str = "facets.json";
-/// The version of the file's layout.
-const VERSION: u32 = 1;
+/// The version of the file's layout and of what it holds (2: person values the corpus
+/// disowns are left out, see [`super::corpus_type`]).
+const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Kept {

@@ -71,12 +71,14 @@ pub fn entities(
 ) -> Result<Vec<EntityCount>> {
     let searcher = store.searcher()?;
     if let Some(kept) = whole_index(store, &searcher, req, limit) {
-        let mut kept: Vec<EntityCount> = kept
+        // What was kept was counted by `named`, without what the corpus disowns.
+        let mut out: Vec<EntityCount> = kept
             .into_iter()
             .filter(|c| kind.is_none_or(|k| c.kind == k.as_str()))
             .collect();
-        kept.sort_by(most_mentioned);
-        return Ok(owned(store, &searcher, kept, limit));
+        out.sort_by(most_mentioned);
+        out.truncate(limit);
+        return Ok(out);
     }
     let query = build_query(store, &searcher, req)?.query;
     let segments = count(store, &searcher, query.as_ref(), kind, !req.is_empty())?;
@@ -121,25 +123,38 @@ fn most_mentioned(a: &EntityCount, b: &EntityCount) -> std::cmp::Ordering {
 }
 
 /// The `limit` values the segments counted most (within what each counts), most mentioned
-/// first, leaving out those the corpus disowns ([`corpus_type`](super::corpus_type); a few more are named, to
-/// make up for them).
+/// first, leaving out those the corpus disowns ([`corpus_type`](super::corpus_type)): when
+/// some are left out, the best values are named again, twice as many, until `limit` remain
+/// or every value has been named.
 fn named(
     store: &Store,
     searcher: &Searcher,
     segments: &[SegmentCounts],
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
-    let totals = match best(segments, limit + limit / 4 + 2)? {
-        Some(totals) => totals,
-        None => every(segments)?,
-    };
     let estimated = segments.iter().any(|s| s.every > 1);
-    let mut counts: Vec<EntityCount> = totals
-        .into_iter()
-        .filter_map(|t| entity_count(t, estimated))
-        .collect();
-    counts.sort_by(most_mentioned);
-    Ok(owned(store, searcher, counts, limit))
+    let mut asked = limit;
+    loop {
+        // Only the first `asked` of what `best` names are sure to be the best.
+        let (totals, all) = match best(segments, asked)? {
+            Some(totals) => (totals, false),
+            None => (every(segments)?, true),
+        };
+        let mut counts: Vec<EntityCount> = totals
+            .into_iter()
+            .filter_map(|t| entity_count(t, estimated))
+            .collect();
+        counts.sort_by(most_mentioned);
+        if !all {
+            counts.truncate(asked);
+        }
+        let named = counts.len();
+        let out = owned(store, searcher, counts, limit);
+        if out.len() >= limit || all || named < asked {
+            return Ok(out);
+        }
+        asked = asked.saturating_mul(2);
+    }
 }
 
 /// The `limit` most mentioned values of each type over the passages matching `req`, counted
@@ -151,8 +166,12 @@ pub fn entities_by_type(store: &Store, req: &Request, limit: usize) -> Result<Ve
     if let Some(kept) = whole_index(store, &searcher, req, limit) {
         let mut out = Vec::new();
         for kind in FacetType::ALL {
-            let of_kind = kept.iter().filter(|c| c.kind == kind.as_str()).cloned();
-            out.extend(owned(store, &searcher, of_kind, limit));
+            out.extend(
+                kept.iter()
+                    .filter(|c| c.kind == kind.as_str())
+                    .take(limit)
+                    .cloned(),
+            );
         }
         return Ok(out);
     }
