@@ -58,6 +58,9 @@ pub struct PagesArgs {
     /// across them (corpus-level consistency).
     #[arg(long)]
     pub corpus_pass: bool,
+    /// Score this model file instead of the compiled-in one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -76,6 +79,9 @@ pub struct Re3dArgs {
     /// name across them (corpus-level consistency).
     #[arg(long)]
     pub corpus_pass: bool,
+    /// Score this model file instead of the compiled-in one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -61,19 +61,21 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn eval(args: &EvalArgs) -> Result<ExitCode> {
-    let loaded;
-    let model = match &args.model {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            loaded = ner::Model::from_bytes(&bytes)
-                .with_context(|| format!("loading {}", path.display()))?;
-            &loaded
-        }
-        None => ner::Model::get()
-            .context("no trained model is compiled in: run `newsdex-train train` and rebuild")?,
+/// The model in the file `path`, else the compiled-in one.
+fn model(path: Option<&std::path::Path>) -> Result<&'static ner::Model> {
+    let Some(path) = path else {
+        return ner::Model::get()
+            .context("no trained model is compiled in: run `newsdex-train train` and rebuild");
     };
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let loaded =
+        ner::Model::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))?;
+    // One model for the whole run of a development command.
+    Ok(Box::leak(Box::new(loaded)))
+}
+
+pub fn eval(args: &EvalArgs) -> Result<ExitCode> {
+    let model = model(args.model.as_deref())?;
     let docs = super::conll::read(&args.file)?;
     let e = if args.corpus_pass {
         super::conll::evaluate_in_corpus(model, &docs)
@@ -119,8 +121,7 @@ pub fn synonyms(args: &SynonymsArgs) -> Result<ExitCode> {
 }
 
 pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
-    let model = ner::Model::get()
-        .context("no trained entity model is compiled in: run `newsdex-train train` and rebuild")?;
+    let model = model(args.model.as_deref())?;
     let mut docs = Vec::new();
     for part in &args.parts {
         docs.extend(super::re3d::read(&args.data.join(part))?);
@@ -139,8 +140,7 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
 }
 
 pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
-    let model = ner::Model::get()
-        .context("no trained entity model is compiled in: run `newsdex-train train` and rebuild")?;
+    let model = model(args.model.as_deref())?;
     let docs = super::pages::read(&args.data, &args.judged, args.part)?;
     let scores = super::names::score(&docs, model, args.corpus_pass);
     if args.json {
