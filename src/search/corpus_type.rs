@@ -10,9 +10,11 @@
 //! for "Glazer")? Fewer than one in [`TAGGED_ONE_IN`], out of at least [`MIN_PASSAGES`], and
 //! the name is left out of the person facets.
 //!
-//! The body's terms are in lower case, so the question is only asked of words that news
-//! text mostly or always capitalises ([`capitalisation`]): the passages that write "may" or
-//! "green" say nothing of Mrs May or Mr Green. Organizations and places are left alone:
+//! The body's terms are in lower case, so the question is not asked of a word that news text
+//! writes in lower case at least sometimes ([`capitalisation`] below "mostly"; for a plural,
+//! nor of its singular, whose passages are the ones counted): the passages that write "may",
+//! "green" or "gate" say nothing of Mrs May, Mr Green or Mr Gates. A word the clusters do not
+//! hold is asked about. Organizations and places are left alone:
 //! their keys are whole names, so the passages that write "Manchester" in "Manchester
 //! United" would count against the city. Names of more words are left alone too: their
 //! words together are rarely anything but the name. Only the facets ask: the stored
@@ -23,7 +25,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, TERMINATED};
+use tantivy::DocSet;
 
 use crate::annotate::clusters::capitalisation;
 use crate::annotate::keys::key;
@@ -59,12 +61,13 @@ impl<'a> CorpusTypes<'a> {
         if kind != "person" {
             return false;
         }
-        if capitalisation(name).is_some_and(|c| c < 3) {
-            return false;
-        }
         let Some((word, keys)) = forms(&mut self.analyzer, name) else {
             return false;
         };
+        let written_in_lower_case = |w: &str| capitalisation(w).is_some_and(|c| c < 3);
+        if written_in_lower_case(name) || written_in_lower_case(&word) {
+            return false;
+        }
         let passages = |term: Term| live_passages(self.searcher, &term);
         let written = passages(Term::from_field_text(self.fields.body, &word));
         // A passage that holds both keys ("oscar", "oscars") counts twice: leniently.
@@ -88,12 +91,8 @@ fn live_passages(searcher: &Searcher, term: &Term) -> u64 {
             n += u64::from(inverted.doc_freq(term).unwrap_or(0));
             continue;
         };
-        let Ok(Some(mut postings)) = inverted.read_postings(term, IndexRecordOption::Basic) else {
-            continue;
-        };
-        while postings.doc() != TERMINATED {
-            n += u64::from(alive.is_alive(postings.doc()));
-            postings.advance();
+        if let Ok(Some(mut postings)) = inverted.read_postings(term, IndexRecordOption::Basic) {
+            n += u64::from(postings.count(alive));
         }
     }
     n
@@ -166,6 +165,10 @@ mod tests {
             passages.push(("green fields and green policies", &[]));
         }
         passages.push(("Mr Green said", &["green"]));
+        for _ in 0..5 {
+            passages.push(("the gate was shut", &[]));
+        }
+        passages.push(("Mr Gates said", &["gates"]));
         passages.push(("The Oscars are on Sunday", &[]));
         let (index, fields) = index_of(&passages);
         let searcher = index.reader().unwrap().searcher();
@@ -177,6 +180,14 @@ mod tests {
         assert!(
             !corpus.disowns("person", "Sunday"),
             "written in one passage"
+        );
+        assert!(
+            !corpus.disowns("person", "Green"),
+            "news writes the word in lower case: its passages say nothing of Mr Green"
+        );
+        assert!(
+            !corpus.disowns("person", "Gates"),
+            "the passages counted are those of \"gate\", a word news writes in lower case"
         );
     }
 

@@ -23,7 +23,8 @@ pub const KEPT_PER_TYPE: usize = 250;
 /// The file in the index folder.
 pub const FILE: &str = "facets.json";
 /// The version of the file's layout and of what it holds (2: person values the corpus
-/// disowns are left out, see [`super::corpus_type`]).
+/// disowns are left out, see [`super::corpus_type`]; a change to that check, or to the
+/// clusters it reads, needs a new version).
 const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
