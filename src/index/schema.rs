@@ -170,12 +170,30 @@ pub fn build() -> Schema {
     b.build()
 }
 
-/// The analyzer of titles and passages ([`TEXT`]).
+/// The analyzer of titles and passages ([`TEXT`]): the words of [`unstemmed_analyzer`], each
+/// stemmed as [`stemmer`] does.
 pub fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// [`text_analyzer`] without its last step, stemming (which keeps a word's first letter): the
+/// highlighter stems only the words that could match a term.
+pub fn unstemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The last step of [`text_analyzer`] alone: a word of [`unstemmed_analyzer`] to its stem.
+pub fn stemmer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
         .filter(Stemmer::new(Language::English))
         .build()
 }

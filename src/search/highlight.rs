@@ -1,23 +1,29 @@
 //! Highlights: the byte ranges of a passage's words that match the query's terms, found by
-//! running the body field's own analyzer over the passage (so "troops" highlights "troop"
-//! and "Troops" alike).
+//! reading the passage as the body field's analyzer does (so "troops" highlights "troop" and
+//! "Troops" alike). Stemming is most of that work, and it keeps a word's first letter, so
+//! only the words that start as some term does are stemmed.
 
 use std::collections::HashSet;
 
-use anyhow::Result;
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Index;
+
+use crate::index::schema::{stemmer, unstemmed_analyzer};
 
 pub struct Highlighter {
+    /// The query's terms on the field, stemmed as the index stems.
     terms: HashSet<String>,
-    analyzer: TextAnalyzer,
+    /// The first letters of [`Highlighter::terms`].
+    initials: HashSet<char>,
+    words: TextAnalyzer,
+    stem: TextAnalyzer,
 }
 
 impl Highlighter {
-    /// Collects the query's terms on `field` (none without a query).
-    pub fn new(index: &Index, field: Field, query: Option<&dyn Query>) -> Result<Highlighter> {
+    /// Collects the query's terms on `field`, a field of the text analyzer (none without a
+    /// query).
+    pub fn new(field: Field, query: Option<&dyn Query>) -> Highlighter {
         let mut terms = HashSet::new();
         if let Some(q) = query {
             q.query_terms(&mut |term, _| {
@@ -28,10 +34,13 @@ impl Highlighter {
                 }
             });
         }
-        Ok(Highlighter {
+        let initials = terms.iter().filter_map(|t| t.chars().next()).collect();
+        Highlighter {
             terms,
-            analyzer: index.tokenizer_for_field(field)?,
-        })
+            initials,
+            words: unstemmed_analyzer(),
+            stem: stemmer(),
+        }
     }
 
     /// The byte ranges of `text` to highlight, in order and not overlapping.
@@ -39,11 +48,23 @@ impl Highlighter {
         if self.terms.is_empty() {
             return Vec::new();
         }
-        let mut analyzer = self.analyzer.clone();
-        let mut stream = analyzer.token_stream(text);
+        let mut words = self.words.clone();
+        let mut stem = self.stem.clone();
+        let mut stream = words.token_stream(text);
         let mut out: Vec<[usize; 2]> = Vec::new();
         while let Some(token) = stream.next() {
-            if self.terms.contains(&token.text) {
+            if !token
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| self.initials.contains(&c))
+            {
+                continue;
+            }
+            let mut stemmed = String::new();
+            stem.token_stream(&token.text)
+                .process(&mut |t| stemmed.push_str(&t.text));
+            if self.terms.contains(&stemmed) {
                 let r = [token.offset_from, token.offset_to];
                 match out.last_mut() {
                     Some(last) if last[1] >= r[0] => last[1] = last[1].max(r[1]),
@@ -52,5 +73,69 @@ impl Highlighter {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::query::TermQuery;
+    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+    use tantivy::Term;
+
+    use super::Highlighter;
+    use crate::index::schema::text_analyzer;
+
+    /// The ranges of the words whose stems (by the whole text analyzer) are in `terms`: what
+    /// the highlighter must find.
+    fn stemmed_whole(text: &str, terms: &[String]) -> Vec<[usize; 2]> {
+        let mut analyzer = text_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out: Vec<[usize; 2]> = Vec::new();
+        while let Some(t) = stream.next() {
+            if terms.contains(&t.text) {
+                let r = [t.offset_from, t.offset_to];
+                match out.last_mut() {
+                    Some(last) if last[1] >= r[0] => last[1] = last[1].max(r[1]),
+                    _ => out.push(r),
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn stemming_only_words_that_start_as_a_term_finds_the_same_words() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/north-korea-troops-russia.md"
+        ))
+        .unwrap()
+            + " Troops, troop's TROOPING; Yemen's yemeni; Ünïcödé café; dying ties; skies; \
+               analysing analyses; 12,000 1.13bn; generously generals; early earliest";
+        let mut field = Schema::builder();
+        let body = field.add_text_field("body", TEXT);
+        let mut all: Vec<String> = Vec::new();
+        text_analyzer()
+            .token_stream(&text)
+            .process(&mut |t| all.push(t.text.clone()));
+        for every in [1, 3, 7, 11] {
+            let terms: Vec<String> = all.iter().step_by(every).cloned().collect();
+            let queries: Vec<Box<dyn tantivy::query::Query>> = terms
+                .iter()
+                .map(|t| {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(body, t),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn tantivy::query::Query>
+                })
+                .collect();
+            let query = tantivy::query::BooleanQuery::union(queries);
+            let h = Highlighter::new(body, Some(&query));
+            assert_eq!(
+                h.ranges(&text),
+                stemmed_whole(&text, &terms),
+                "every {every}"
+            );
+        }
     }
 }

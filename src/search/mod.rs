@@ -352,12 +352,9 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
             .collect(),
     };
 
-    let highlighter = highlight::Highlighter::new(&store.index, f.body, text_query.as_deref())?;
-    let expanded = highlight::Highlighter::new(
-        &store.index,
-        f.body,
-        expansion.as_ref().map(|e| e.clause.as_ref()),
-    )?;
+    let highlighter = highlight::Highlighter::new(f.body, text_query.as_deref());
+    let expanded =
+        highlight::Highlighter::new(f.body, expansion.as_ref().map(|e| e.clause.as_ref()));
     let grouped = group::group(&searcher, store, ranked, req)?;
     let mut hits = Vec::with_capacity(grouped.len());
     for mut hit in grouped {
