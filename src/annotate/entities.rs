@@ -4,13 +4,14 @@
 //! Service (NIS)" and later "NIS"), each with a canonical name (its fullest form) and aliases.
 //! Demonyms ("Russian forces") point to their place, kept apart from literal mentions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::corpus_names::{CorpusNames, NameMatcher};
 use super::gazetteer::{kind, Gazetteer};
 use super::headings;
+use super::language::Script;
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
 use super::tokenize::{sentences, tokenize, Token};
@@ -210,11 +211,35 @@ pub fn extract_in_corpus(
 }
 
 /// The mentions of one article as the recognizer and the gazetteer find them, before the
-/// article-wide rules; none in an article not written in English.
+/// article-wide rules; none in a language that capitalises its nouns, and in another
+/// language than English none of one word that the article also writes in lower case
+/// ([`super::language`]).
 fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
-    if !super::language::is_english(passages, tokens) {
-        return Vec::new();
+    match super::language::of(passages, tokens) {
+        Script::NounsCapitalised => Vec::new(),
+        Script::English => recognized(passages, tokens, model),
+        Script::Other => {
+            let lower = lower_case_words(passages, tokens);
+            let mut raws = recognized(passages, tokens, model);
+            raws.retain(|r| r.text.contains(' ') || !lower.contains(&r.text.to_lowercase()));
+            raws
+        }
     }
+}
+
+/// The words an article writes with no capital letter.
+fn lower_case_words(passages: &[Passage], tokens: &[Vec<Token>]) -> HashSet<String> {
+    passages
+        .iter()
+        .zip(tokens)
+        .flat_map(|(p, toks)| toks.iter().map(|t| t.text(&p.text)))
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The mentions the recognizer and the gazetteer find in an article, read as English.
+fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
     let gaz = Gazetteer::get();
     let (sentences, tags) = tag_article(passages, tokens, model);
     let mut raws: Vec<Raw> = Vec::new();
