@@ -203,13 +203,22 @@ fn names_in_other_languages_are_found_and_first_words_are_not_names() {
     for person in ["Kyle Busch", "Kevin Harvick", "Denny Hamlin"] {
         assert!(e.iter().any(|(_, n)| n == person), "{person}: {e:?}");
     }
-    let (e, _) = entities_of(
-        "Kabar dari Jakarta\n\nPresiden Joko Widodo bertemu dengan para menteri di Jakarta. \
-         Dan mereka membahas anggaran negara untuk tahun depan dan rencana pembangunan. Kita \
-         tahu bahwa rencana itu sudah lama dibicarakan. Dari pertemuan itu, kita mendapat \
-         kabar bahwa anggaran akan naik. Ada banyak hal yang dibahas dan ada juga keputusan \
-         penting dari pemerintah.\n",
+    let indonesian = "Kabar dari Jakarta\n\nPresiden Joko Widodo bertemu dengan para menteri \
+         di Jakarta. Dan mereka membahas anggaran negara untuk tahun depan dan rencana \
+         pembangunan. Kita tahu bahwa rencana itu sudah lama dibicarakan. Dari pertemuan itu, \
+         kita mendapat kabar bahwa anggaran akan naik. Ada banyak hal yang dibahas dan ada juga \
+         keputusan penting dari pemerintah.\n";
+    let passage = newsdex::article::Passage {
+        ordinal: 0,
+        line: 1,
+        text: indonesian.to_string(),
+    };
+    let tokens = newsdex::annotate::tokenize::tokenize(indonesian);
+    assert_eq!(
+        newsdex::annotate::language::of(&[passage], &[tokens]),
+        newsdex::annotate::language::Script::Other
     );
+    let (e, _) = entities_of(indonesian);
     assert!(e.iter().any(|(_, n)| n == "Joko Widodo"), "{e:?}");
     for word in ["Dan", "Ada", "Kita", "Dari"] {
         assert!(!e.iter().any(|(_, n)| n == word), "{word}: {e:?}");

@@ -212,30 +212,56 @@ pub fn extract_in_corpus(
 
 /// The mentions of one article as the recognizer and the gazetteer find them, before the
 /// article-wide rules; none in a language that capitalises its nouns, and in another
-/// language than English none of one word that the article also writes in lower case
-/// ([`super::language`]).
+/// language than English none of one word at a sentence's start that the article also
+/// writes in lower case ([`super::language`]).
 fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
     match super::language::of(passages, tokens) {
         Script::NounsCapitalised => Vec::new(),
         Script::English => recognized(passages, tokens, model),
         Script::Other => {
-            let lower = lower_case_words(passages, tokens);
             let mut raws = recognized(passages, tokens, model);
-            raws.retain(|r| r.text.contains(' ') || !lower.contains(&r.text.to_lowercase()));
+            let lower = lower_case_words(passages, tokens);
+            let starts = sentence_starts(passages, tokens);
+            raws.retain(|r| {
+                r.text.contains(' ')
+                    || !starts.contains(&(r.passage, r.start))
+                    || !lower.contains(r.text.to_lowercase().as_str())
+            });
             raws
         }
     }
 }
 
 /// The words an article writes with no capital letter.
-fn lower_case_words(passages: &[Passage], tokens: &[Vec<Token>]) -> HashSet<String> {
+fn lower_case_words<'a>(passages: &'a [Passage], tokens: &[Vec<Token>]) -> HashSet<&'a str> {
     passages
         .iter()
         .zip(tokens)
         .flat_map(|(p, toks)| toks.iter().map(|t| t.text(&p.text)))
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
-        .map(str::to_string)
         .collect()
+}
+
+/// Where an article's sentences start: (passage, byte offset) of each one's first token.
+fn sentence_starts(passages: &[Passage], tokens: &[Vec<Token>]) -> HashSet<(usize, usize)> {
+    let mut out = HashSet::new();
+    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
+        for range in sentence_ranges(&p.text, toks) {
+            out.insert((pi, toks[range.start].start));
+        }
+    }
+    out
+}
+
+/// The sentences of a passage as the recognizer reads them: split at sentence ends and
+/// between the lines of a heading, as token ranges.
+fn sentence_ranges<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    sentences(text, toks)
+        .into_iter()
+        .flat_map(move |r| headings::split_heading_lines(toks, text, r))
 }
 
 /// The mentions the recognizer and the gazetteer find in an article, read as English.
@@ -301,10 +327,7 @@ fn tag_article(
     let mut doc_words: Vec<Vec<&str>> = Vec::new();
     let mut doc_tokens: Vec<SentenceTokens> = Vec::new();
     for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
-        let ranges = sentences(&p.text, toks)
-            .into_iter()
-            .flat_map(|r| headings::split_heading_lines(toks, &p.text, r));
-        for range in ranges {
+        for range in sentence_ranges(&p.text, toks) {
             let sent: Vec<Token> = toks[range].to_vec();
             doc_words.push(sent.iter().map(|t| as_trained(t.text(&p.text))).collect());
             doc_tokens.push((pi, sent));

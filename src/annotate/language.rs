@@ -5,8 +5,8 @@
 //! - [`Script::NounsCapitalised`] (German): every noun has a capital, and the recognizer read
 //!   them all as names, so the article gets no entities from it.
 //! - [`Script::Other`] (Portuguese, Indonesian, Russian...): capitals still mark names, so the
-//!   recognizer reads it, but a one-word name that the article also writes in lower case is
-//!   a sentence's first word, not a name ("Dan", "Kita": Indonesian "and", "we").
+//!   recognizer reads it, but a one-word name at a sentence's start that the article also
+//!   writes in lower case is that word, not a name ("Dan", "Kita": Indonesian "and", "we").
 //!
 //! Its words are indexed and searched as any others, whatever the language.
 //!
