@@ -40,8 +40,9 @@ impl CorpusNames {
         (n >= MIN_ARTICLES && n * 10 >= total * 9).then_some(best)
     }
 
-    /// The names with a corpus type that may be looked for in text: capitalised, at least
-    /// three letters, and (for one word) not a word the corpus also writes in lower case.
+    /// The names with a corpus type that may be looked for in text: capitalised and at least
+    /// three bytes long. (A one-word name that is also a word in lower case is matched only
+    /// where capitalised: the matcher is case-sensitive.)
     pub fn searchable(&self) -> Vec<(String, usize)> {
         let mut out: Vec<(String, usize)> = self
             .votes
