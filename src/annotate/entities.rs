@@ -220,7 +220,8 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
         Script::English => recognized(passages, tokens, model),
         Script::Other => {
             let mut raws = recognized(passages, tokens, model);
-            let lower = lower_case_words(passages, tokens);
+            let lower: HashSet<&str> =
+                super::language::lower_case_words(passages, tokens).collect();
             let starts = sentence_starts(passages, tokens);
             raws.retain(|r| {
                 r.text.contains(' ')
@@ -230,16 +231,6 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
             raws
         }
     }
-}
-
-/// The words an article writes with no capital letter.
-fn lower_case_words<'a>(passages: &'a [Passage], tokens: &[Vec<Token>]) -> HashSet<&'a str> {
-    passages
-        .iter()
-        .zip(tokens)
-        .flat_map(|(p, toks)| toks.iter().map(|t| t.text(&p.text)))
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
-        .collect()
 }
 
 /// Where an article's sentences start: (passage, byte offset) of each one's first token.

@@ -49,14 +49,22 @@ pub enum Script {
     Other,
 }
 
-/// The [`Script`] of the article of `passages` (tokenized as `tokens`).
-pub fn of(passages: &[Passage], tokens: &[Vec<Token>]) -> Script {
-    let words = passages
+/// The words of an article (`passages`, tokenized as `tokens`) that hold no capital letter,
+/// in order.
+pub fn lower_case_words<'a>(
+    passages: &'a [Passage],
+    tokens: &'a [Vec<Token>],
+) -> impl Iterator<Item = &'a str> + 'a {
+    passages
         .iter()
         .zip(tokens)
         .flat_map(|(p, toks)| toks.iter().map(|t| t.text(&p.text)))
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
-        .take(WORDS_READ);
+}
+
+/// The [`Script`] of the article of `passages` (tokenized as `tokens`).
+pub fn of(passages: &[Passage], tokens: &[Vec<Token>]) -> Script {
+    let words = lower_case_words(passages, tokens).take(WORDS_READ);
     let (mut read, mut english, mut german) = (0usize, 0usize, 0usize);
     for w in words {
         read += 1;

@@ -12,7 +12,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    Stemmer, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
 };
 use tantivy::Index;
 
@@ -170,25 +170,25 @@ pub fn build() -> Schema {
     b.build()
 }
 
-/// The analyzer of titles and passages ([`TEXT`]): the words of [`unstemmed_analyzer`], each
-/// stemmed as [`stemmer`] does.
-pub fn text_analyzer() -> TextAnalyzer {
+/// The words of titles and passages: split, overlong ones dropped, lower-cased, accents
+/// folded.
+fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
-        .build()
+}
+
+/// The analyzer of titles and passages ([`TEXT`]): their words, each stemmed as [`stemmer`]
+/// does.
+pub fn text_analyzer() -> TextAnalyzer {
+    words().filter(Stemmer::new(Language::English)).build()
 }
 
 /// [`text_analyzer`] without its last step, stemming (which keeps a word's first letter): the
 /// highlighter stems only the words that could match a term.
 pub fn unstemmed_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+    words().build()
 }
 
 /// The last step of [`text_analyzer`] alone: a word of [`unstemmed_analyzer`] to its stem.

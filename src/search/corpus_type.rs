@@ -21,11 +21,9 @@
 //! annotations, `--person` filters, completion and an entity's companions are as the
 //! recognizer tagged them.
 
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Searcher, Term};
-
 use tantivy::schema::IndexRecordOption;
-use tantivy::DocSet;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocSet, Searcher, Term};
 
 use crate::annotate::clusters::capitalisation;
 use crate::annotate::keys::key;

@@ -65,14 +65,18 @@ impl Highlighter {
             stem.token_stream(&token.text)
                 .process(&mut |t| stemmed.push_str(&t.text));
             if self.terms.contains(&stemmed) {
-                let r = [token.offset_from, token.offset_to];
-                match out.last_mut() {
-                    Some(last) if last[1] >= r[0] => last[1] = last[1].max(r[1]),
-                    _ => out.push(r),
-                }
+                push_merged(&mut out, [token.offset_from, token.offset_to]);
             }
         }
         out
+    }
+}
+
+/// Adds the range `r` to `out` (in order), joined with the last one where they touch.
+fn push_merged(out: &mut Vec<[usize; 2]>, r: [usize; 2]) {
+    match out.last_mut() {
+        Some(last) if last[1] >= r[0] => last[1] = last[1].max(r[1]),
+        _ => out.push(r),
     }
 }
 
@@ -82,7 +86,7 @@ mod tests {
     use tantivy::schema::{IndexRecordOption, Schema, TEXT};
     use tantivy::Term;
 
-    use super::Highlighter;
+    use super::{push_merged, Highlighter};
     use crate::index::schema::{stemmer, text_analyzer, unstemmed_analyzer};
 
     /// The ranges of the words whose stems (by the whole text analyzer) are in `terms`: what
@@ -93,11 +97,7 @@ mod tests {
         let mut out: Vec<[usize; 2]> = Vec::new();
         while let Some(t) = stream.next() {
             if terms.contains(&t.text) {
-                let r = [t.offset_from, t.offset_to];
-                match out.last_mut() {
-                    Some(last) if last[1] >= r[0] => last[1] = last[1].max(r[1]),
-                    _ => out.push(r),
-                }
+                push_merged(&mut out, [t.offset_from, t.offset_to]);
             }
         }
         out
