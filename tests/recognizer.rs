@@ -76,6 +76,22 @@ fn places_groups_companies_and_operations_are_not_people() {
 }
 
 #[test]
+fn the_name_of_an_operation_is_not_a_person() {
+    // From a CENTCOM strike release (re3d): the recognizer reads "Operation" as a title.
+    let (e, _) = entities_of(
+        "Report\n\nThe strikes were conducted as part of Operation Inherent Resolve, the \
+         operation to eliminate the ISIL terrorist group and the threat they pose to Iraq, \
+         Syria, and the wider international community.\n",
+    );
+    assert!(
+        !e.iter()
+            .any(|(k, n)| k == "person" && n.contains("Resolve")),
+        "{e:?}"
+    );
+    assert!(has(&e, "place", "Syria"), "{e:?}");
+}
+
+#[test]
 fn colons_and_newswire_quotes_are_not_part_of_names() {
     let (e, _) = entities_of(
         "Report\n\nKerry: we will not abandon our allies.\n\n``We are ready,'' said Bob \

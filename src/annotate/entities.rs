@@ -678,25 +678,38 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "her", "his", "their", "its", "our", "my", "your", "this", "that", "every",
 ];
 
-/// One-word "people" that the article also writes after a determiner are things there
-/// ("won an Oscar" ... "the best film Oscar"): all their person mentions go.
+/// "People" that the article also writes as things are things there, and all their person
+/// mentions go: a one-word name after a determiner ("won an Oscar" ... "the best film
+/// Oscar"), and any name of an operation or exercise ("part of Operation Inherent Resolve").
 fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
     let mut things: Vec<String> = Vec::new();
     for r in raws.iter() {
-        if r.kind != Kind::Person || r.text.contains(' ') || things.contains(&r.text) {
+        if r.kind != Kind::Person || things.contains(&r.text) {
             continue;
         }
-        let after_determiner = passages.iter().any(|p| {
+        let one_word = !r.text.contains(' ');
+        let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
+                let before = &p.text[..at];
                 !p.text[at + r.text.len()..].starts_with(char::is_alphanumeric)
-                    && determined(&p.text[..at])
+                    && (names_an_operation(before) || one_word && determined(before))
             })
         });
-        if after_determiner {
+        if written_as_thing {
             things.push(r.text.clone());
         }
     }
     raws.retain(|r| !(r.kind == Kind::Person && things.contains(&r.text)));
+}
+
+/// Whether the text before a name ends with the word that makes it the name of a military
+/// operation or exercise ("Operation Steel Curtain", "Exercise Unified Trident").
+fn names_an_operation(before: &str) -> bool {
+    ["Operation ", "Exercise "].iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+    })
 }
 
 /// Whether the words just before a name make it a thing: a determiner, then at most three
