@@ -680,7 +680,8 @@ const DETERMINERS: &[&str] = &[
 
 /// "People" that the article also writes as things are things there, and all their person
 /// mentions go: a one-word name after a determiner ("won an Oscar" ... "the best film
-/// Oscar"), and any name of an operation or exercise ("part of Operation Inherent Resolve").
+/// Oscar"), and a name the article writes whole right after "Operation" or "Exercise" ("part
+/// of Operation Inherent Resolve"; not "Yonatan" of "Operation Yonatan Netanyahu").
 fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
     let mut things: Vec<String> = Vec::new();
     for r in raws.iter() {
@@ -690,9 +691,10 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
         let one_word = !r.text.contains(' ');
         let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
-                let before = &p.text[..at];
-                !p.text[at + r.text.len()..].starts_with(char::is_alphanumeric)
-                    && (names_an_operation(before) || one_word && determined(before))
+                let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);
+                !after.starts_with(char::is_alphanumeric)
+                    && (names_an_operation(before) && !continues_name(after)
+                        || one_word && determined(before))
             })
         });
         if written_as_thing {
@@ -710,6 +712,13 @@ fn names_an_operation(before: &str) -> bool {
             .strip_suffix(w)
             .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
     })
+}
+
+/// Whether the text after a name goes on with a capitalised word, as part of the same name.
+fn continues_name(after: &str) -> bool {
+    after
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// Whether the words just before a name make it a thing: a determiner, then at most three
@@ -1005,6 +1014,18 @@ fn find_longer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operations_and_exercises_are_named_by_the_word_before_them() {
+        assert!(names_an_operation("part of Operation "));
+        assert!(names_an_operation("Exercise "));
+        assert!(!names_an_operation("joint Operations "));
+        assert!(!names_an_operation("Cooperation "));
+        assert!(!names_an_operation("Operation  "));
+        assert!(continues_name(" Netanyahu began"));
+        assert!(!continues_name(", the operation"));
+        assert!(!continues_name(" began in November"));
+    }
 
     #[test]
     fn initials_and_acronyms() {
