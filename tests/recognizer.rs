@@ -92,6 +92,18 @@ fn the_name_of_an_operation_is_not_a_person() {
 }
 
 #[test]
+fn streets_are_places() {
+    let (e, _) = entities_of(
+        "Report\n\nResidents of Gladstone Avenue and Jolinda Drive were told to stay \
+         indoors.\n\nCentral Avenue reopened on Tuesday, and Seventh Street will follow.\n",
+    );
+    for street in ["Jolinda Drive", "Seventh Street", "Central Avenue"] {
+        assert!(has(&e, "place", street), "{street}: {e:?}");
+    }
+    assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
+}
+
+#[test]
 fn colons_and_newswire_quotes_are_not_part_of_names() {
     let (e, _) = entities_of(
         "Report\n\nKerry: we will not abandon our allies.\n\n``We are ready,'' said Bob \

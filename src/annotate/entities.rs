@@ -554,11 +554,28 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     let gaz = Gazetteer::get();
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
+    streets_are_places(&mut raws);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
     raws.sort_by_key(|r| (r.passage, r.start));
     link(raws, passages, gaz)
+}
+
+/// The last words that make a name a street's ("Gladstone Avenue", "Jolinda Drive").
+/// Not "Lane" ("Nathan Lane"), "Court" ("Supreme Court") or "Place" ("Melrose Place").
+const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Drive"];
+
+/// A name of two words or more whose last word names a street is a place, whatever the
+/// recognizer typed it (it reads "Gladstone Avenue" as a person).
+fn streets_are_places(raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        let mut words = r.text.split_whitespace();
+        let last = words.next_back();
+        if words.next().is_some() && last.is_some_and(|w| STREET_WORDS.contains(&w)) {
+            r.kind = Kind::Place;
+        }
+    }
 }
 
 /// A demonym just before an organization's name is part of it ("Syrian" + "Democratic
