@@ -104,6 +104,17 @@ fn streets_are_places() {
 }
 
 #[test]
+fn a_name_with_a_legal_form_is_a_company() {
+    let (e, _) = entities_of(
+        "Report\n\nTom Reed, Senior Vice President of Sales for Keller, Inc., says the new \
+         monitors will ship in May.\n\nThe monitors made by Keller are used in 300 hospitals.\n",
+    );
+    assert!(has(&e, "organization", "Keller"), "{e:?}");
+    assert!(has(&e, "person", "Tom Reed"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n.starts_with("Inc")), "{e:?}");
+}
+
+#[test]
 fn colons_and_newswire_quotes_are_not_part_of_names() {
     let (e, _) = entities_of(
         "Report\n\nKerry: we will not abandon our allies.\n\n``We are ready,'' said Bob \

@@ -555,6 +555,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws);
+    companies_by_legal_form(&mut raws, passages);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
@@ -574,6 +575,40 @@ fn streets_are_places(raws: &mut [Raw]) {
         let last = words.next_back();
         if words.next().is_some() && last.is_some_and(|w| STREET_WORDS.contains(&w)) {
             r.kind = Kind::Place;
+        }
+    }
+}
+
+/// The legal forms of companies ("Dräger, Inc.", "Siemens AG", "Tesco plc").
+const LEGAL_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "LLC", "plc", "PLC", "GmbH", "AG"];
+
+/// Whether a word, less a final full stop, is a company's legal form.
+fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word.strip_suffix('.').unwrap_or(word))
+}
+
+/// A company's legal form names no one by itself, and a name the article writes with one
+/// ("Dräger, Inc.", "Dräger Inc") is an organization's there, in all its mentions.
+fn companies_by_legal_form(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    raws.retain(|r| !is_legal_form(&r.text));
+    let mut companies: Vec<String> = Vec::new();
+    for r in raws.iter() {
+        let last = r.text.split_whitespace().next_back().unwrap_or("");
+        let after = passages[r.passage].text[r.end..]
+            .trim_start_matches(',')
+            .trim_start_matches(' ');
+        let form_after = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| !w.is_empty() && is_legal_form(w));
+        let written_as_company = r.text.contains(' ') && is_legal_form(last) || form_after;
+        if written_as_company && !companies.contains(&r.text) {
+            companies.push(r.text.clone());
+        }
+    }
+    for r in raws.iter_mut() {
+        if !r.demonym && companies.contains(&r.text) {
+            r.kind = Kind::Organization;
         }
     }
 }
