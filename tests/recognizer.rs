@@ -115,6 +115,22 @@ fn a_name_with_a_legal_form_is_a_company() {
 }
 
 #[test]
+fn countries_joined_by_a_hyphen_are_places() {
+    let (e, _) = entities_of(
+        "Report\n\nStocks fell as US-China trade talks stalled, and the Russia-Ukraine war \
+         dragged on.\n",
+    );
+    for place in ["United States", "China", "Russia", "Ukraine"] {
+        assert!(has(&e, "place", place), "{place}: {e:?}");
+    }
+    assert!(!e.iter().any(|(_, n)| n.contains('-')), "{e:?}");
+    // A country whose name has a hyphen is one place.
+    let (e, _) = entities_of("Report\n\nAid reached Guinea-Bissau on Monday.\n");
+    assert!(has(&e, "place", "Guinea-Bissau"), "{e:?}");
+    assert!(!has(&e, "place", "Guinea"), "{e:?}");
+}
+
+#[test]
 fn colons_and_newswire_quotes_are_not_part_of_names() {
     let (e, _) = entities_of(
         "Report\n\nKerry: we will not abandon our allies.\n\n``We are ready,'' said Bob \

@@ -556,6 +556,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws);
     companies_by_legal_form(&mut raws, passages);
+    country_pairs(&mut raws, passages, gaz);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
@@ -575,6 +576,61 @@ fn streets_are_places(raws: &mut [Raw]) {
         let last = words.next_back();
         if words.next().is_some() && last.is_some_and(|w| STREET_WORDS.contains(&w)) {
             r.kind = Kind::Place;
+        }
+    }
+}
+
+/// Countries joined by hyphens ("US-China trade", "the Russia-Ukraine war") are each a
+/// place: the compound is one word to the tokenizer, which the recognizer types whole
+/// ("US-China" an organization) or passes over. Each part becomes a place mention, in place
+/// of a mention of the compound alone of another type; a longer name that holds it stays
+/// ("the US-China Economic and Security Review Commission"), and so does a compound the
+/// recognizer read as one place ("Austria-Hungary").
+fn country_pairs(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
+    let is_country = |w: &str| {
+        w.starts_with(char::is_uppercase) && gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0
+    };
+    let in_word = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+    for (pi, p) in passages.iter().enumerate() {
+        let text = p.text.as_str();
+        let mut rest = text;
+        while let Some(from) = rest.find(in_word) {
+            let start = text.len() - rest.len() + from;
+            let len = rest[from..]
+                .find(|c| !in_word(c))
+                .unwrap_or(rest.len() - from);
+            rest = &rest[from + len..];
+            let word = text[start..start + len].trim_end_matches('.');
+            // Not a name of its own: "Guinea-Bissau" is one country.
+            let one_name = gaz.kinds(&word.to_lowercase()) != 0;
+            if !word.contains('-') || one_name || !word.split('-').all(is_country) {
+                continue;
+            }
+            let end = start + word.len();
+            // A longer name that holds it, or the compound read as one place's name
+            // ("Austria-Hungary"), stays.
+            let kept = raws.iter().any(|r| {
+                r.passage == pi
+                    && r.start <= start
+                    && end <= r.end
+                    && (r.end - r.start > word.len() || r.kind == Kind::Place)
+            });
+            if kept {
+                continue;
+            }
+            raws.retain(|r| !(r.passage == pi && r.start < end && start < r.end));
+            let mut part_start = start;
+            for part in word.split('-') {
+                raws.push(Raw::new(
+                    pi,
+                    &p.text,
+                    part_start,
+                    part_start + part.len(),
+                    Kind::Place,
+                    false,
+                ));
+                part_start += part.len() + 1;
+            }
         }
     }
 }
