@@ -97,7 +97,12 @@ fn streets_are_places() {
         "Report\n\nResidents of Gladstone Avenue and Jolinda Drive were told to stay \
          indoors.\n\nCentral Avenue reopened on Tuesday, and Seventh Street will follow.\n",
     );
-    for street in ["Jolinda Drive", "Seventh Street", "Central Avenue"] {
+    for street in [
+        "Gladstone Avenue",
+        "Jolinda Drive",
+        "Seventh Street",
+        "Central Avenue",
+    ] {
         assert!(has(&e, "place", street), "{street}: {e:?}");
     }
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
@@ -107,20 +112,24 @@ fn streets_are_places() {
 fn a_name_with_a_legal_form_is_a_company() {
     let (e, _) = entities_of(
         "Report\n\nTom Reed, Senior Vice President of Sales for Keller, Inc., says the new \
-         monitors will ship in May.\n\nThe monitors made by Keller are used in 300 hospitals.\n",
+         monitors will ship in May.\n\nThe monitors made by Keller are used in 300 hospitals. \
+         Japan Inc. is worried.\n",
     );
     assert!(has(&e, "organization", "Keller"), "{e:?}");
+    assert!(!has(&e, "person", "Keller"), "{e:?}");
     assert!(has(&e, "person", "Tom Reed"), "{e:?}");
     assert!(!e.iter().any(|(_, n)| n.starts_with("Inc")), "{e:?}");
+    // A place keeps its type: "Japan Inc." is Japan's business world.
+    assert!(has(&e, "place", "Japan"), "{e:?}");
 }
 
 #[test]
 fn countries_joined_by_a_hyphen_are_places() {
     let (e, _) = entities_of(
         "Report\n\nStocks fell as US-China trade talks stalled, and the Russia-Ukraine war \
-         dragged on.\n",
+         dragged on. Japan-U.S. ties held.\n",
     );
-    for place in ["United States", "China", "Russia", "Ukraine"] {
+    for place in ["United States", "China", "Russia", "Ukraine", "Japan"] {
         assert!(has(&e, "place", place), "{place}: {e:?}");
     }
     assert!(!e.iter().any(|(_, n)| n.contains('-')), "{e:?}");

@@ -215,8 +215,8 @@ pub fn extract_in_corpus(
 /// language than English none of one word at a sentence's start that the article also
 /// writes in lower case ([`super::language`]).
 fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
-    match super::language::of(passages, tokens) {
-        Script::NounsCapitalised => Vec::new(),
+    let mut raws = match super::language::of(passages, tokens) {
+        Script::NounsCapitalised => return Vec::new(),
         Script::English => recognized(passages, tokens, model),
         Script::Other => {
             let mut raws = recognized(passages, tokens, model);
@@ -230,7 +230,9 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
             });
             raws
         }
-    }
+    };
+    country_pairs(&mut raws, passages, Gazetteer::get());
+    raws
 }
 
 /// Where an article's sentences start: (passage, byte offset) of each one's first token.
@@ -554,9 +556,8 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     let gaz = Gazetteer::get();
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
-    streets_are_places(&mut raws);
+    streets_are_places(&mut raws, gaz);
     companies_by_legal_form(&mut raws, passages);
-    country_pairs(&mut raws, passages, gaz);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
@@ -568,13 +569,18 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
 /// Not "Lane" ("Nathan Lane"), "Court" ("Supreme Court") or "Place" ("Melrose Place").
 const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Drive"];
 
-/// A name of two words or more whose last word names a street is a place, whatever the
-/// recognizer typed it (it reads "Gladstone Avenue" as a person).
-fn streets_are_places(raws: &mut [Raw]) {
-    for r in raws.iter_mut() {
+/// A person's or organization's name of two words or more whose last word names a street is
+/// a place (the recognizer reads "Jolinda Drive" as a person): not an organization whose first
+/// word the organisation lists hold ("Google Drive").
+fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
+    for r in raws.iter_mut().filter(|r| r.kind != Kind::Place) {
         let mut words = r.text.split_whitespace();
-        let last = words.next_back();
-        if words.next().is_some() && last.is_some_and(|w| STREET_WORDS.contains(&w)) {
+        let (first, last) = (words.next(), words.next_back());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let listed = gaz.kinds(&first.to_lowercase()) & kind::ORGANIZATION != 0;
+        if STREET_WORDS.contains(&last) && !(r.kind == Kind::Organization && listed) {
             r.kind = Kind::Place;
         }
     }
@@ -600,10 +606,20 @@ fn country_pairs(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
                 .find(|c| !in_word(c))
                 .unwrap_or(rest.len() - from);
             rest = &rest[from + len..];
-            let word = text[start..start + len].trim_end_matches('.');
+            let whole = &text[start..start + len];
+            if !whole.contains('-') {
+                continue;
+            }
+            // "China-U.S." with its final period, or "US-China." at a sentence's end.
+            let Some(word) = [Some(whole), whole.strip_suffix('.')]
+                .into_iter()
+                .flatten()
+                .find(|w| w.split('-').all(is_country))
+            else {
+                continue;
+            };
             // Not a name of its own: "Guinea-Bissau" is one country.
-            let one_name = gaz.kinds(&word.to_lowercase()) != 0;
-            if !word.contains('-') || one_name || !word.split('-').all(is_country) {
+            if gaz.kinds(&word.to_lowercase()) != 0 {
                 continue;
             }
             let end = start + word.len();
@@ -643,13 +659,16 @@ fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word.strip_suffix('.').unwrap_or(word))
 }
 
-/// A company's legal form names no one by itself, and a name the article writes with one
-/// ("Dräger, Inc.", "Dräger Inc") is an organization's there, in all its mentions.
+/// A company's legal form right after a name names no one by itself ("Dräger, Inc."), and a
+/// name the article writes with one ("Dräger, Inc.", "Dräger Inc") is an organization's
+/// there, in all its mentions. Places keep their type ("Japan Inc.", "Ohio AG Dave Yost").
 fn companies_by_legal_form(raws: &mut Vec<Raw>, passages: &[Passage]) {
-    raws.retain(|r| !is_legal_form(&r.text));
+    raws.retain(|r| {
+        !(is_legal_form(&r.text) && after_a_name(&passages[r.passage].text[..r.start]))
+    });
     let mut companies: Vec<String> = Vec::new();
-    for r in raws.iter() {
-        let last = r.text.split_whitespace().next_back().unwrap_or("");
+    for r in raws.iter().filter(|r| r.kind != Kind::Place) {
+        let (name, last) = r.text.rsplit_once(' ').unwrap_or(("", &r.text));
         let after = passages[r.passage].text[r.end..]
             .trim_start_matches(',')
             .trim_start_matches(' ');
@@ -657,16 +676,34 @@ fn companies_by_legal_form(raws: &mut Vec<Raw>, passages: &[Passage]) {
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| !w.is_empty() && is_legal_form(w));
-        let written_as_company = r.text.contains(' ') && is_legal_form(last) || form_after;
-        if written_as_company && !companies.contains(&r.text) {
-            companies.push(r.text.clone());
+        for company in [
+            (form_after || !name.is_empty() && is_legal_form(last)).then_some(r.text.as_str()),
+            (!name.is_empty() && is_legal_form(last)).then_some(name),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !companies.iter().any(|c| c == company) {
+                companies.push(company.to_string());
+            }
         }
     }
     for r in raws.iter_mut() {
-        if !r.demonym && companies.contains(&r.text) {
+        if !r.demonym && r.kind != Kind::Place && companies.contains(&r.text) {
             r.kind = Kind::Organization;
         }
     }
+}
+
+/// Whether text ends with a capitalised word, and perhaps a comma, before a space: where a
+/// legal form follows a company's name ("Dräger, " before "Inc.").
+fn after_a_name(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A demonym just before an organization's name is part of it ("Syrian" + "Democratic
