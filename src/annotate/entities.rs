@@ -231,7 +231,7 @@ fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> V
             raws
         }
     };
-    country_pairs(&mut raws, passages, Gazetteer::get());
+    country_pairs(&mut raws, passages, tokens, Gazetteer::get());
     raws
 }
 
@@ -592,26 +592,22 @@ fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
 /// of a mention of the compound alone of another type; a longer name that holds it stays
 /// ("the US-China Economic and Security Review Commission"), and so does a compound the
 /// recognizer read as one place ("Austria-Hungary").
-fn country_pairs(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
+fn country_pairs(
+    raws: &mut Vec<Raw>,
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    gaz: &Gazetteer,
+) {
     let is_country = |w: &str| {
         w.starts_with(char::is_uppercase) && gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0
     };
-    let in_word = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
-    for (pi, p) in passages.iter().enumerate() {
-        let text = p.text.as_str();
-        let mut rest = text;
-        while let Some(from) = rest.find(in_word) {
-            let start = text.len() - rest.len() + from;
-            let len = rest[from..]
-                .find(|c| !in_word(c))
-                .unwrap_or(rest.len() - from);
-            rest = &rest[from + len..];
-            let whole = &text[start..start + len];
-            if !whole.contains('-') {
-                continue;
-            }
-            // "China-U.S." with its final period, or "US-China." at a sentence's end.
-            let Some(word) = [Some(whole), whole.strip_suffix('.')]
+    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
+        for t in toks.iter().filter(|t| t.text(&p.text).contains('-')) {
+            // "Japan-U.S.": the tokenizer leaves the final period out of the word.
+            let with_period = p.text[t.end..]
+                .starts_with('.')
+                .then(|| &p.text[t.start..t.end + 1]);
+            let Some(word) = [Some(t.text(&p.text)), with_period]
                 .into_iter()
                 .flatten()
                 .find(|w| w.split('-').all(is_country))
@@ -622,7 +618,7 @@ fn country_pairs(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
             if gaz.kinds(&word.to_lowercase()) != 0 {
                 continue;
             }
-            let end = start + word.len();
+            let (start, end) = (t.start, t.start + word.len());
             // A longer name that holds it, or the compound read as one place's name
             // ("Austria-Hungary"), stays.
             let kept = raws.iter().any(|r| {
@@ -637,15 +633,16 @@ fn country_pairs(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
             raws.retain(|r| !(r.passage == pi && r.start < end && start < r.end));
             let mut part_start = start;
             for part in word.split('-') {
+                let part_end = part_start + part.len();
                 raws.push(Raw::new(
                     pi,
                     &p.text,
                     part_start,
-                    part_start + part.len(),
+                    part_end,
                     Kind::Place,
                     false,
                 ));
-                part_start += part.len() + 1;
+                part_start = part_end + 1;
             }
         }
     }
@@ -675,17 +672,14 @@ fn companies_by_legal_form(raws: &mut Vec<Raw>, passages: &[Passage]) {
         let form_after = after
             .split(|c: char| !c.is_alphanumeric())
             .next()
-            .is_some_and(|w| !w.is_empty() && is_legal_form(w));
-        for company in [
-            (form_after || !name.is_empty() && is_legal_form(last)).then_some(r.text.as_str()),
-            (!name.is_empty() && is_legal_form(last)).then_some(name),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if !companies.iter().any(|c| c == company) {
-                companies.push(company.to_string());
-            }
+            .is_some_and(is_legal_form);
+        // "Dräger Inc": the name with its form, and the name without it.
+        let with_form = !name.is_empty() && is_legal_form(last);
+        if form_after || with_form {
+            companies.push(r.text.clone());
+        }
+        if with_form {
+            companies.push(name.to_string());
         }
     }
     for r in raws.iter_mut() {

@@ -21,6 +21,8 @@
 //! annotations, `--person` filters, completion and an entity's companions are as the
 //! recognizer tagged them.
 
+use std::collections::HashMap;
+
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocSet, Searcher, Term};
@@ -42,6 +44,8 @@ pub struct CorpusTypes<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
     analyzer: TextAnalyzer,
+    /// The answers given so far, by person name (facets ask again as they name more).
+    answers: HashMap<String, bool>,
 }
 
 impl<'a> CorpusTypes<'a> {
@@ -50,6 +54,7 @@ impl<'a> CorpusTypes<'a> {
             searcher,
             fields,
             analyzer: text_analyzer(),
+            answers: HashMap::new(),
         }
     }
 
@@ -59,6 +64,16 @@ impl<'a> CorpusTypes<'a> {
         if kind != "person" {
             return false;
         }
+        if let Some(&answer) = self.answers.get(name) {
+            return answer;
+        }
+        let answer = self.ask(name);
+        self.answers.insert(name.to_string(), answer);
+        answer
+    }
+
+    /// [`CorpusTypes::disowns`] for a person's name, read from the index.
+    fn ask(&mut self, name: &str) -> bool {
         let Some((word, keys)) = forms(&mut self.analyzer, name) else {
             return false;
         };

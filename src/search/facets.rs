@@ -87,12 +87,10 @@ pub fn entities(
 
 /// The first `limit` counts whose type the corpus stands behind ([`corpus_type`](super::corpus_type)).
 fn owned(
-    store: &Store,
-    searcher: &Searcher,
+    corpus: &mut CorpusTypes,
     counts: impl IntoIterator<Item = EntityCount>,
     limit: usize,
 ) -> Vec<EntityCount> {
-    let mut corpus = CorpusTypes::new(searcher, &store.fields);
     counts
         .into_iter()
         .filter(|c| !corpus.disowns(c.kind, &c.name))
@@ -133,6 +131,7 @@ fn named(
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
     let estimated = segments.iter().any(|s| s.every > 1);
+    let mut corpus = CorpusTypes::new(searcher, &store.fields);
     let mut asked = limit;
     loop {
         // Only the first `asked` of what `best` names are sure to be the best.
@@ -149,7 +148,7 @@ fn named(
             counts.truncate(asked);
         }
         let named = counts.len();
-        let out = owned(store, searcher, counts, limit);
+        let out = owned(&mut corpus, counts, limit);
         if out.len() >= limit || all || named < asked {
             return Ok(out);
         }
