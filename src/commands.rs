@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
+use crate::annotate;
+use crate::article::Passage;
 use crate::cli::{
     EntitiesArgs, EntityArgs, ExportArgs, ExtractArgs, IndexArgs, SearchArgs, ServeArgs,
     DEFAULT_CORPUS, DEFAULT_INDEX,
@@ -165,10 +167,22 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for article in &parsed.articles {
-        let passages = article.passages();
-        let ann = crate::annotate::annotate(article, &passages, None);
-        let report = render::ExtractReport::new(article, &passages, &ann);
+    // The file's articles are read together, as one indexing batch reads them.
+    let passages: Vec<Vec<Passage>> = parsed.articles.iter().map(|a| a.passages()).collect();
+    let items: Vec<annotate::Item> = parsed
+        .articles
+        .iter()
+        .zip(&passages)
+        .map(|(article, passages)| annotate::Item {
+            article,
+            passages,
+            folder: None,
+        })
+        .collect();
+    let annotations = annotate::annotate_together(&items);
+    for (item, ann) in items.iter().zip(&annotations) {
+        let (article, passages) = (item.article, item.passages);
+        let report = render::ExtractReport::new(article, passages, ann);
         if args.json {
             serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;

@@ -361,3 +361,83 @@ fn common_words_in_a_title_case_heading_are_not_names() {
     assert!(!names.iter().any(|n| n.contains("Ties")), "{names:?}");
     assert!(names.contains(&"North Korea"), "{names:?}");
 }
+
+/// Statements that name a leader one way: the recognizer tags "Asad" as a person in the
+/// first three and in none of the last two (a sentence's first word; "the Asad regime").
+const ASAD_STATEMENTS: [&str; 5] = [
+    "The minister said Asad must go before talks can begin.",
+    "The minister said Asad had lost all legitimacy.",
+    "The foreign secretary said Asad had no future in Syria.",
+    "Asad must go before talks can begin, the minister said.",
+    "Aid convoys were refused by the Asad regime last year.",
+];
+
+fn people_of(report: &serde_json::Value) -> Vec<String> {
+    report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "person")
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A name that most of the articles read together give one type is that type in the rest:
+/// in an indexing run, and in `extract` of a file of several articles.
+#[test]
+fn a_name_the_corpus_calls_a_person_is_one_in_every_article() {
+    let tmp = TempDir::new().unwrap();
+    let corpus = tmp.path().join("c");
+    for (i, s) in ASAD_STATEMENTS.iter().enumerate() {
+        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
+        let alone = extract_first(&corpus.join(format!("s{i}.txt")));
+        assert_eq!(
+            people_of(&alone).contains(&"Asad".to_string()),
+            i < 3,
+            "{s}"
+        );
+    }
+    let idx = tmp.path().join("i");
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["--person", "Asad", "--limit", "10"]);
+    assert_eq!(hits.len(), 5, "{hits:?}");
+    for h in &hits {
+        assert_eq!(h["matched_by"], "tagged", "{}", h["text"]);
+    }
+    let lines: Vec<String> = ASAD_STATEMENTS
+        .iter()
+        .map(|s| serde_json::json!({"title": "Statement", "text": s}).to_string())
+        .collect();
+    let file = write(tmp.path(), "statements.jsonl", lines.join("\n"));
+    for report in extract_json(&file) {
+        assert_eq!(people_of(&report), ["Asad"], "{}", report);
+    }
+}
+
+/// Fewer than three articles do not speak for the corpus.
+#[test]
+fn two_articles_do_not_make_a_name_a_person_elsewhere() {
+    let tmp = TempDir::new().unwrap();
+    let corpus = tmp.path().join("c");
+    for (i, s) in ASAD_STATEMENTS.iter().enumerate().skip(1) {
+        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
+    }
+    let idx = tmp.path().join("i");
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["--person", "Asad", "--limit", "10"]);
+    let tagged = hits.iter().filter(|h| h["matched_by"] == "tagged").count();
+    assert_eq!(tagged, 2, "{hits:?}");
+}
+
+/// A name before "regime", "government" or "administration" is a person's even after "the":
+/// "the Asad regime" does not make "Asad" a thing, as "an Oscar" makes "Oscar" one.
+#[test]
+fn the_determiner_of_a_leaders_regime_is_the_regimes() {
+    let (e, _) = entities_of(&format!(
+        "Statement\n\n{}\n\n{}\n",
+        ASAD_STATEMENTS[1], ASAD_STATEMENTS[4]
+    ));
+    assert!(has(&e, "person", "Asad"), "{e:?}");
+}

@@ -4,13 +4,16 @@
 //! [`CorpusNames`] counts, for every name as written, the articles in which it was tagged as
 //! each entity type (PER, ORG, LOC, MISC: the recognizer's [`TYPES`](super::ner::TYPES)).
 //! A name has a corpus type when at least [`MIN_ARTICLES`] articles tagged it and nine in ten
-//! of them agree. The second pass over an article (see
-//! [`entities::extract_in_corpus`](super::entities::extract_in_corpus)) re-types its mentions
-//! by that, and adds the occurrences the recognizer passed over.
+//! of them agree. The second pass over an article
+//! ([`Reading::in_corpus`](super::entities::Reading::in_corpus)) re-types its mentions by
+//! that, and adds the occurrences the recognizer passed over. Indexing and `extract` run it
+//! over the articles they read together ([`annotate_together`](super::annotate_together)).
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::date::WEEKDAYS;
 
 /// The fewest articles that must have tagged a name before the corpus speaks for it.
 pub const MIN_ARTICLES: u32 = 3;
@@ -40,19 +43,26 @@ impl CorpusNames {
         (n >= MIN_ARTICLES && n * 10 >= total * 9).then_some(best)
     }
 
-    /// The names with a corpus type that may be looked for in text: capitalised and at least
-    /// three bytes long. (A one-word name that is also a word in lower case is matched only
-    /// where capitalised: the matcher is case-sensitive.)
+    /// The names with a corpus type that may be looked for in text: capitalised, at least
+    /// three bytes long, and not a month or a day ("May" and "Sunday" name people too).
+    /// The matcher is case-sensitive.
     pub fn searchable(&self) -> Vec<(String, usize)> {
         let mut out: Vec<(String, usize)> = self
             .votes
             .keys()
             .filter(|name| name.len() >= 3 && name.starts_with(char::is_uppercase))
+            .filter(|name| !is_a_date_word(name))
             .filter_map(|name| Some((name.clone(), self.type_of(name)?)))
             .collect();
         out.sort();
         out
     }
+}
+
+/// Whether a name is the name of a month or a day of the week.
+fn is_a_date_word(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    crate::date::is_month(&lower) || WEEKDAYS.contains(&lower.as_str())
 }
 
 /// A matcher of the searchable names of a corpus, longest first at each position.

@@ -96,6 +96,7 @@ pub struct ArticleEntities {
 }
 
 /// A raw mention before linking.
+#[derive(Clone)]
 struct Raw {
     passage: usize,
     start: usize,
@@ -161,53 +162,97 @@ pub fn extract_from_tokens(
     tokens: &[Vec<Token>],
     model: &Model,
 ) -> ArticleEntities {
-    let raws = raw_mentions(passages, tokens, model);
-    finish(raws, passages)
+    finish(raw_mentions(passages, tokens, model), passages)
 }
 
-/// [`extract_from_tokens`] with what the whole corpus says of names (the second pass of
-/// [`corpus_names`](super::corpus_names)): a mention takes the type most of the corpus's
-/// articles gave its name, and the corpus's names are mentions wherever the article writes
-/// them and the recognizer tagged nothing there.
-pub fn extract_in_corpus(
-    passages: &[Passage],
-    tokens: &[Vec<Token>],
-    model: &Model,
-    corpus: &CorpusNames,
-    names: &NameMatcher,
-) -> ArticleEntities {
-    let mut raws = raw_mentions(passages, tokens, model);
-    raws.retain_mut(|r| match corpus.type_of(&r.text) {
-        Some(t) if !r.demonym => match Kind::from_type(t) {
-            Some(kind) => {
-                r.kind = kind;
-                true
-            }
-            None => false,
-        },
-        _ => true,
-    });
-    for (pi, p) in passages.iter().enumerate() {
-        for (start, end, t) in names.find(&p.text) {
-            let Some(kind) = Kind::from_type(t) else {
-                continue;
-            };
-            if !raws
-                .iter()
-                .any(|r| r.passage == pi && r.start < end && start < r.end)
-            {
-                raws.push(Raw {
-                    passage: pi,
-                    start,
-                    end,
-                    text: p.text[start..end].to_string(),
-                    kind,
-                    demonym: false,
-                });
+/// The first reading of an article: the mentions the recognizer and the gazetteer found, and
+/// the entities they make on their own. A corpus read together weighs every article's
+/// names ([`Reading::names`], counted by [`CorpusNames`]) before each article is finished in
+/// its light ([`Reading::in_corpus`]), so the recognizer reads each article once.
+pub struct Reading {
+    raws: Vec<Raw>,
+    /// The article's entities as the article alone says.
+    pub alone: ArticleEntities,
+}
+
+impl Reading {
+    /// Reads an article's passages, already split into tokens (by [`tokenize`]).
+    pub fn new(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Reading {
+        let raws = raw_mentions(passages, tokens, model);
+        let alone = finish(raws.clone(), passages);
+        Reading { raws, alone }
+    }
+
+    /// The names the article gives a type, as written, with the type's index in
+    /// [`TYPES`](super::ner::TYPES): what it tells the corpus (demonyms aside).
+    pub fn names(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.alone.mentions.iter().filter(|m| !m.demonym).map(|m| {
+            (
+                m.text.as_str(),
+                self.alone.entities[m.entity].kind.type_index(),
+            )
+        })
+    }
+
+    /// The article's entities with what the whole corpus says of names (the second pass of
+    /// [`corpus_names`](super::corpus_names)): a mention takes the type most of the corpus's
+    /// articles gave its name, and the corpus's names are mentions wherever the article writes
+    /// them and the recognizer tagged nothing there.
+    pub fn in_corpus(
+        self,
+        passages: &[Passage],
+        corpus: &CorpusNames,
+        names: &NameMatcher,
+    ) -> ArticleEntities {
+        let mut raws = self.raws;
+        let before = raws.len();
+        let mut retyped = false;
+        raws.retain_mut(|r| match corpus.type_of(&r.text) {
+            Some(t) if !r.demonym => match Kind::from_type(t) {
+                Some(kind) => {
+                    retyped |= r.kind != kind;
+                    r.kind = kind;
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        });
+        let kept = raws.len();
+        let mut lower_words = None;
+        for (pi, p) in passages.iter().enumerate() {
+            for (start, end, t) in names.find(&p.text) {
+                let Some(kind) = Kind::from_type(t) else {
+                    continue;
+                };
+                let name = &p.text[start..end];
+                if !name.contains(' ')
+                    && lower_words
+                        .get_or_insert_with(|| lower_case_words(passages))
+                        .contains(name.to_lowercase().as_str())
+                {
+                    continue;
+                }
+                if !raws
+                    .iter()
+                    .any(|r| r.passage == pi && r.start < end && start < r.end)
+                {
+                    raws.push(Raw {
+                        passage: pi,
+                        start,
+                        end,
+                        text: p.text[start..end].to_string(),
+                        kind,
+                        demonym: false,
+                    });
+                }
             }
         }
+        if !retyped && kept == before && raws.len() == kept {
+            return self.alone;
+        }
+        finish(raws, passages)
     }
-    finish(raws, passages)
 }
 
 /// The mentions of one article as the recognizer and the gazetteer find them, before the
@@ -798,11 +843,7 @@ fn add_repeated_names(raws: &mut Vec<Raw>, passages: &[Passage]) {
         })
         .collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    let lower_words: std::collections::HashSet<&str> = passages
-        .iter()
-        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect();
+    let lower_words = lower_case_words(passages);
     for (name, kind) in names {
         if !name.contains(' ') && lower_words.contains(name.to_lowercase().as_str()) {
             continue;
@@ -811,10 +852,35 @@ fn add_repeated_names(raws: &mut Vec<Raw>, passages: &[Passage]) {
     }
 }
 
+/// The words an article writes in lower case: a one-word name is not carried to where the
+/// article writes it capitalised if it also writes it as a common word ("May", "Will").
+fn lower_case_words(passages: &[Passage]) -> HashSet<&str> {
+    passages
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
+}
+
 /// Words after which a one-word name is a thing, not a person ("an Oscar", "her Oscar",
 /// "Scorsese's The Aviator").
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "her", "his", "their", "its", "our", "my", "your", "this", "that", "every",
+];
+
+/// Nouns that a person's name comes before, the determiner being theirs: "the Asad regime",
+/// "the Obama administration", "the Kennedy family".
+const LED_BY_A_PERSON: &[&str] = &[
+    "regime",
+    "government",
+    "administration",
+    "presidency",
+    "cabinet",
+    "family",
+    "dynasty",
+    "clan",
+    "era",
+    "loyalists",
 ];
 
 /// "People" that the article also writes as things are things there, and all their person
@@ -833,7 +899,7 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
                 let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);
                 !after.starts_with(char::is_alphanumeric)
                     && (names_an_operation(before) && !continues_name(after)
-                        || one_word && determined(before))
+                        || one_word && determined(before) && !led_by_a_person(after))
             })
         });
         if written_as_thing {
@@ -851,6 +917,16 @@ fn names_an_operation(before: &str) -> bool {
             .strip_suffix(w)
             .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
     })
+}
+
+/// Whether the name comes before a noun of [`LED_BY_A_PERSON`].
+fn led_by_a_person(after: &str) -> bool {
+    let next = after.strip_prefix(' ').unwrap_or("");
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    LED_BY_A_PERSON.contains(&word)
 }
 
 /// Whether the text after a name goes on with a capitalised word, as part of the same name.

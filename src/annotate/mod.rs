@@ -103,26 +103,93 @@ fn agencies_are_not_people(
 /// Runs every annotator over an article's passages. `folder` credits the article to the
 /// agency its top-level folder names (`index --agency-from-folder`).
 pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -> Annotations {
-    // Each passage is split into tokens once, for the figures and the recognizer.
-    let tokens: Vec<Vec<tokenize::Token>> = passages
-        .iter()
-        .map(|p| tokenize::tokenize(&p.text))
+    let Draft {
+        passages: pas,
+        reading,
+    } = Draft::new(article, passages);
+    let entities = reading.map(|r| r.alone).unwrap_or_default();
+    complete(article, passages, folder, pas, entities)
+}
+
+/// An article to annotate with others ([`annotate_together`]).
+pub struct Item<'a> {
+    pub article: &'a Article,
+    pub passages: &'a [Passage],
+    /// The agency its folder credits, as for [`annotate`].
+    pub folder: Option<&'a str>,
+}
+
+/// [`annotate`] for articles read together, as an indexing batch or a file's articles: every
+/// article is read on its own first, on all cores; then their names are weighed together
+/// ([`corpus_names`]), and a name that most of them give one type is that type, and a
+/// mention, in the rest.
+pub fn annotate_together(items: &[Item]) -> Vec<Annotations> {
+    use rayon::prelude::*;
+    let drafts: Vec<Draft> = items
+        .par_iter()
+        .map(|i| Draft::new(i.article, i.passages))
         .collect();
-    let mut out = Annotations {
-        passages: passages
+    let mut corpus = corpus_names::CorpusNames::default();
+    for r in drafts.iter().filter_map(|d| d.reading.as_ref()) {
+        corpus.add_article(r.names());
+    }
+    let names = corpus_names::NameMatcher::new(&corpus);
+    items
+        .par_iter()
+        .zip(drafts)
+        .map(|(i, d)| {
+            let entities = d
+                .reading
+                .map(|r| r.in_corpus(i.passages, &corpus, &names))
+                .unwrap_or_default();
+            complete(i.article, i.passages, i.folder, d.passages, entities)
+        })
+        .collect()
+}
+
+/// An article's first reading: what each passage holds that needs no other article (figures
+/// and dates), and the recognizer's reading, where there is a model.
+struct Draft {
+    passages: Vec<PassageAnnotations>,
+    reading: Option<entities::Reading>,
+}
+
+impl Draft {
+    fn new(article: &Article, passages: &[Passage]) -> Draft {
+        // Each passage is split into tokens once, for the figures and the recognizer.
+        let tokens: Vec<Vec<tokenize::Token>> = passages
             .iter()
-            .zip(&tokens)
-            .map(|(p, toks)| PassageAnnotations {
-                figures: figures::find_in_tokens(&p.text, toks),
-                dates: dates::find(&p.text, toks, article.date),
-                ..Default::default()
-            })
-            .collect(),
+            .map(|p| tokenize::tokenize(&p.text))
+            .collect();
+        Draft {
+            passages: passages
+                .iter()
+                .zip(&tokens)
+                .map(|(p, toks)| PassageAnnotations {
+                    figures: figures::find_in_tokens(&p.text, toks),
+                    dates: dates::find(&p.text, toks, article.date),
+                    ..Default::default()
+                })
+                .collect(),
+            reading: ner::Model::get().map(|m| entities::Reading::new(passages, &tokens, m)),
+        }
+    }
+}
+
+/// Puts an article's annotations together: its passages' own, its entities, and the agencies
+/// it credits.
+fn complete(
+    article: &Article,
+    passages: &[Passage],
+    folder: Option<&str>,
+    passage_annotations: Vec<PassageAnnotations>,
+    entities: ArticleEntities,
+) -> Annotations {
+    let mut out = Annotations {
+        passages: passage_annotations,
+        entities,
         ..Default::default()
     };
-    if let Some(model) = ner::Model::get() {
-        out.entities = entities::extract_from_tokens(passages, &tokens, model);
-    }
     out.agencies = agencies::find(article, passages, &out.entities, folder);
     agencies_are_not_people(&mut out.entities, &out.agencies);
     for m in &out.entities.mentions {

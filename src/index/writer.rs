@@ -1,5 +1,7 @@
 //! Indexing a corpus: walk, decide which files changed since the last commit, read and split
-//! the changed ones in parallel, and replace their passages in the index.
+//! the changed ones in parallel, annotate each batch's articles together (so that the names
+//! of each are weighed against the others': [`annotate::annotate_together`]), and replace
+//! their passages in the index.
 //!
 //! Unchanged files (same size and modification time, or the same content hash) are not
 //! re-read; files gone from the corpus lose their passages; `rebuild` starts afresh. Every
@@ -20,8 +22,8 @@ use tantivy::{IndexWriter, TantivyDocument, TantivyError};
 
 use super::{catalogue, Fields, FileRecord, Manifest, Store, SCHEMA_VERSION};
 use crate::annotate::agencies::AgencyKind;
-use crate::annotate::{self, entities::Kind, keys};
-use crate::article::Article;
+use crate::annotate::{self, entities::Kind, keys, Annotations};
+use crate::article::{Article, Passage};
 use crate::corpus::{self, FileEntry};
 use crate::messages;
 
@@ -158,6 +160,12 @@ impl Reporter {
 enum Outcome {
     /// Same content as indexed: only the manifest's size and time change.
     Unchanged(FileRecord),
+    /// Read and split into articles, to be annotated with the rest of its batch.
+    Parsed {
+        record: FileRecord,
+        parsed: corpus::Parsed,
+        warnings: Vec<String>,
+    },
     Indexed {
         record: FileRecord,
         docs: Vec<TantivyDocument>,
@@ -303,8 +311,9 @@ impl<'a> Run<'a> {
         to_read
     }
 
-    /// Reads a batch of files in parallel. Stops between batches when the user asks: what
-    /// is committed stays, the batch in hand is dropped whole.
+    /// Reads a batch of files in parallel, then annotates their articles together. Stops
+    /// between batches when the user asks: what is committed stays, the batch in hand is
+    /// dropped whole.
     fn read(&self, batch: &[&FileEntry]) -> Result<Vec<Outcome>> {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
@@ -312,17 +321,7 @@ impl<'a> Run<'a> {
                 if crate::interrupt::requested() {
                     return Outcome::Interrupted;
                 }
-                let folder = self
-                    .opts
-                    .agency_from_folder
-                    .then(|| top_folder(&self.opts.corpus, &f.fs_path))
-                    .flatten();
-                read_file(
-                    f,
-                    self.manifest.files.get(&f.path),
-                    &self.store.fields,
-                    folder.as_deref(),
-                )
+                read_file(f, self.manifest.files.get(&f.path))
             })
             .collect();
         if crate::interrupt::requested()
@@ -335,7 +334,73 @@ impl<'a> Run<'a> {
             }
             .into());
         }
-        Ok(outcomes)
+        Ok(self.annotate(batch, outcomes))
+    }
+
+    /// Annotates the articles of a batch's files together ([`annotate::annotate_together`]:
+    /// the names of each are weighed against all the others') and turns each file read into
+    /// its index documents.
+    fn annotate(&self, batch: &[&FileEntry], outcomes: Vec<Outcome>) -> Vec<Outcome> {
+        let folders: Vec<Option<String>> = batch
+            .iter()
+            .map(|f| {
+                self.opts
+                    .agency_from_folder
+                    .then(|| top_folder(&self.opts.corpus, &f.fs_path))
+                    .flatten()
+            })
+            .collect();
+        let articles: Vec<(usize, &Article)> = outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                Outcome::Parsed { parsed, .. } => Some((i, parsed)),
+                _ => None,
+            })
+            .flat_map(|(i, parsed)| parsed.articles.iter().map(move |a| (i, a)))
+            .collect();
+        let passages: Vec<Vec<Passage>> = articles.par_iter().map(|(_, a)| a.passages()).collect();
+        let items: Vec<annotate::Item> = articles
+            .iter()
+            .zip(&passages)
+            .map(|(&(i, article), passages)| annotate::Item {
+                article,
+                passages,
+                folder: folders[i].as_deref(),
+            })
+            .collect();
+        let annotations = annotate::annotate_together(&items);
+        let docs: Vec<Vec<TantivyDocument>> = items
+            .par_iter()
+            .zip(annotations)
+            .map(|(item, ann)| documents(item.article, item.passages, &ann, &self.store.fields))
+            .collect();
+        let mut per_file: Vec<Vec<TantivyDocument>> = outcomes.iter().map(|_| Vec::new()).collect();
+        for ((i, _), d) in articles.iter().zip(docs) {
+            per_file[*i].extend(d);
+        }
+        outcomes
+            .into_iter()
+            .zip(per_file)
+            .map(|(outcome, docs)| match outcome {
+                Outcome::Parsed {
+                    mut record,
+                    parsed,
+                    warnings,
+                } => {
+                    record.articles = parsed.articles.len() as u64;
+                    record.passages = docs.len() as u64;
+                    Outcome::Indexed {
+                        record,
+                        docs,
+                        warnings,
+                        bad_records: parsed.bad_records.len(),
+                        ignored_records: parsed.ignored_records,
+                    }
+                }
+                other => other,
+            })
+            .collect()
     }
 
     /// Applies what reading a file gave: its passages replace the old ones, or the file is
@@ -344,6 +409,9 @@ impl<'a> Run<'a> {
         let known = self.manifest.files.contains_key(&f.path);
         let record = match outcome {
             Outcome::Interrupted => unreachable!("interrupted batches are not applied"),
+            Outcome::Parsed { .. } => {
+                unreachable!("a batch's files are annotated before they are applied")
+            }
             Outcome::Unchanged(record) => {
                 self.summary.files_unchanged += 1;
                 record
@@ -477,13 +545,8 @@ fn batches<'a>(files: &[&'a FileEntry]) -> Vec<Vec<&'a FileEntry>> {
     out
 }
 
-/// Reads, decodes and splits one file into index documents.
-fn read_file(
-    f: &FileEntry,
-    known: Option<&FileRecord>,
-    fields: &Fields,
-    folder: Option<&str>,
-) -> Outcome {
+/// Reads, decodes and splits one file into articles.
+fn read_file(f: &FileEntry, known: Option<&FileRecord>) -> Outcome {
     let mut record = FileRecord {
         size: f.size,
         mtime: f.mtime,
@@ -492,28 +555,17 @@ fn read_file(
         passages: 0,
         error: None,
     };
-    let parsed = match read_articles(f, known, &mut record) {
-        Ok(Some(parsed)) => parsed,
-        Ok(None) => return Outcome::Unchanged(record),
+    match read_articles(f, known, &mut record) {
+        Ok(Some(parsed)) => Outcome::Parsed {
+            warnings: messages::file_warnings(&f.path, &parsed),
+            record,
+            parsed,
+        },
+        Ok(None) => Outcome::Unchanged(record),
         Err(e) => {
             record.error = Some(e.to_string());
-            return Outcome::Skipped(record);
+            Outcome::Skipped(record)
         }
-    };
-    // Articles in parallel too: one file may hold a thousand stories.
-    let docs: Vec<TantivyDocument> = parsed
-        .articles
-        .par_iter()
-        .flat_map_iter(|article| documents(article, fields, folder))
-        .collect();
-    record.articles = parsed.articles.len() as u64;
-    record.passages = docs.len() as u64;
-    Outcome::Indexed {
-        record,
-        docs,
-        warnings: messages::file_warnings(&f.path, &parsed),
-        bad_records: parsed.bad_records.len(),
-        ignored_records: parsed.ignored_records,
     }
 }
 
@@ -549,11 +601,13 @@ fn read_articles(
     corpus::read(&f.path, f.format, &bytes).map(Some)
 }
 
-/// One tantivy document per passage of an article, with its annotations. `folder` is the
-/// agency the article's folder credits, if any.
-pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Vec<TantivyDocument> {
-    let passages = article.passages();
-    let ann = annotate::annotate(article, &passages, folder);
+/// One tantivy document per passage of an article, with its annotations.
+pub fn documents(
+    article: &Article,
+    passages: &[Passage],
+    ann: &Annotations,
+    fields: &Fields,
+) -> Vec<TantivyDocument> {
     let mut agency_keys: Vec<String> = Vec::new();
     let mut wire_keys: Vec<String> = Vec::new();
     for a in &ann.agencies.agencies {
@@ -577,7 +631,7 @@ pub fn documents(article: &Article, fields: &Fields, folder: Option<&str>) -> Ve
         .iter()
         .map(|e| keys::index_keys(&e.name, &e.aliases, e.kind == Kind::Person))
         .collect();
-    let fingerprint = annotate::fingerprint::fingerprint(&passages);
+    let fingerprint = annotate::fingerprint::fingerprint(passages);
     let mut first_passage: Vec<Option<u64>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
         let f = &mut first_passage[m.entity];

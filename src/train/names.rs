@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use super::score::Counts;
 use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
-use crate::annotate::entities::{extract_from_tokens, extract_in_corpus, ArticleEntities};
+use crate::annotate::entities::{ArticleEntities, Reading};
 use crate::annotate::keys::key;
 use crate::annotate::ner::Model;
 use crate::annotate::tokenize::{tokenize, Token};
@@ -82,26 +82,20 @@ fn recognize(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<Articl
             (passages, tokens)
         })
         .collect();
-    let found: Vec<ArticleEntities> = articles
-        .iter()
-        .map(|(p, t)| extract_from_tokens(p, t, model))
-        .collect();
+    let readings = articles.iter().map(|(p, t)| Reading::new(p, t, model));
     if !corpus_pass {
-        return found;
+        return readings.map(|r| r.alone).collect();
     }
+    let readings: Vec<Reading> = readings.collect();
     let mut corpus = CorpusNames::default();
-    for ents in &found {
-        corpus.add_article(
-            ents.mentions
-                .iter()
-                .filter(|m| !m.demonym)
-                .map(|m| (m.text.as_str(), ents.entities[m.entity].kind.type_index())),
-        );
+    for r in &readings {
+        corpus.add_article(r.names());
     }
     let names = NameMatcher::new(&corpus);
-    articles
-        .iter()
-        .map(|(p, t)| extract_in_corpus(p, t, model, &corpus, &names))
+    readings
+        .into_iter()
+        .zip(&articles)
+        .map(|(r, (p, _))| r.in_corpus(p, &corpus, &names))
         .collect()
 }
 
