@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::corpus_names::{CorpusNames, NameMatcher};
+use super::corpus_names::{CorpusNames, Written};
 use super::gazetteer::{kind, Gazetteer};
 use super::headings;
 use super::language::Script;
@@ -202,7 +202,7 @@ impl Reading {
         self,
         passages: &[Passage],
         corpus: &CorpusNames,
-        names: &NameMatcher,
+        written: &[Written],
     ) -> ArticleEntities {
         let mut raws = self.raws;
         let before = raws.len();
@@ -219,33 +219,26 @@ impl Reading {
             _ => true,
         });
         let kept = raws.len();
-        let mut lower_words = None;
-        for (pi, p) in passages.iter().enumerate() {
-            for (start, end, t) in names.find(&p.text) {
-                let Some(kind) = Kind::from_type(t) else {
-                    continue;
-                };
-                let name = &p.text[start..end];
-                if !name.contains(' ')
-                    && lower_words
-                        .get_or_insert_with(|| lower_case_words(passages))
-                        .contains(name.to_lowercase().as_str())
-                {
-                    continue;
-                }
-                if !raws
-                    .iter()
-                    .any(|r| r.passage == pi && r.start < end && start < r.end)
-                {
-                    raws.push(Raw {
-                        passage: pi,
-                        start,
-                        end,
-                        text: p.text[start..end].to_string(),
-                        kind,
-                        demonym: false,
-                    });
-                }
+        for &(pi, start, end) in written {
+            let name = &passages[pi].text[start..end];
+            let Some(kind) = corpus.carried(name).and_then(Kind::from_type) else {
+                continue;
+            };
+            if !name.contains(' ') && writes_in_lower_case(passages, name) {
+                continue;
+            }
+            if !raws
+                .iter()
+                .any(|r| r.passage == pi && r.start < end && start < r.end)
+            {
+                raws.push(Raw {
+                    passage: pi,
+                    start,
+                    end,
+                    text: name.to_string(),
+                    kind,
+                    demonym: false,
+                });
             }
         }
         if !retyped && kept == before && raws.len() == kept {
@@ -797,8 +790,10 @@ fn add_acronyms(raws: &mut Vec<Raw>, passages: &[Passage]) {
 /// Every whole-word occurrence of `name` that no mention covers yet becomes a mention of
 /// `kind` (`raws` may be in any order).
 fn add_occurrences(raws: &mut Vec<Raw>, passages: &[Passage], name: &str, kind: Kind) {
+    // One searcher for all the passages (`str::match_indices` builds one per passage).
+    let finder = memchr::memmem::Finder::new(name);
     for (pi, p) in passages.iter().enumerate() {
-        for (start, _) in p.text.match_indices(name) {
+        for start in finder.find_iter(p.text.as_bytes()) {
             let end = start + name.len();
             let bounded = !p.text[..start].ends_with(|c: char| c.is_alphanumeric())
                 && !p.text[end..].starts_with(|c: char| c.is_alphanumeric());
@@ -860,6 +855,17 @@ fn lower_case_words(passages: &[Passage]) -> HashSet<&str> {
         .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_lowercase))
         .collect()
+}
+
+/// Whether an article writes a one-word name in lower case, as a word of its own.
+fn writes_in_lower_case(passages: &[Passage], name: &str) -> bool {
+    let lower = name.to_lowercase();
+    passages.iter().any(|p| {
+        p.text.match_indices(lower.as_str()).any(|(at, w)| {
+            !p.text[..at].ends_with(char::is_alphanumeric)
+                && !p.text[at + w.len()..].starts_with(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Words after which a one-word name is a thing, not a person ("an Oscar", "her Oscar",

@@ -18,26 +18,32 @@ pub const MIN_WORDS: usize = 40;
 
 /// The SimHash of the passages' words, lower-cased, in 3-word shingles.
 pub fn fingerprint(passages: &[Passage]) -> u64 {
-    let words: Vec<String> = passages
+    // The words, lower-cased, one space apart in one string: a shingle is a slice of it.
+    let mut text = String::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for word in passages
         .iter()
         .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < MIN_WORDS {
+    {
+        if !starts.is_empty() {
+            text.push(' ');
+        }
+        starts.push(text.len());
+        if word.is_ascii() {
+            text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            text.push_str(&word.to_lowercase());
+        }
+    }
+    if starts.len() < MIN_WORDS {
         return 0;
     }
     let mut votes = [0i32; 64];
-    let mut shingle = String::new();
-    for w in words.windows(3) {
-        shingle.clear();
-        for (i, word) in w.iter().enumerate() {
-            if i > 0 {
-                shingle.push(' ');
-            }
-            shingle.push_str(word);
-        }
-        let h = xxh3_64(shingle.as_bytes());
+    for (i, &start) in starts.iter().enumerate().take(starts.len() - 2) {
+        // Up to the space before the fourth word, or the end.
+        let end = starts.get(i + 3).map_or(text.len(), |s| s - 1);
+        let h = xxh3_64(&text.as_bytes()[start..end]);
         for (bit, v) in votes.iter_mut().enumerate() {
             *v += if h >> bit & 1 == 1 { 1 } else { -1 };
         }

@@ -125,25 +125,24 @@ pub struct Item<'a> {
 /// mention, in the rest.
 pub fn annotate_together(items: &[Item]) -> Vec<Annotations> {
     use rayon::prelude::*;
-    let drafts: Vec<Draft> = items
+    let mut drafts: Vec<Draft> = items
         .par_iter()
         .map(|i| Draft::new(i.article, i.passages))
         .collect();
-    let mut corpus = corpus_names::CorpusNames::default();
-    for r in drafts.iter().filter_map(|d| d.reading.as_ref()) {
-        corpus.add_article(r.names());
-    }
-    let names = corpus_names::NameMatcher::new(&corpus);
+    let readings: Vec<entities::Reading> =
+        drafts.iter_mut().filter_map(|d| d.reading.take()).collect();
+    let mut entities = if readings.len() == items.len() {
+        let passages: Vec<&[Passage]> = items.iter().map(|i| i.passages).collect();
+        corpus_names::read_together(readings, &passages)
+    } else {
+        Vec::new()
+    };
+    entities.resize_with(items.len(), ArticleEntities::default);
     items
         .par_iter()
         .zip(drafts)
-        .map(|(i, d)| {
-            let entities = d
-                .reading
-                .map(|r| r.in_corpus(i.passages, &corpus, &names))
-                .unwrap_or_default();
-            complete(i.article, i.passages, i.folder, d.passages, entities)
-        })
+        .zip(entities)
+        .map(|((i, d), e)| complete(i.article, i.passages, i.folder, d.passages, e))
         .collect()
 }
 

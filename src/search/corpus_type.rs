@@ -31,10 +31,11 @@ use crate::annotate::clusters::capitalisation;
 use crate::annotate::keys::key;
 use crate::index::schema::{text_analyzer, Fields};
 
-/// The name is disowned when fewer than one in this many of the passages that write it tag
-/// it: a recognizer that misses a person in half of the passages that name him still keeps
-/// him ("Glazer", in 17 of the 36 BBC passages that write the word).
-pub const TAGGED_ONE_IN: u64 = 5;
+/// The name is disowned when fewer than one in [`TAGGED_ONE_IN`] of the passages that write
+/// it tag it: a recognizer that misses a person in half of the passages that name him still
+/// keeps him ("Glazer", in 17 of the 36 BBC passages that write the word). The indexing
+/// pass over the corpus weighs a name by the same measure.
+pub use crate::annotate::corpus_names::TAGGED_ONE_IN;
 
 /// The fewest passages that must write a word before the corpus speaks for it.
 pub const MIN_PASSAGES: u64 = 5;
@@ -88,7 +89,7 @@ impl<'a> CorpusTypes<'a> {
             .iter()
             .map(|k| passages(Term::from_field_text(self.fields.person_here, k)))
             .sum();
-        written >= MIN_PASSAGES && tagged * TAGGED_ONE_IN < written
+        written >= MIN_PASSAGES && tagged * u64::from(TAGGED_ONE_IN) < written
     }
 }
 

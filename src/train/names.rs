@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::score::Counts;
-use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
+use crate::annotate::corpus_names::read_together;
 use crate::annotate::entities::{ArticleEntities, Reading};
 use crate::annotate::keys::key;
 use crate::annotate::ner::Model;
@@ -86,17 +86,8 @@ fn recognize(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<Articl
     if !corpus_pass {
         return readings.map(|r| r.alone).collect();
     }
-    let readings: Vec<Reading> = readings.collect();
-    let mut corpus = CorpusNames::default();
-    for r in &readings {
-        corpus.add_article(r.names());
-    }
-    let names = NameMatcher::new(&corpus);
-    readings
-        .into_iter()
-        .zip(&articles)
-        .map(|(r, (p, _))| r.in_corpus(p, &corpus, &names))
-        .collect()
+    let passages: Vec<&[Passage]> = articles.iter().map(|(p, _)| p.as_slice()).collect();
+    read_together(readings.collect(), &passages)
 }
 
 /// Prints the gold names nothing found matches and the names found that match no gold one.
