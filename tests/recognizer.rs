@@ -441,3 +441,22 @@ fn the_determiner_of_a_leaders_regime_is_the_regimes() {
     ));
     assert!(has(&e, "person", "Asad"), "{e:?}");
 }
+
+/// A first name and a surname that the name lists hold make a person, even where the
+/// recognizer read an organization (a table of drivers in Portuguese); companies named after
+/// people that the organisation lists hold stay companies.
+#[test]
+fn names_shaped_as_people_are_people() {
+    let (e, _) = entities_of(
+        "Classificação\n\nConfira a classificação atualizada da temporada depois da última \
+         corrida!\n\nPos. Piloto Pontos Vitórias Poles\n1 Kyle Busch 4120 3 2\n2 Chase Elliott \
+         4102 2 1\n3 Stanton Barrett 3990 1 0\n4 Drew Herring 3500 0 0\n5 Kyle Larson 3320 1 \
+         1\n\nAnalistas do Merrill Lynch e do Morgan Stanley acompanham a temporada.\n",
+    );
+    for driver in ["Kyle Busch", "Chase Elliott", "Drew Herring", "Kyle Larson"] {
+        assert!(has(&e, "person", driver), "{driver}: {e:?}");
+    }
+    for company in ["Merrill Lynch", "Morgan Stanley"] {
+        assert!(has(&e, "organization", company), "{company}: {e:?}");
+    }
+}

@@ -595,6 +595,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws, gaz);
+    people_by_their_names(&mut raws, gaz);
     companies_by_legal_form(&mut raws, passages);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
@@ -606,6 +607,40 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
 /// The last words that make a name a street's ("Gladstone Avenue", "Jolinda Drive").
 /// Not "Lane" ("Nathan Lane"), "Court" ("Supreme Court") or "Place" ("Melrose Place").
 const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Drive"];
+
+/// An organization's name of two or three words that is shaped as a person's is a person's: a
+/// first name and a surname that the name lists hold, with no word that names an organization
+/// ("Kyle Busch" and "Chase Elliott" in a table of drivers; not "Tequila Works" or "Moon
+/// Express"). Not a name the lists hold whole ("Morgan Stanley", "Charles Schwab") or as the
+/// start of a longer one ("Merrill Lynch"), nor one whose first name is also an
+/// organization's or a country's.
+fn people_by_their_names(raws: &mut [Raw], gaz: &Gazetteer) {
+    let shaped_as_a_person = |name: &str| {
+        let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        (2..=3).contains(&words.len())
+            && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+            && gaz.kinds(first) & kind::FIRST_NAME != 0
+            && gaz.kinds(first) & (kind::ORGANIZATION | kind::COUNTRY) == 0
+            && gaz.kinds(last) & kind::LAST_NAME != 0
+            && !words.iter().any(|w| ORG_WORDS.contains(&w.as_str()))
+            && {
+                let whole = words.join(" ");
+                gaz.kinds(&whole) & (kind::ORGANIZATION | kind::PLACE) == 0
+                    && !gaz.continues(&whole)
+            }
+    };
+    for r in raws.iter_mut() {
+        if r.kind == Kind::Organization && shaped_as_a_person(&r.text) {
+            r.kind = Kind::Person;
+        }
+    }
+}
 
 /// A person's or organization's name of two words or more whose last word names a street is
 /// a place (the recognizer reads "Jolinda Drive" as a person): not an organization whose first
