@@ -127,12 +127,14 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
         docs.extend(super::re3d::read(&args.data.join(part))?);
     }
     let mut scores = super::re3d::evaluate_entities(&docs, model, args.corpus_pass);
-    scores.push(("figure".into(), super::re3d::evaluate_figures(&docs)));
+    scores.push(("figure".into(), super::re3d::evaluate_figures(&docs, false)));
+    let aside = super::re3d::evaluate_figures(&docs, true);
+    scores.push(("figure-time".into(), aside));
     if args.json {
         return print_json(&scores);
     }
     println!(
-        "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations",
+        "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations (figure-time: those found where the gold marks a Temporal expression set aside)",
         docs.len()
     );
     print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
