@@ -179,7 +179,7 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             folder: None,
         })
         .collect();
-    let annotations = annotate::annotate_together(&items);
+    let annotations = annotate::annotate_together(&items, &|| false).unwrap_or_default();
     for (item, ann) in items.iter().zip(&annotations) {
         let (article, passages) = (item.article, item.passages);
         let report = render::ExtractReport::new(article, passages, ann);

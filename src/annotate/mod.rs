@@ -122,13 +122,18 @@ pub struct Item<'a> {
 /// [`annotate`] for articles read together, as an indexing batch or a file's articles: every
 /// article is read on its own first, on all cores; then their names are weighed together
 /// ([`corpus_names`]), and a name that most of them give one type is that type, and a
-/// mention, in the rest.
-pub fn annotate_together(items: &[Item]) -> Vec<Annotations> {
+/// mention, in the rest. `stop` is asked before each article is read: once it says yes, the
+/// articles are left unread and the answer is `None` (indexing asks whether the user pressed
+/// Ctrl-C).
+pub fn annotate_together(
+    items: &[Item],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Annotations>> {
     use rayon::prelude::*;
     let mut drafts: Vec<Draft> = items
         .par_iter()
-        .map(|i| Draft::new(i.article, i.passages))
-        .collect();
+        .map(|i| (!stop()).then(|| Draft::new(i.article, i.passages)))
+        .collect::<Option<_>>()?;
     let readings: Vec<entities::Reading> =
         drafts.iter_mut().filter_map(|d| d.reading.take()).collect();
     let mut entities = if readings.len() == items.len() {
@@ -143,7 +148,8 @@ pub fn annotate_together(items: &[Item]) -> Vec<Annotations> {
         .zip(drafts)
         .zip(entities)
         .map(|((i, d), e)| complete(i.article, i.passages, i.folder, d.passages, e))
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// An article's first reading: what each passage holds that needs no other article (figures

@@ -327,20 +327,26 @@ impl<'a> Run<'a> {
         if crate::interrupt::requested()
             || outcomes.iter().any(|o| matches!(o, Outcome::Interrupted))
         {
-            self.reporter.finish();
-            let committed = self.store.manifest().map(|m| m.files.len()).unwrap_or(0);
-            return Err(crate::interrupt::Interrupted {
-                committed_files: committed,
-            }
-            .into());
+            return Err(self.interrupted());
         }
-        Ok(self.annotate(batch, outcomes))
+        self.annotate(batch, outcomes)
+            .ok_or_else(|| self.interrupted())
+    }
+
+    /// The error of a run the user stopped, with what its index holds.
+    fn interrupted(&self) -> anyhow::Error {
+        self.reporter.finish();
+        let committed = self.store.manifest().map(|m| m.files.len()).unwrap_or(0);
+        crate::interrupt::Interrupted {
+            committed_files: committed,
+        }
+        .into()
     }
 
     /// Annotates the articles of a batch's files together ([`annotate::annotate_together`]:
     /// the names of each are weighed against all the others') and turns each file read into
-    /// its index documents.
-    fn annotate(&self, batch: &[&FileEntry], outcomes: Vec<Outcome>) -> Vec<Outcome> {
+    /// its index documents; `None` when the user asked to stop meanwhile.
+    fn annotate(&self, batch: &[&FileEntry], outcomes: Vec<Outcome>) -> Option<Vec<Outcome>> {
         let folders: Vec<Option<String>> = batch
             .iter()
             .map(|f| {
@@ -369,7 +375,7 @@ impl<'a> Run<'a> {
                 folder: folders[i].as_deref(),
             })
             .collect();
-        let annotations = annotate::annotate_together(&items);
+        let annotations = annotate::annotate_together(&items, &crate::interrupt::requested)?;
         let docs: Vec<Vec<TantivyDocument>> = items
             .par_iter()
             .zip(annotations)
@@ -400,7 +406,8 @@ impl<'a> Run<'a> {
                 }
                 other => other,
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// Applies what reading a file gave: its passages replace the old ones, or the file is
