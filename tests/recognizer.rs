@@ -460,3 +460,18 @@ fn names_shaped_as_people_are_people() {
         assert!(has(&e, "organization", company), "{company}: {e:?}");
     }
 }
+
+/// An abbreviation written as a plural is a common noun, in the plural and the singular:
+/// "PCs" and "IPOs" name no organization; "NATO's" is still NATO.
+#[test]
+fn plural_abbreviations_name_nothing() {
+    let (e, _) = entities_of(
+        "Sales\n\nSales of PCs rose in the third quarter, and the PC maker plans two IPOs next \
+         year, NATO said. The first IPO is set for March. NATO officials declined to comment on \
+         NATO's plans.\n",
+    );
+    for thing in ["PCs", "PC", "IPOs", "IPO"] {
+        assert!(!e.iter().any(|(_, n)| n == thing), "{thing}: {e:?}");
+    }
+    assert!(has(&e, "organization", "NATO"), "{e:?}");
+}

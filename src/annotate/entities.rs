@@ -596,6 +596,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
+    drop_plural_abbreviations(&mut raws, passages);
     companies_by_legal_form(&mut raws, passages);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
@@ -607,6 +608,34 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
 /// The last words that make a name a street's ("Gladstone Avenue", "Jolinda Drive").
 /// Not "Lane" ("Nathan Lane"), "Court" ("Supreme Court") or "Place" ("Melrose Place").
 const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Drive"];
+
+/// An abbreviation written as a plural ("PCs", "IPOs", "VBIEDs") is a common noun, and so is
+/// the same abbreviation in the singular in that article ("a PC", "the IPO"): neither is a
+/// name. A name is not pluralised that way: "the Kennedys" is not in capitals, "NATO's" has
+/// an apostrophe.
+fn drop_plural_abbreviations(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    let singular = |word: &str| -> Option<String> {
+        let stem = word.strip_suffix('s')?;
+        let letters = stem.chars().filter(char::is_ascii_uppercase).count();
+        (letters >= 2
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .then(|| stem.to_string())
+    };
+    let things: HashSet<String> = passages
+        .iter()
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
+        .filter_map(singular)
+        .collect();
+    if things.is_empty() {
+        return;
+    }
+    raws.retain(|r| {
+        let text = r.text.as_str();
+        !(things.contains(text) || singular(text).is_some_and(|s| things.contains(&s)))
+    });
+}
 
 /// An organization's name of two or three words that is shaped as a person's is a person's: a
 /// first name and a surname that the name lists hold, with no word that names an organization
