@@ -475,3 +475,21 @@ fn plural_abbreviations_name_nothing() {
     }
     assert!(has(&e, "organization", "NATO"), "{e:?}");
 }
+
+/// A slogan in title case holds contractions, and no name does: "Don’t Jerk" is no person.
+#[test]
+fn words_with_contractions_are_not_names() {
+    let (e, _) = entities_of(
+        "Slogan\n\nMeth. We’re On It is the new slogan.\n\nThe state’s failed “Don’t Jerk and \
+         Drive” campaign from 2014. Conan O'Brien laughed.\n",
+    );
+    assert!(
+        !e.iter().any(|(_, n)| n.contains('’') && !n.contains("O'")),
+        "{e:?}"
+    );
+    assert!(
+        !e.iter()
+            .any(|(_, n)| n.contains("Jerk") || n.contains("We")),
+        "{e:?}"
+    );
+}

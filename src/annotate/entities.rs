@@ -383,6 +383,19 @@ fn as_trained(word: &str) -> &str {
     }
 }
 
+/// Whether a word (in lower case) is an English contraction: "don't", "we’re", "they've",
+/// "i'm", "we'd", "you'll". No name holds one: a slogan in title case ("Don’t Jerk and
+/// Drive", "We’re On It") does. Names whose apostrophe is followed by a capital ("O'Brien")
+/// or by other letters ("Qur'an", "Da'esh") are not contractions.
+fn is_contraction(word: &str) -> bool {
+    let Some((stem, tail)) = word.rsplit_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem.chars().all(char::is_alphabetic)
+        && (matches!(tail, "re" | "ve" | "ll" | "m" | "d") || (tail == "t" && stem.ends_with('n')))
+}
+
 /// What a chunk the recognizer tagged (type `ty`, tokens `s..e`) names, after the rules:
 /// its tokens, kind and whether it is a demonym; `None` when it names nothing.
 fn tagged_mention(
@@ -401,6 +414,7 @@ fn tagged_mention(
     let surface = &text[toks[s].start..toks[e - 1].end];
     let lower = surface.to_lowercase();
     if !surface.chars().any(char::is_alphabetic)
+        || lower.split(' ').any(is_contraction)
         || NOT_NAMES.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
         || (crate::date::is_month(&lower) && lower != "may")
