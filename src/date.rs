@@ -24,6 +24,22 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// The names of the months, January first, in lower case.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The days of the week, Monday first, in lower case.
 pub const WEEKDAYS: [&str; 7] = [
     "monday",
@@ -41,24 +57,10 @@ pub fn month_number(name: &str) -> Option<u32> {
     if lower.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let stem = lower.trim_end_matches('.');
     for (i, m) in MONTHS.iter().enumerate() {
         if stem == *m
-            || (stem.len() >= 3 && full[i].starts_with(stem))
+            || (stem.len() >= 3 && MONTH_NAMES[i].starts_with(stem))
             || (stem == "sept" && i == 8)
         {
             return Some(i as u32 + 1);

@@ -106,20 +106,40 @@ proptest! {
 proptest! {
     #![proptest_config(config(cases(100)))]
 
+    /// Alone, and read together with others (three copies, so that its names speak for
+    /// the corpus, and texts that mix it with another).
     #[test]
-    fn annotation_never_panics_and_spans_hold(text in texty()) {
-        let article = newsdex::article::Article {
-            paragraphs: vec![newsdex::article::Paragraph { line: 1, text: text.clone() }],
+    fn annotation_never_panics_and_spans_hold(text in texty(), other in texty()) {
+        let article = |text: String| newsdex::article::Article {
+            paragraphs: vec![newsdex::article::Paragraph { line: 1, text }],
             ..Default::default()
         };
-        let passages = article.passages();
-        let ann = newsdex::annotate::annotate(&article, &passages, None);
-        for (p, pa) in passages.iter().zip(&ann.passages) {
-            for e in &pa.entities {
-                prop_assert_eq!(&p.text[e.start..e.end], e.text.as_str());
-            }
-            for a in &pa.agencies {
-                prop_assert_eq!(&p.text[a.start..a.end], a.text.as_str());
+        let articles = [
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            other.clone(),
+            format!("{other} {text}"),
+            format!("{text} {other}"),
+        ]
+        .map(article);
+        let passages: Vec<_> = articles.iter().map(|a| a.passages()).collect();
+        let items: Vec<newsdex::annotate::Item> = articles
+            .iter()
+            .zip(&passages)
+            .map(|(article, passages)| newsdex::annotate::Item { article, passages, folder: None })
+            .collect();
+        let together = newsdex::annotate::annotate_together(&items, &|| false).unwrap();
+        let alone = newsdex::annotate::annotate(&articles[0], &passages[0], None);
+        let all = passages.iter().chain([&passages[0]]);
+        for (passages, ann) in all.zip(together.iter().chain([&alone])) {
+            for (p, pa) in passages.iter().zip(&ann.passages) {
+                for e in &pa.entities {
+                    prop_assert_eq!(&p.text[e.start..e.end], e.text.as_str());
+                }
+                for a in &pa.agencies {
+                    prop_assert_eq!(&p.text[a.start..a.end], a.text.as_str());
+                }
             }
         }
     }

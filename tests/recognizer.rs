@@ -493,3 +493,29 @@ fn words_with_contractions_are_not_names() {
         "{e:?}"
     );
 }
+
+/// The corpus's names are not carried into an article in German, where every noun is
+/// capitalised and the recognizer reads none.
+#[test]
+fn the_corpus_carries_no_names_into_german() {
+    let tmp = TempDir::new().unwrap();
+    let corpus = tmp.path().join("c");
+    for (i, s) in ASAD_STATEMENTS.iter().enumerate().take(3) {
+        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
+    }
+    write(
+        &corpus,
+        "de.txt",
+        "Erklärung\n\nDie Regierung sagte am Montag, dass Asad nicht mehr an der Macht bleiben \
+         darf und die Gespräche mit der Opposition bald beginnen müssen. Wir zeigen auf der \
+         Konferenz, wie unsere Partner mit neuen Plänen erfolgreich sind und ihre Bedürfnisse \
+         besser verstehen können, und wir sprechen gern mit Ihnen über die nächsten Schritte.\n",
+    );
+    let idx = tmp.path().join("i");
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (hits, _) = search(&idx, &["--person", "Asad", "--limit", "10"]);
+    let german: Vec<_> = hits.iter().filter(|h| file_name(h) == "de.txt").collect();
+    assert_eq!(german.len(), 1, "{hits:?}");
+    assert_eq!(german[0]["matched_by"], "name", "{hits:?}");
+}

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use super::entities::{ArticleEntities, Reading};
 use crate::article::Passage;
-use crate::date::WEEKDAYS;
+use crate::date::{MONTH_NAMES, WEEKDAYS};
 
 /// The fewest articles that must have tagged a name before the corpus speaks for it.
 pub const MIN_ARTICLES: u32 = 3;
@@ -28,10 +28,12 @@ pub const MIN_ARTICLES: u32 = 3;
 /// many of the articles (or, in the facets, passages) that write it tagged it.
 pub const TAGGED_ONE_IN: u32 = 5;
 
-/// Name → articles that tagged it as each type, and articles that write it.
+/// Name → articles that tagged it as each type, articles that tagged it at all, and articles
+/// that write it.
 #[derive(Debug, Default)]
 pub struct CorpusNames {
     votes: HashMap<String, [u32; 4]>,
+    tagged: HashMap<String, u32>,
     writers: HashMap<String, u32>,
 }
 
@@ -41,6 +43,9 @@ impl CorpusNames {
         let mut seen: Vec<(&str, usize)> = names.into_iter().collect();
         seen.sort_unstable();
         seen.dedup();
+        let mut tagged: Vec<&str> = seen.iter().map(|(name, _)| *name).collect();
+        tagged.dedup();
+        count_once(&mut self.tagged, tagged);
         for (name, ty) in seen {
             match self.votes.get_mut(name) {
                 Some(v) => v[ty] += 1,
@@ -58,14 +63,7 @@ impl CorpusNames {
         let mut seen: Vec<&str> = names.into_iter().collect();
         seen.sort_unstable();
         seen.dedup();
-        for name in seen {
-            match self.writers.get_mut(name) {
-                Some(n) => *n += 1,
-                None => {
-                    self.writers.insert(name.to_string(), 1);
-                }
-            }
-        }
+        count_once(&mut self.writers, seen);
     }
 
     /// The type most articles gave the name, when enough of them agree.
@@ -82,7 +80,7 @@ impl CorpusNames {
     /// [`type_of`]: CorpusNames::type_of
     pub fn carried(&self, name: &str) -> Option<usize> {
         let ty = self.type_of(name)?;
-        let tagged: u32 = self.votes.get(name).map_or(0, |v| v.iter().sum());
+        let tagged = self.tagged.get(name).copied().unwrap_or(0);
         let written = self.writers.get(name).copied().unwrap_or(0);
         (tagged * TAGGED_ONE_IN >= written).then_some(ty)
     }
@@ -103,10 +101,23 @@ impl CorpusNames {
     }
 }
 
-/// Whether a name is the name of a month or a day of the week.
+/// Adds one to the count of each name (given once each).
+fn count_once<'a>(counts: &mut HashMap<String, u32>, names: impl IntoIterator<Item = &'a str>) {
+    for name in names {
+        match counts.get_mut(name) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(name.to_string(), 1);
+            }
+        }
+    }
+}
+
+/// Whether a name is the name of a month or a day of the week (not "Marc" or "Jan", which
+/// [`is_month`](crate::date::is_month) reads as abbreviations).
 fn is_a_date_word(name: &str) -> bool {
     let lower = name.to_lowercase();
-    crate::date::is_month(&lower) || WEEKDAYS.contains(&lower.as_str())
+    MONTH_NAMES.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())
 }
 
 /// Where a known name is written in an article: passage index and byte offsets.

@@ -162,7 +162,8 @@ pub fn extract_from_tokens(
     tokens: &[Vec<Token>],
     model: &Model,
 ) -> ArticleEntities {
-    finish(raw_mentions(passages, tokens, model), passages)
+    let script = super::language::of(passages, tokens);
+    finish(raw_mentions(script, passages, tokens, model), passages)
 }
 
 /// The first reading of an article: the mentions the recognizer and the gazetteer found, and
@@ -173,14 +174,21 @@ pub struct Reading {
     raws: Vec<Raw>,
     /// The article's entities as the article alone says.
     pub alone: ArticleEntities,
+    /// Whether names are read in it at all: not in a language that capitalises its nouns.
+    names_read: bool,
 }
 
 impl Reading {
     /// Reads an article's passages, already split into tokens (by [`tokenize`]).
     pub fn new(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Reading {
-        let raws = raw_mentions(passages, tokens, model);
+        let script = super::language::of(passages, tokens);
+        let raws = raw_mentions(script, passages, tokens, model);
         let alone = finish(raws.clone(), passages);
-        Reading { raws, alone }
+        Reading {
+            raws,
+            alone,
+            names_read: script != Script::NounsCapitalised,
+        }
     }
 
     /// The names the article gives a type, as written, with the type's index in
@@ -204,6 +212,9 @@ impl Reading {
         corpus: &CorpusNames,
         written: &[Written],
     ) -> ArticleEntities {
+        if !self.names_read {
+            return self.alone;
+        }
         let mut raws = self.raws;
         let before = raws.len();
         let mut retyped = false;
@@ -219,12 +230,17 @@ impl Reading {
             _ => true,
         });
         let kept = raws.len();
+        let mut lower_words = None;
         for &(pi, start, end) in written {
             let name = &passages[pi].text[start..end];
             let Some(kind) = corpus.carried(name).and_then(Kind::from_type) else {
                 continue;
             };
-            if !name.contains(' ') && writes_in_lower_case(passages, name) {
+            if !name.contains(' ')
+                && lower_words
+                    .get_or_insert_with(|| lower_case_words(passages))
+                    .contains(name.to_lowercase().as_str())
+            {
                 continue;
             }
             if !raws
@@ -252,8 +268,13 @@ impl Reading {
 /// article-wide rules; none in a language that capitalises its nouns, and in another
 /// language than English none of one word at a sentence's start that the article also
 /// writes in lower case ([`super::language`]).
-fn raw_mentions(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec<Raw> {
-    let mut raws = match super::language::of(passages, tokens) {
+fn raw_mentions(
+    script: Script,
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    model: &Model,
+) -> Vec<Raw> {
+    let mut raws = match script {
         Script::NounsCapitalised => return Vec::new(),
         Script::English => recognized(passages, tokens, model),
         Script::Other => {
@@ -933,17 +954,6 @@ fn lower_case_words(passages: &[Passage]) -> HashSet<&str> {
         .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_lowercase))
         .collect()
-}
-
-/// Whether an article writes a one-word name in lower case, as a word of its own.
-fn writes_in_lower_case(passages: &[Passage], name: &str) -> bool {
-    let lower = name.to_lowercase();
-    passages.iter().any(|p| {
-        p.text.match_indices(lower.as_str()).any(|(at, w)| {
-            !p.text[..at].ends_with(char::is_alphanumeric)
-                && !p.text[at + w.len()..].starts_with(char::is_alphanumeric)
-        })
-    })
 }
 
 /// Words after which a one-word name is a thing, not a person ("an Oscar", "her Oscar",

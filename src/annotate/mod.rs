@@ -101,7 +101,8 @@ fn agencies_are_not_people(
 }
 
 /// Runs every annotator over an article's passages. `folder` credits the article to the
-/// agency its top-level folder names (`index --agency-from-folder`).
+/// agency its top-level folder names (`index --agency-from-folder`). The article is read
+/// alone: indexing and `extract` read articles together ([`annotate_together`]).
 pub fn annotate(article: &Article, passages: &[Passage], folder: Option<&str>) -> Annotations {
     let Draft {
         passages: pas,
@@ -134,15 +135,20 @@ pub fn annotate_together(
         .par_iter()
         .map(|i| (!stop()).then(|| Draft::new(i.article, i.passages)))
         .collect::<Option<_>>()?;
-    let readings: Vec<entities::Reading> =
-        drafts.iter_mut().filter_map(|d| d.reading.take()).collect();
-    let mut entities = if readings.len() == items.len() {
-        let passages: Vec<&[Passage]> = items.iter().map(|i| i.passages).collect();
-        corpus_names::read_together(readings, &passages)
-    } else {
-        Vec::new()
-    };
-    entities.resize_with(items.len(), ArticleEntities::default);
+    // The articles the recognizer read (all of them, where there is a model), by position.
+    let (read, readings): (Vec<usize>, Vec<entities::Reading>) = drafts
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(k, d)| Some((k, d.reading.take()?)))
+        .unzip();
+    let passages: Vec<&[Passage]> = read.iter().map(|&k| items[k].passages).collect();
+    let mut entities: Vec<ArticleEntities> = vec![ArticleEntities::default(); items.len()];
+    for (k, e) in read
+        .into_iter()
+        .zip(corpus_names::read_together(readings, &passages))
+    {
+        entities[k] = e;
+    }
     items
         .par_iter()
         .zip(drafts)

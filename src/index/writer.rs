@@ -312,8 +312,8 @@ impl<'a> Run<'a> {
     }
 
     /// Reads a batch of files in parallel, then annotates their articles together. Stops
-    /// between batches when the user asks: what is committed stays, the batch in hand is
-    /// dropped whole.
+    /// when the user asks, before the next file or article: what is committed stays, the
+    /// batch in hand is dropped whole.
     fn read(&self, batch: &[&FileEntry]) -> Result<Vec<Outcome>> {
         let outcomes: Vec<Outcome> = batch
             .par_iter()

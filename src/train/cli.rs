@@ -54,8 +54,8 @@ pub struct PagesArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Read the pages twice, the second time with what the first pass said of every name
-    /// across them (corpus-level consistency).
+    /// Read the pages together, as one indexing batch: a second pass finishes each with
+    /// what the first said of every name across them (corpus-level consistency).
     #[arg(long)]
     pub corpus_pass: bool,
     /// Score this model file instead of the compiled-in one.
@@ -75,8 +75,8 @@ pub struct Re3dArgs {
     /// without uk_government: it is the held-out part.
     #[arg(long, value_delimiter = ',', default_value = "centcom,uk_government")]
     pub parts: Vec<String>,
-    /// Read the documents twice, the second time with what the first pass said of every
-    /// name across them (corpus-level consistency).
+    /// Read the documents together, as one indexing batch: a second pass finishes each with
+    /// what the first said of every name across them (corpus-level consistency).
     #[arg(long)]
     pub corpus_pass: bool,
     /// Score this model file instead of the compiled-in one.
@@ -159,8 +159,8 @@ pub struct EvalArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Tag the file twice, the second time with what the first pass said of every name
-    /// across its documents (corpus-level consistency).
+    /// Correct the tags with what they say of every name across the file's documents
+    /// (corpus-level consistency, indexing's rules applied to labels).
     #[arg(long)]
     pub corpus_pass: bool,
 }

@@ -1,6 +1,7 @@
 //! CoNLL-2003 files (columns: word, POS, chunk, IOB1 entity tag; `-DOCSTART-` between
 //! documents) and their chunk-level evaluation, as the shared task's conlleval scores it.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
@@ -137,9 +138,12 @@ pub fn evaluate_in_corpus(model: &Model, docs: &[LabelledDoc]) -> Evaluation {
 }
 
 /// The corpus-level second pass over tagged documents
-/// ([`corpus_names`](crate::annotate::corpus_names)): a name's chunks take the type most
-/// documents gave it, and its untagged occurrences (capitalised, every token outside any
-/// chunk) become chunks of that type.
+/// ([`corpus_names`](crate::annotate::corpus_names)), with indexing's rules on labels: a
+/// name's chunks take the type most documents gave it, and its untagged occurrences
+/// (capitalised, every token outside any chunk) become chunks of that type where the name
+/// is carried ([`CorpusNames::carried`](crate::annotate::corpus_names::CorpusNames::carried))
+/// and, for one word, the document does not write it in lower case. (Indexing's rules on
+/// mentions, after the recognizer, are not applied here.)
 pub fn corpus_pass(docs: &[Vec<Vec<&str>>], tags: &mut [Vec<Vec<usize>>]) {
     use crate::annotate::corpus_names::{CorpusNames, NameMatcher};
     let mut corpus = CorpusNames::default();
@@ -161,7 +165,20 @@ pub fn corpus_pass(docs: &[Vec<Vec<&str>>], tags: &mut [Vec<Vec<usize>>]) {
         corpus.add_article(n.iter().map(|(name, ty)| (name.as_str(), *ty)));
     }
     let matcher = NameMatcher::new(&corpus);
+    for (d, n) in docs.iter().zip(&named) {
+        let texts: Vec<String> = d.iter().map(|words| words.join(" ")).collect();
+        let written = texts
+            .iter()
+            .flat_map(|t| matcher.find(t).into_iter().map(move |(s, e, _)| &t[s..e]));
+        corpus.add_writer(written.chain(n.iter().map(|(name, _)| name.as_str())));
+    }
     for (d, t) in docs.iter().zip(tags.iter_mut()) {
+        let lower: HashSet<String> = d
+            .iter()
+            .flatten()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .map(|w| w.to_string())
+            .collect();
         for (words, labels) in d.iter().zip(t.iter_mut()) {
             for (ty, s, e) in chunks(labels) {
                 if let Some(best) = corpus.type_of(&words[s..e].join(" ")) {
@@ -177,7 +194,14 @@ pub fn corpus_pass(docs: &[Vec<Vec<&str>>], tags: &mut [Vec<Vec<usize>>]) {
                 starts.push(at);
                 at += w.len() + 1;
             }
-            for (bs, be, ty) in matcher.find(&text) {
+            for (bs, be, _) in matcher.find(&text) {
+                let name = &text[bs..be];
+                let Some(ty) = corpus.carried(name) else {
+                    continue;
+                };
+                if !name.contains(' ') && lower.contains(&name.to_lowercase()) {
+                    continue;
+                }
                 let (Ok(s), Some(e)) = (
                     starts.binary_search(&bs),
                     starts.iter().position(|&st| st > be).or(Some(words.len())),

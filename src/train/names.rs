@@ -43,8 +43,8 @@ pub fn article_of_lines(id: &str, text: &str) -> Article {
 }
 
 /// Scores per type and micro-averaged ("micro": the three together). With `corpus_pass`,
-/// the documents are read twice, the second time with what the first said of every name
-/// across them ([`crate::annotate::corpus_names`]). With `NEWSDEX_NER_DEBUG` set, each
+/// the documents are read together, as one indexing batch reads its articles
+/// ([`crate::annotate::corpus_names::read_together`]). With `NEWSDEX_NER_DEBUG` set, each
 /// document's missed and extra names are printed on stderr.
 pub fn score(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<(String, Counts)> {
     let found = recognize(docs, model, corpus_pass);
