@@ -519,3 +519,14 @@ fn the_corpus_carries_no_names_into_german() {
     assert_eq!(german.len(), 1, "{hits:?}");
     assert_eq!(german[0]["matched_by"], "name", "{hits:?}");
 }
+
+/// A name the recognizer calls "other" (MISC) that the organisation lists hold whole is an
+/// organization: "Daesh" in a UK government statement.
+#[test]
+fn listed_organisations_the_recognizer_calls_other_are_organizations() {
+    let (e, _) = entities_of(
+        "Statement\n\nDaesh targeted families out shopping for Eid in Baghdad. The UK stands by \
+         Iraq to defeat Daesh and end this violence.\n",
+    );
+    assert!(has(&e, "organization", "Daesh"), "{e:?}");
+}

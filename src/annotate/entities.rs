@@ -487,6 +487,14 @@ fn tagged_mention(
         1 => (Kind::Organization, false),
         2 => (Kind::Place, false),
         _ if gk & kind::DEMONYM != 0 => (Kind::Place, true),
+        // MISC that the organisation lists hold whole, and no place list: "Daesh", "Airbus"
+        // (not two letters: "AI").
+        _ if surface.len() > 2
+            && gk & kind::ORGANIZATION != 0
+            && gk & (kind::PLACE | kind::COUNTRY) == 0 =>
+        {
+            (Kind::Organization, false)
+        }
         _ => return None, // MISC: events, nationalities not in the list, works
     };
     Some(Tagged {
