@@ -382,25 +382,41 @@ fn people_of(report: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// Writes the statements of `ASAD_STATEMENTS` at `which` (as `s{i}.txt`) and the `other`
+/// files into one corpus, indexes it, and returns what `search --person Asad` finds there.
+fn asad_hits(
+    tmp: &TempDir,
+    which: impl IntoIterator<Item = usize>,
+    other: &[(&str, &str)],
+) -> Vec<serde_json::Value> {
+    let corpus = tmp.path().join("c");
+    for i in which {
+        let s = ASAD_STATEMENTS[i];
+        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
+    }
+    for (name, text) in other {
+        write(&corpus, name, text);
+    }
+    let idx = tmp.path().join("i");
+    let (r, _) = index(&corpus, &idx, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    search(&idx, &["--person", "Asad", "--limit", "10"]).0
+}
+
 /// A name that most of the articles read together give one type is that type in the rest:
 /// in an indexing run, and in `extract` of a file of several articles.
 #[test]
 fn a_name_the_corpus_calls_a_person_is_one_in_every_article() {
     let tmp = TempDir::new().unwrap();
-    let corpus = tmp.path().join("c");
+    let hits = asad_hits(&tmp, 0..ASAD_STATEMENTS.len(), &[]);
     for (i, s) in ASAD_STATEMENTS.iter().enumerate() {
-        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
-        let alone = extract_first(&corpus.join(format!("s{i}.txt")));
+        let alone = extract_first(&tmp.path().join("c").join(format!("s{i}.txt")));
         assert_eq!(
             people_of(&alone).contains(&"Asad".to_string()),
             i < 3,
             "{s}"
         );
     }
-    let idx = tmp.path().join("i");
-    let (r, _) = index(&corpus, &idx, &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let (hits, _) = search(&idx, &["--person", "Asad", "--limit", "10"]);
     assert_eq!(hits.len(), 5, "{hits:?}");
     for h in &hits {
         assert_eq!(h["matched_by"], "tagged", "{}", h["text"]);
@@ -419,14 +435,7 @@ fn a_name_the_corpus_calls_a_person_is_one_in_every_article() {
 #[test]
 fn two_articles_do_not_make_a_name_a_person_elsewhere() {
     let tmp = TempDir::new().unwrap();
-    let corpus = tmp.path().join("c");
-    for (i, s) in ASAD_STATEMENTS.iter().enumerate().skip(1) {
-        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
-    }
-    let idx = tmp.path().join("i");
-    let (r, _) = index(&corpus, &idx, &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let (hits, _) = search(&idx, &["--person", "Asad", "--limit", "10"]);
+    let hits = asad_hits(&tmp, 1..ASAD_STATEMENTS.len(), &[]);
     let tagged = hits.iter().filter(|h| h["matched_by"] == "tagged").count();
     assert_eq!(tagged, 2, "{hits:?}");
 }
@@ -499,22 +508,14 @@ fn words_with_contractions_are_not_names() {
 #[test]
 fn the_corpus_carries_no_names_into_german() {
     let tmp = TempDir::new().unwrap();
-    let corpus = tmp.path().join("c");
-    for (i, s) in ASAD_STATEMENTS.iter().enumerate().take(3) {
-        write(&corpus, &format!("s{i}.txt"), format!("Statement\n\n{s}\n"));
-    }
-    write(
-        &corpus,
+    let german = (
         "de.txt",
         "Erklärung\n\nDie Regierung sagte am Montag, dass Asad nicht mehr an der Macht bleiben \
          darf und die Gespräche mit der Opposition bald beginnen müssen. Wir zeigen auf der \
          Konferenz, wie unsere Partner mit neuen Plänen erfolgreich sind und ihre Bedürfnisse \
          besser verstehen können, und wir sprechen gern mit Ihnen über die nächsten Schritte.\n",
     );
-    let idx = tmp.path().join("i");
-    let (r, _) = index(&corpus, &idx, &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let (hits, _) = search(&idx, &["--person", "Asad", "--limit", "10"]);
+    let hits = asad_hits(&tmp, 0..3, &[german]);
     let german: Vec<_> = hits.iter().filter(|h| file_name(h) == "de.txt").collect();
     assert_eq!(german.len(), 1, "{hits:?}");
     assert_eq!(german[0]["matched_by"], "name", "{hits:?}");

@@ -150,20 +150,10 @@ const NOT_NAMES: &[&str] = &[
 /// Sentences tagged together as one document.
 const CHUNK_SENTENCES: usize = 5000;
 
-/// Finds and links the entities of an article's passages.
+/// Finds and links the entities of an article's passages, the article read alone.
 pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
     let tokens: Vec<Vec<Token>> = passages.iter().map(|p| tokenize(&p.text)).collect();
-    extract_from_tokens(passages, &tokens, model)
-}
-
-/// [`extract`] for passages already split into tokens (by [`tokenize`]), one list each.
-pub fn extract_from_tokens(
-    passages: &[Passage],
-    tokens: &[Vec<Token>],
-    model: &Model,
-) -> ArticleEntities {
-    let script = super::language::of(passages, tokens);
-    finish(raw_mentions(script, passages, tokens, model), passages)
+    Reading::new(passages, &tokens, model).alone
 }
 
 /// The first reading of an article: the mentions the recognizer and the gazetteer found, and
@@ -1032,7 +1022,7 @@ fn led_by_a_person(after: &str) -> bool {
 }
 
 /// Whether the text after a name goes on with a capitalised word, as part of the same name.
-fn continues_name(after: &str) -> bool {
+pub(super) fn continues_name(after: &str) -> bool {
     after
         .strip_prefix(' ')
         .is_some_and(|rest| rest.starts_with(char::is_uppercase))

@@ -149,13 +149,13 @@ pub fn annotate_together(
     {
         entities[k] = e;
     }
-    items
+    let annotations = items
         .par_iter()
         .zip(drafts)
         .zip(entities)
         .map(|((i, d), e)| complete(i.article, i.passages, i.folder, d.passages, e))
-        .collect::<Vec<_>>()
-        .into()
+        .collect();
+    Some(annotations)
 }
 
 /// An article's first reading: what each passage holds that needs no other article (figures

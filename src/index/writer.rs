@@ -385,7 +385,7 @@ impl<'a> Run<'a> {
         for ((i, _), d) in articles.iter().zip(docs) {
             per_file[*i].extend(d);
         }
-        outcomes
+        let indexed = outcomes
             .into_iter()
             .zip(per_file)
             .map(|(outcome, docs)| match outcome {
@@ -406,8 +406,8 @@ impl<'a> Run<'a> {
                 }
                 other => other,
             })
-            .collect::<Vec<_>>()
-            .into()
+            .collect();
+        Some(indexed)
     }
 
     /// Applies what reading a file gave: its passages replace the old ones, or the file is

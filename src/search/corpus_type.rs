@@ -28,14 +28,9 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocSet, Searcher, Term};
 
 use crate::annotate::clusters::capitalisation;
+use crate::annotate::corpus_names::TAGGED_ONE_IN;
 use crate::annotate::keys::key;
 use crate::index::schema::{text_analyzer, Fields};
-
-/// The name is disowned when fewer than one in [`TAGGED_ONE_IN`] of the passages that write
-/// it tag it: a recognizer that misses a person in half of the passages that name him still
-/// keeps him ("Glazer", in 17 of the 36 BBC passages that write the word). The indexing
-/// pass over the corpus weighs a name by the same measure.
-pub use crate::annotate::corpus_names::TAGGED_ONE_IN;
 
 /// The fewest passages that must write a word before the corpus speaks for it.
 pub const MIN_PASSAGES: u64 = 5;
