@@ -558,28 +558,49 @@ fn split_title(
     else {
         return (s, ty);
     };
+    let Some(n) = name_after_title(t, e, &word, gaz) else {
+        return (s, ty);
+    };
     let tail_org = ORG_WORDS.contains(&word(e - 1).as_str());
-    let capitalised = toks[t + 1..e]
+    let capitalised = toks[n..e]
         .iter()
         .all(|tk| tk.text(text).starts_with(char::is_uppercase));
     // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
     // Market Index"): the rest must look like a person's name, or the chunk open with a
     // title that names no thing ("President Volodymyr Zelenskyy").
     let personal = ty != 3
-        || gaz.kinds(&word(t + 1)) & kind::FIRST_NAME != 0
+        || gaz.kinds(&word(n)) & kind::FIRST_NAME != 0
         || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0
         || (t == s
             && toks[t].text(text).contains(char::is_lowercase)
             && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
     if !tail_org && capitalised && personal {
-        (t + 1, 0)
+        (n, 0)
     } else {
         (s, ty)
     }
 }
 
-/// Countries and demonyms the recognizer passed over: the longest gazetteer phrase at each
-/// capitalised token not `covered`, as tokens `s..e` and whether it is a demonym.
+/// Where the name after the title at token `t` starts, the chunk ending at `e`: the next
+/// token, or, past a role's "of ..." or "for ..." ("Secretary of State John Kerry",
+/// "Minister for the Middle East Tobias Ellwood"), the first of the gazetteer's first names
+/// that more of the name follows. `None` when no such name follows the role ("Argus Leader
+/// of Sioux Falls").
+fn name_after_title(
+    t: usize,
+    e: usize,
+    word: &dyn Fn(usize) -> String,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    if !matches!(word(t + 1).as_str(), "of" | "for") {
+        return Some(t + 1);
+    }
+    (t + 3..e - 1).find(|&k| gaz.kinds(&word(k)) & kind::FIRST_NAME != 0)
+}
+
+/// Countries and demonyms the recognizer passed over, and places the gazetteer knows only as
+/// places right after a preposition of place ("near Tikrit"): the longest gazetteer phrase
+/// at each capitalised token not `covered`, as tokens `s..e` and whether it is a demonym.
 fn untagged_places(
     toks: &[Token],
     text: &str,
@@ -595,6 +616,7 @@ fn untagged_places(
         }
         let mut found = None;
         let mut phrase = String::new();
+        let located = i > 0 && LOCATIVES.contains(&toks[i - 1].text(text).to_lowercase().as_str());
         for n in 1..=gaz.max_words.min(toks.len() - i) {
             if covered[i + n - 1] {
                 break;
@@ -604,8 +626,13 @@ fn untagged_places(
             }
             phrase.push_str(&toks[i + n - 1].text(text).to_lowercase());
             let k = gaz.kinds(&phrase);
-            if k & (kind::COUNTRY | kind::DEMONYM) != 0 {
-                found = Some((n, k & kind::COUNTRY == 0));
+            let town = k & (kind::PLACE | kind::TOWN) != 0
+                && k & (kind::FIRST_NAME | kind::LAST_NAME | kind::ORGANIZATION) == 0
+                && located
+                && toks[i + n - 1].text(text).starts_with(char::is_uppercase)
+                && !continues_name(&text[toks[i + n - 1].end..]);
+            if k & (kind::COUNTRY | kind::DEMONYM) != 0 || town {
+                found = Some((n, k & kind::COUNTRY == 0 && !town));
             }
             if !gaz.continues(&phrase) {
                 break;
@@ -1148,11 +1175,16 @@ fn after_locative(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazettee
     let possessive = toks
         .get(e)
         .is_some_and(|t| matches!(t.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}"));
+    // "Al" opens an Arabic place name more often than it is a first name ("near Al Huwayjah").
+    let article = e - s > 1 && ARABIC_ARTICLES.contains(&word(s).as_str());
     LOCATIVES.contains(&word(s - 1).as_str())
         && !possessive
-        && gaz.kinds(&word(s)) & kind::FIRST_NAME == 0
+        && (article || gaz.kinds(&word(s)) & kind::FIRST_NAME == 0)
         && gaz.kinds(&word(e - 1)) & kind::LAST_NAME == 0
 }
+
+/// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah").
+const ARABIC_ARTICLES: &[&str] = &["al", "ar", "as", "ad", "an", "at", "az", "ash", "el"];
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
 /// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
@@ -1363,5 +1395,41 @@ mod tests {
         assert_eq!(after_title("PRESIDENT Excel", 3), (0, 3));
         // A place keeps its title.
         assert_eq!(after_title("General Santos", 2), (0, 2));
+        // Past a role's "of ..." or "for ...", the name starts at a first name.
+        assert_eq!(after_title("US Secretary of State John Kerry", 1), (4, 0));
+        assert_eq!(
+            after_title("Minister for the Middle East Tobias Ellwood", 3),
+            (5, 0)
+        );
+        assert_eq!(after_title("Argus Leader of Sioux Falls", 1), (0, 1));
+    }
+
+    /// The places `untagged_places` finds in a sentence the recognizer tagged nothing in.
+    fn untagged(sentence: &str) -> Vec<&str> {
+        let toks = tokenize(sentence);
+        let covered = vec![false; toks.len()];
+        untagged_places(&toks, sentence, &covered, Gazetteer::get())
+            .into_iter()
+            .map(|(s, e, _)| &sentence[toks[s].start..toks[e - 1].end])
+            .collect()
+    }
+
+    #[test]
+    fn towns_the_gazetteer_knows_are_places_after_a_preposition_of_place() {
+        // Written without the accents of their GeoNames names (Tikrīt, Sinjār).
+        assert_eq!(
+            untagged("Fighting went on near Tikrit and in Sinjar."),
+            ["Tikrit", "Sinjar"]
+        );
+        assert!(untagged("Fighting went on near Tikrit Road.").is_empty());
+        assert!(untagged("He trusted in Garcia and Tikrit.").is_empty());
+        let toks = tokenize("Near Al Huwayjah, one strike");
+        assert!(after_locative(
+            &toks,
+            "Near Al Huwayjah, one strike",
+            1,
+            3,
+            Gazetteer::get()
+        ));
     }
 }

@@ -1,5 +1,6 @@
 //! Gazetteers: places (countries with their other spellings, capitals, continents, US states,
-//! cities of at least 50,000 people), demonyms with the country they name, and common first
+//! cities of at least 15,000 people, and their names written without accents as towns),
+//! demonyms with the country they name, and common first
 //! and last names. Built by
 //! [`crate::train::gazetteer`] from GeoNames, countryinfo and the US Census name lists
 //! into the compact committed file `models/gazetteer.tsv`, which is compiled into the binary.
@@ -21,6 +22,9 @@ pub mod kind {
     pub const ORGANIZATION: u8 = 32;
     /// An abbreviation that names nothing ("CEO", "GDP").
     pub const COMMON_ABBREVIATION: u8 = 64;
+    /// A city's name as English news writes it, without accents ("Tikrit" for Tikrīt): read
+    /// by the rules after the recognizer, not by its features (the model learned without).
+    pub const TOWN: u8 = 128;
 }
 
 #[derive(Debug, Default)]
@@ -66,6 +70,7 @@ impl Gazetteer {
                 "L" => kind::LAST_NAME,
                 "O" => kind::ORGANIZATION,
                 "A" => kind::COMMON_ABBREVIATION,
+                "T" => kind::TOWN,
                 _ => continue,
             };
             let key = name.to_lowercase();
@@ -96,7 +101,9 @@ impl Gazetteer {
         let key = phrase.to_lowercase();
         match self.canonical.get(&key) {
             Some(c) => Some(c.clone()),
-            None => (self.kinds(&key) & kind::PLACE != 0).then(|| phrase.to_string()),
+            None => {
+                (self.kinds(&key) & (kind::PLACE | kind::TOWN) != 0).then(|| phrase.to_string())
+            }
         }
     }
 }

@@ -2,12 +2,14 @@
 //! filters match case-insensitively, by full name or (for people) by any one of their names,
 //! and across common transliterations (Zelensky, Zelenskyy, Zelenskiy).
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
 /// Folds a name to its key: lower case, accents and punctuation dropped, and the word
 /// endings that transliterations vary on (-iy, -yy, -ij, -yi, -ii) written as -y.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        let c = fold(c);
+    for c in without_accents(name).chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with(' ')
@@ -32,32 +34,24 @@ fn fold_ending(w: &str) -> String {
     w.to_string()
 }
 
-/// Latin letters with accents to their base letter.
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'I',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ŭ' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ŭ' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' => 'Y',
-        'š' | 'ś' => 's',
-        'Š' | 'Ś' => 'S',
-        'ž' | 'ź' | 'ż' => 'z',
-        'Ž' | 'Ź' | 'Ż' => 'Z',
-        '\u{2019}' => '\'',
-        other => other,
-    }
+/// A name with its accents dropped ("Tikrīt" → "Tikrit", "Zürich" → "Zurich", "Łódź" →
+/// "Lodz"): canonical decomposition without the combining marks, and the letters that do not
+/// decompose written as their base letter; the typographic apostrophe as `'`.
+pub fn without_accents(name: &str) -> String {
+    name.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| match c {
+            'ø' => 'o',
+            'Ø' => 'O',
+            'ł' => 'l',
+            'Ł' => 'L',
+            'đ' => 'd',
+            'Đ' => 'D',
+            'ı' => 'i',
+            '\u{2019}' => '\'',
+            other => other,
+        })
+        .collect()
 }
 
 /// The keys an entity is indexed under: its name and aliases, and for a person each word
@@ -95,6 +89,11 @@ mod tests {
         assert_eq!(key("Volodymyr  Zelenskyy"), "volodymyr zelensky");
         assert_eq!(key("U.S."), "u s");
         assert_eq!(key("Nestlé"), "nestle");
+        // Every Latin accent, not only the common ones; letters that do not decompose too.
+        assert_eq!(key("Ḩadīthah"), "hadithah");
+        assert_eq!(key("Şanlıurfa"), "sanliurfa");
+        assert_eq!(key("Łódź"), "lodz");
+        assert_eq!(without_accents("Tikrīt"), "Tikrit");
         assert_eq!(key("South Korea's"), "south korea s");
     }
 

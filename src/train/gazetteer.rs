@@ -13,6 +13,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+use crate::annotate::keys::without_accents;
+
 /// Cities with at least this many people are listed (every city of the GeoNames list has
 /// 15,000); their other Latin-script names too from this many.
 const CITY_POPULATION: u64 = 15_000;
@@ -27,6 +29,13 @@ fn is_latin_name(s: &str) -> bool {
         && s.starts_with(|c: char| c.is_ascii_uppercase())
         && s.chars()
             .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '\'')
+}
+
+/// A place's name as English news writes it: no accents and no marks for the Arabic ayn
+/// and hamza ("Tikrīt" → "Tikrit", "Sāmarrā’" → "Samarra", "‘Aqrah" → "Aqrah").
+fn plain(name: &str) -> String {
+    let name = name.replace(['\u{2018}', '\u{2019}', '\u{02bb}', '\u{02bc}', '`'], "");
+    without_accents(name.trim_matches('\''))
 }
 
 pub(crate) fn title_case(s: &str) -> String {
@@ -53,8 +62,8 @@ pub fn build(data: &Path, wordnet: &Path, conll_train: &Path, out: &Path) -> Res
     countries(data, &mut rows)?;
     countryinfo(data, &mut rows)?;
     abbreviations(&mut rows);
-    places(data, &mut rows)?;
     person_names(data, &mut rows)?;
+    places(data, &mut rows)?;
     for name in organizations::names(&data.join("organizations"))? {
         rows.add("O", &name, "");
     }
@@ -78,6 +87,11 @@ impl Rows {
                 .entry((tag.to_string(), name.to_string()))
                 .or_insert_with(|| canon.to_string());
         }
+    }
+
+    /// Whether the name is in with the tag.
+    fn has(&self, tag: &str, name: &str) -> bool {
+        self.0.contains_key(&(tag.to_string(), name.to_string()))
     }
 
     /// Writes the file (header, then one row per line); returns the number of rows.
@@ -111,6 +125,15 @@ const HEADER: &str =
 fn read_json(path: &Path) -> Result<Value> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+/// A city's other names.
+fn alternates(city: &Value) -> impl Iterator<Item = &str> {
+    city["alternatenames"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
 }
 
 /// The values of a JSON object (none for anything else).
@@ -200,6 +223,11 @@ fn abbreviations(rows: &mut Rows) {
 }
 
 /// Continents, US states, and cities (with their other Latin names when they are large).
+/// The largest city takes a name that several share. A city's names are also listed as
+/// English news writes them, without accents ("Tikrit" for Tikrīt), as towns (tag `T`, which
+/// the recognizer's features do not read, each its own canonical name), unless that is a word news does not mostly
+/// capitalise ("Hit" for Hīt, "Bank" for Bānk) or a person's name of the census lists
+/// ("Garcia" for García).
 fn places(data: &Path, rows: &mut Rows) -> Result<()> {
     for c in values(&read_json(&data.join("geonames/continents.json"))?) {
         if let Some(name) = c["name"].as_str().or(c["asciiName"].as_str()) {
@@ -211,22 +239,39 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
             rows.add("P", name, name);
         }
     }
-    for c in values(&read_json(&data.join("geonames/cities15000.json"))?) {
-        let population = c["population"].as_u64().unwrap_or(0);
-        let Some(name) = c["name"].as_str().filter(|_| population >= CITY_POPULATION) else {
-            continue;
-        };
+    let cities = read_json(&data.join("geonames/cities15000.json"))?;
+    let population = |c: &Value| c["population"].as_u64().unwrap_or(0);
+    let mut cities: Vec<(&str, &Value)> = values(&cities)
+        .filter(|c| population(c) >= CITY_POPULATION)
+        .filter_map(|c| Some((c["name"].as_str()?, c)))
+        .collect();
+    cities.sort_by_key(|(_, c)| std::cmp::Reverse(population(c)));
+    for (name, _) in &cities {
         rows.add("P", name, name);
-        if let Some(ascii) = c["asciiname"].as_str() {
-            rows.add("P", ascii, name);
-        }
-        if population >= CITY_ALTERNATES_POPULATION {
-            for alt in c["alternatenames"].as_array().into_iter().flatten() {
-                if let Some(alt) = alt.as_str().filter(|a| is_latin_name(a)) {
-                    rows.add("P", alt, name);
-                }
+    }
+    for (name, c) in &cities {
+        if population(c) >= CITY_ALTERNATES_POPULATION {
+            for alt in alternates(c).filter(|a| is_latin_name(a)) {
+                rows.add("P", alt, name);
             }
         }
+    }
+    // The names as written without accents, where news does not write them otherwise.
+    let capitalised = organizations::capitalised_words(Path::new("models/clusters.tsv"));
+    let mut towns = Vec::new();
+    for (name, c) in &cities {
+        let large = population(c) >= CITY_ALTERNATES_POPULATION;
+        let names = std::iter::once(*name).chain(alternates(c).filter(|_| large));
+        for bare in names.map(plain).filter(|b| is_latin_name(b)) {
+            let person = ["F", "L"].iter().any(|t| rows.has(t, &bare));
+            let news = bare.contains(' ') || organizations::mostly_capitalised(&bare, &capitalised);
+            if news && !person && !rows.has("P", &bare) {
+                towns.push(bare);
+            }
+        }
+    }
+    for town in towns {
+        rows.add("T", &town, "");
     }
     Ok(())
 }

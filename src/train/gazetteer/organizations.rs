@@ -223,17 +223,19 @@ fn keep(name: &str, capitalised: &HashMap<String, u8>) -> bool {
     if !name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
         return false;
     }
-    if name.contains(' ') {
-        return true;
-    }
+    name.contains(' ') || mostly_capitalised(name, capitalised)
+}
+
+/// Whether news text mostly capitalises a word, or the clusters do not know it.
+pub(super) fn mostly_capitalised(word: &str, capitalised: &HashMap<String, u8>) -> bool {
     capitalised
-        .get(&name.to_lowercase())
+        .get(&word.to_lowercase())
         .is_none_or(|&bucket| bucket >= 3)
 }
 
 /// Lower-cased word → how often raw text capitalises it (the last column of the clusters
 /// file: 0 never to 4 always). Empty when the file cannot be read.
-fn capitalised_words(clusters: &Path) -> HashMap<String, u8> {
+pub(super) fn capitalised_words(clusters: &Path) -> HashMap<String, u8> {
     let text = fs::read_to_string(clusters).unwrap_or_default();
     let mut out: HashMap<String, u8> = HashMap::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
