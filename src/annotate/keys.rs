@@ -2,6 +2,8 @@
 //! filters match case-insensitively, by full name or (for people) by any one of their names,
 //! and across common transliterations (Zelensky, Zelenskyy, Zelenskiy).
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -9,35 +11,49 @@ use unicode_normalization::UnicodeNormalization;
 /// endings that transliterations vary on (-iy, -yy, -ij, -yi, -ii) written as -y.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    let mut word = 0;
     for c in without_accents(name).chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with(' ')
             && !out.is_empty()
             && (c.is_whitespace() || c == '-' || c == '.' || c == '\'')
         {
+            fold_ending(&mut out, word);
             out.push(' ');
+            word = out.len();
         }
     }
-    let words: Vec<String> = out.split_whitespace().map(fold_ending).collect();
-    words.join(" ")
+    fold_ending(&mut out, word);
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
-fn fold_ending(w: &str) -> String {
-    for end in ["iy", "yy", "ij", "yi", "ii"] {
-        if w.len() > 4 {
-            if let Some(stem) = w.strip_suffix(end) {
-                return format!("{stem}y");
-            }
-        }
+/// Writes the ending of the word from byte `start` to the end of `out` as -y where it is
+/// one that transliterations vary on, in a word of more than four bytes.
+fn fold_ending(out: &mut String, start: usize) {
+    let w = &out[start..];
+    if w.len() > 4
+        && ["iy", "yy", "ij", "yi", "ii"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        out.truncate(out.len() - 2);
+        out.push('y');
     }
-    w.to_string()
 }
 
 /// A name with its accents dropped ("Tikrīt" → "Tikrit", "Zürich" → "Zurich", "Łódź" →
 /// "Lodz"): canonical decomposition without the combining marks, and the letters that do not
 /// decompose written as their base letter; the typographic apostrophe as `'`.
-pub fn without_accents(name: &str) -> String {
+pub fn without_accents(name: &str) -> Cow<'_, str> {
+    if name.is_ascii() {
+        return Cow::Borrowed(name);
+    }
     name.nfd()
         .filter(|&c| !is_combining_mark(c))
         .map(|c| match c {
@@ -51,7 +67,8 @@ pub fn without_accents(name: &str) -> String {
             '\u{2019}' => '\'',
             other => other,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// The keys an entity is indexed under: its name and aliases, and for a person each word

@@ -35,7 +35,7 @@ fn is_latin_name(s: &str) -> bool {
 /// and hamza ("Tikrīt" → "Tikrit", "Sāmarrā’" → "Samarra", "‘Aqrah" → "Aqrah").
 fn plain(name: &str) -> String {
     let name = name.replace(['\u{2018}', '\u{2019}', '\u{02bb}', '\u{02bc}', '`'], "");
-    without_accents(name.trim_matches('\''))
+    without_accents(name.trim_matches('\'')).into_owned()
 }
 
 pub(crate) fn title_case(s: &str) -> String {
