@@ -531,3 +531,25 @@ fn listed_organisations_the_recognizer_calls_other_are_organizations() {
     );
     assert!(has(&e, "organization", "Daesh"), "{e:?}");
 }
+
+/// US news writes a state after a town in the agencies' abbreviations ("Sunnyvale, Calif.",
+/// "Cape Canaveral, Fla."): the place is the state, one entity with the name written in
+/// full ("Fla" is not Florencia, Colombia, whose other name it is in GeoNames). A listed
+/// company whose name opens with a title word keeps it ("General Motors Corp.").
+#[test]
+fn us_states_abbreviated_after_a_town_are_the_states() {
+    let (e, _) = entities_of(
+        "Launch delayed\n\nNASA delayed the launch on Tuesday, said Bill Harwood, an engineer in \
+         Sunnyvale, Calif. The shuttle stands at Cape Canaveral, Fla., where officials of \
+         Boeing Co. in St. Louis, Mo., met. Hughes Electronics Corp., a unit of General Motors \
+         Corp., said its satellite failed.\n",
+    );
+    for state in ["California", "Florida", "Missouri"] {
+        assert!(has(&e, "place", state), "{state}: {e:?}");
+    }
+    assert!(
+        !e.iter().any(|(_, n)| n == "Florencia" || n == "Calif"),
+        "{e:?}"
+    );
+    assert!(has(&e, "organization", "General Motors Corp."), "{e:?}");
+}

@@ -561,7 +561,10 @@ fn split_title(
     let Some(n) = name_after_title(t, e, &word, gaz) else {
         return (s, ty);
     };
-    let tail_org = ORG_WORDS.contains(&word(e - 1).as_str());
+    // "General Motors Corp.": a name ending in an organisation's word, or one the
+    // organisation lists hold whole, keeps its first word.
+    let tail_org = ORG_WORDS.contains(&word(e - 1).trim_end_matches('.'))
+        || gaz.kinds(&(s..e).map(word).collect::<Vec<_>>().join(" ")) & kind::ORGANIZATION != 0;
     let capitalised = toks[n..e]
         .iter()
         .all(|tk| tk.text(text).starts_with(char::is_uppercase));

@@ -96,8 +96,13 @@ impl Gazetteer {
         self.phrases.get(phrase).copied().unwrap_or(0)
     }
 
-    /// The canonical place for a place name or demonym ("Russian" → "Russia").
+    /// The canonical place for a place name or demonym ("Russian" → "Russia"), or for a US
+    /// state's abbreviation as news agencies write it ("Calif." → "California").
     pub fn canonical_place(&self, phrase: &str) -> Option<String> {
+        let bare = phrase.strip_suffix('.').unwrap_or(phrase);
+        if let Some((_, state)) = US_STATES.iter().find(|(a, _)| *a == bare) {
+            return Some(state.to_string());
+        }
         let key = phrase.to_lowercase();
         match self.canonical.get(&key) {
             Some(c) => Some(c.clone()),
@@ -107,3 +112,55 @@ impl Gazetteer {
         }
     }
 }
+
+/// The US states as the news agencies' style books abbreviate them after a town ("Sunnyvale,
+/// Calif."; AP), written as the text writes them, without the last full stop: only where the
+/// recognizer has tagged the words a place ("Mass" and "Miss" are words too).
+const US_STATES: &[(&str, &str)] = &[
+    ("Ala", "Alabama"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Kans", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Md", "Maryland"),
+    ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("Neb", "Nebraska"),
+    ("Nebr", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("N.H", "New Hampshire"),
+    ("N.J", "New Jersey"),
+    ("N.M", "New Mexico"),
+    ("N.Y", "New York"),
+    ("N.C", "North Carolina"),
+    ("N.D", "North Dakota"),
+    ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("R.I", "Rhode Island"),
+    ("S.C", "South Carolina"),
+    ("S.D", "South Dakota"),
+    ("Tenn", "Tennessee"),
+    ("Tex", "Texas"),
+    ("Vt", "Vermont"),
+    ("Va", "Virginia"),
+    ("Wash", "Washington"),
+    ("W.Va", "West Virginia"),
+    ("Wis", "Wisconsin"),
+    ("Wisc", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+];
