@@ -553,3 +553,42 @@ fn us_states_abbreviated_after_a_town_are_the_states() {
     );
     assert!(has(&e, "organization", "General Motors Corp."), "{e:?}");
 }
+
+/// British government style: the honorific "Rt Hon" opens a person's name (the recognizer
+/// read "Rt Hon James Cleverly" as a place), and a peer is named after a place ("Lord Ahmad
+/// of Wimbledon", read with the role before it as one organisation).
+#[test]
+fn honorifics_and_peers_are_people() {
+    let (e, _) = entities_of(
+        "Statement\n\nThe Foreign Secretary, Rt Hon James Cleverly MP, said today that the UK \
+         condemns the attacks.\n\nMinister for the Middle East Lord Ahmad of Wimbledon will \
+         travel to Riyadh and Muscat next week.\n",
+    );
+    assert!(has(&e, "person", "James Cleverly"), "{e:?}");
+    assert!(has(&e, "person", "Ahmad of Wimbledon"), "{e:?}");
+    for (k, n) in &e {
+        assert!(
+            k == "person" || !(n.contains("Hon") || n.contains("Lord")),
+            "{k} {n}"
+        );
+    }
+}
+
+/// A city's name is no short form of an organisation named after the city: "Cardiff" is
+/// not "Cardiff University", even where the recognizer took the city for an organisation
+/// (as here, beside "Cardiff City F.C.").
+#[test]
+fn a_city_is_not_an_alias_of_an_organisation_named_after_it() {
+    let tmp = TempDir::new().unwrap();
+    let path = write(
+        tmp.path(),
+        "story.txt",
+        "Cardiff\n\nCardiff is the capital and largest city of Wales. It is the United Kingdom's eleventh-largest city and the main commercial centre of Wales, as well as the base for most national cultural institutions and the Welsh media, and the seat of the Senedd. According to the 2021 census, the population of the city was 362,400. Cardiff was a small town until the early 19th century; its prominence as a port for coal following the arrival of industry in the region contributed to its rise.\n\nThe city is home to Cardiff University, founded in 1883, and to the Millennium Stadium, where the Wales national rugby union team plays. The Marquess of Bute, John Crichton-Stuart, built the docks in 1839. In 1955 the city was proclaimed capital of Wales by Gwilym Lloyd George, then Home Secretary.\n\nCardiff City F.C. plays in the EFL Championship at the Cardiff City Stadium. Glamorgan County Cricket Club is based at Sophia Gardens. The BBC Cymru Wales headquarters is in Central Square.\n",
+    );
+    let report = extract_first(&path);
+    for e in report["entities"].as_array().unwrap() {
+        if e["name"] == "Cardiff University" {
+            assert!(e["aliases"].as_array().unwrap().is_empty(), "{e}");
+        }
+    }
+}

@@ -537,6 +537,9 @@ const PERSON_ONLY_TITLES: &[&str] = &[
     "chairman",
 ];
 
+/// The British honorific before a person's name ("Rt Hon", "Rt. Hon.", "Hon").
+const HONORIFICS: &[&str] = &["rt", "hon"];
+
 /// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
 /// a title is the name after the title, a person; returns the chunk's first token and type.
 /// A place keeps its title ("General Santos").
@@ -548,10 +551,18 @@ fn split_title(
     e: usize,
     gaz: &Gazetteer,
 ) -> (usize, usize) {
+    let word = |j: usize| toks[j].text(text).to_lowercase();
+    // "Rt Hon James Cleverly": the British honorific opens a person's name, whatever the
+    // recognizer took the chunk for.
+    let honoured = (s..e)
+        .take_while(|&j| HONORIFICS.contains(&word(j).trim_end_matches('.')))
+        .count();
+    if honoured > 0 && s + honoured < e {
+        return (s + honoured, 0);
+    }
     if ty == 2 || e - s < 2 {
         return (s, ty);
     }
-    let word = |j: usize| toks[j].text(text).to_lowercase();
     let Some(t) = (s..e - 1)
         .rev()
         .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')))
@@ -565,9 +576,12 @@ fn split_title(
     // organisation lists hold whole, keeps its first word.
     let tail_org = ORG_WORDS.contains(&word(e - 1).trim_end_matches('.'))
         || gaz.kinds(&(s..e).map(word).collect::<Vec<_>>().join(" ")) & kind::ORGANIZATION != 0;
-    let capitalised = toks[n..e]
-        .iter()
-        .all(|tk| tk.text(text).starts_with(char::is_uppercase));
+    // A peer is named after a place ("Lord Ahmad of Wimbledon").
+    let peer = matches!(word(t).as_str(), "lord" | "lady");
+    let capitalised = (n..e).all(|j| {
+        toks[j].text(text).starts_with(char::is_uppercase)
+            || (peer && j > n && j + 1 < e && word(j) == "of")
+    });
     // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
     // Market Index"): the rest must look like a person's name, or the chunk open with a
     // title that names no thing ("President Volodymyr Zelenskyy").
@@ -1262,7 +1276,7 @@ fn link(raws: Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) -> ArticleEntitie
         let found = by_form
             .get(&key)
             .copied()
-            .or_else(|| find_longer(&out.entities, r, &acronym_of));
+            .or_else(|| find_longer(&out.entities, r, &acronym_of, gaz));
         let e = match found {
             Some(e) => e,
             None => {
@@ -1309,6 +1323,7 @@ fn find_longer(
     entities: &[Entity],
     r: &Raw,
     acronym_of: &HashMap<String, String>,
+    gaz: &Gazetteer,
 ) -> Option<usize> {
     let words: Vec<&str> = r.text.split_whitespace().collect();
     let matches = |e: &Entity, f: &dyn Fn(&str) -> bool| {
@@ -1340,7 +1355,9 @@ fn find_longer(
                         && initials(&e.name) == plain
                 });
             }
-            if words.len() == 1 {
+            // A place's name is no short form of an organisation named after the place
+            // ("Cardiff" of "Cardiff University"), even where the recognizer took it for one.
+            if words.len() == 1 && gaz.kinds(&words[0].to_lowercase()) & kind::PLACE == 0 {
                 return entities.iter().position(|e| {
                     e.kind == Kind::Organization
                         && e.name.split_whitespace().count() > 1
