@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         TrainCommand::Synonyms(args) => commands::synonyms(&args),
         TrainCommand::Re3d(args) => commands::re3d(&args),
         TrainCommand::Pages(args) => commands::pages(&args),
+        TrainCommand::Styles(args) => commands::styles(&args),
     };
     result.unwrap_or_else(|err| {
         eprintln!("newsdex-train: error: {err:#}");

@@ -35,6 +35,26 @@ pub enum TrainCommand {
     /// Score the people, organizations and places found in the judged article pages
     /// (benches/judged/page_entities.json; document level).
     Pages(PagesArgs),
+    /// Score the people, organizations and places found in the judged styles set
+    /// (benches/judged/styles.json: documents written in six styles of news; document
+    /// level), overall and per style.
+    Styles(StylesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StylesArgs {
+    /// The judged documents.
+    #[arg(long, default_value = "benches/judged/styles.json")]
+    pub judged: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Read the documents together, as one indexing batch (see `pages --corpus-pass`).
+    #[arg(long)]
+    pub corpus_pass: bool,
+    /// Score this model file instead of the compiled-in one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 
 use super::cli::{
-    ClustersArgs, EvalArgs, GazetteerArgs, PagesArgs, Re3dArgs, SynonymsArgs, TrainArgs,
+    ClustersArgs, EvalArgs, GazetteerArgs, PagesArgs, Re3dArgs, StylesArgs, SynonymsArgs, TrainArgs,
 };
+use super::names::JudgedDoc;
 use super::score::print_table;
 use crate::annotate::ner;
 
@@ -152,6 +153,41 @@ pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
         "{} judged pages ({:?}): people, organizations and places as each page's set of names (micro: the three together)",
         docs.len(),
         args.part
+    );
+    print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn styles(args: &StylesArgs) -> Result<ExitCode> {
+    let model = model(args.model.as_deref())?;
+    let docs = super::styles::read(&args.judged)?;
+    let mut styles: Vec<&str> = Vec::new();
+    for (s, _) in &docs {
+        if !styles.contains(&s.as_str()) {
+            styles.push(s);
+        }
+    }
+    let all: Vec<JudgedDoc> = docs.iter().map(|(_, d)| d.clone()).collect();
+    let mut scores = super::names::score(&all, model, args.corpus_pass);
+    for style in styles {
+        let part: Vec<JudgedDoc> = docs
+            .iter()
+            .filter(|(s, _)| s == style)
+            .map(|(_, d)| d.clone())
+            .collect();
+        let micro = super::names::score(&part, model, args.corpus_pass)
+            .into_iter()
+            .find(|(t, _)| t == "micro");
+        if let Some((_, c)) = micro {
+            scores.push((format!("micro {style}"), c));
+        }
+    }
+    if args.json {
+        return print_json(&scores);
+    }
+    println!(
+        "{} judged documents in styles of news: people, organizations and places as each document's set of names (micro: the three together; then per style)",
+        all.len()
     );
     print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
     Ok(ExitCode::SUCCESS)

@@ -15,5 +15,6 @@ pub mod names;
 pub mod pages;
 pub mod re3d;
 pub mod score;
+pub mod styles;
 pub mod synonyms;
 pub mod trainer;

@@ -18,6 +18,7 @@ use crate::article::{Article, Paragraph, Passage};
 pub const TYPES: [&str; 3] = ["person", "organization", "place"];
 
 /// A document and the keys ([`key`]) of the names it holds, by type in [`TYPES`] order.
+#[derive(Clone)]
 pub struct JudgedDoc {
     pub id: String,
     pub article: Article,
