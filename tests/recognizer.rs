@@ -592,3 +592,19 @@ fn a_city_is_not_an_alias_of_an_organisation_named_after_it() {
         }
     }
 }
+
+/// A site or natural feature named by what it is ("Edinburgh Airport", "Tabqa Dam",
+/// "Trafalgar Square") is a place, whatever the recognizer took it for; not a person whose
+/// first name opens the name ("Nick Park").
+#[test]
+fn sites_named_by_what_they_are_are_places() {
+    let (e, _) = entities_of(
+        "Travel\n\nFlights from Edinburgh Airport resumed on Monday. SDF fighters advanced to \
+         within seven kilometres of Tabqa Dam. Crowds gathered in Trafalgar Square, and the \
+         animator Nick Park spoke at the Millennium Stadium.\n",
+    );
+    for site in ["Edinburgh Airport", "Tabqa Dam", "Trafalgar Square", "Millennium Stadium"] {
+        assert!(has(&e, "place", site), "{site}: {e:?}");
+    }
+    assert!(has(&e, "person", "Nick Park"), "{e:?}");
+}

@@ -750,7 +750,8 @@ fn people_by_their_names(raws: &mut [Raw], gaz: &Gazetteer) {
 
 /// A person's or organization's name of two words or more whose last word names a street is
 /// a place (the recognizer reads "Jolinda Drive" as a person): not an organization whose first
-/// word the organisation lists hold ("Google Drive").
+/// word the organisation lists hold ("Google Drive"). So is one whose last word names a site
+/// or a natural feature ([`SITE_WORDS`]).
 fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
     for r in raws.iter_mut().filter(|r| r.kind != Kind::Place) {
         let mut words = r.text.split_whitespace();
@@ -761,9 +762,49 @@ fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
         let listed = gaz.kinds(&first.to_lowercase()) & kind::ORGANIZATION != 0;
         if STREET_WORDS.contains(&last) && !(r.kind == Kind::Organization && listed) {
             r.kind = Kind::Place;
+            continue;
+        }
+        // "Moi International Airport", "Tabqa Dam", "Patrick Air Force Base": a site named
+        // by what it is, unless the organisation lists hold the whole name or a person's
+        // first name opens it ("Nick Park").
+        let named = gaz.kinds(&r.text.to_lowercase()) & kind::ORGANIZATION != 0
+            || (r.kind == Kind::Person && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0);
+        if SITE_WORDS.contains(&last) && !named {
+            r.kind = Kind::Place;
         }
     }
 }
+
+/// The last words that make a name a site's or a natural feature's (places, as re3d and
+/// CoNLL-2003 have them). Not "Forest" ("Nottingham Forest"), "Palace" ("Crystal Palace"),
+/// "Bay" ("Tampa Bay", "Green Bay": teams) or "Center" ("the Carter Center").
+const SITE_WORDS: &[&str] = &[
+    "Airport",
+    "Airfield",
+    "Airbase",
+    "Base",
+    "Port",
+    "Harbour",
+    "Harbor",
+    "Park",
+    "Causeway",
+    "Bridge",
+    "Stadium",
+    "Square",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "River",
+    "Lake",
+    "Valley",
+    "Desert",
+    "Sea",
+    "Gulf",
+    "Peninsula",
+    "Canal",
+    "Dam",
+];
 
 /// Countries joined by hyphens ("US-China trade", "the Russia-Ukraine war") are each a
 /// place: the compound is one word to the tokenizer, which the recognizer types whole
