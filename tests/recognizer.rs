@@ -603,8 +603,30 @@ fn sites_named_by_what_they_are_are_places() {
          within seven kilometres of Tabqa Dam. Crowds gathered in Trafalgar Square, and the \
          animator Nick Park spoke at the Millennium Stadium.\n",
     );
-    for site in ["Edinburgh Airport", "Tabqa Dam", "Trafalgar Square", "Millennium Stadium"] {
+    for site in [
+        "Edinburgh Airport",
+        "Tabqa Dam",
+        "Trafalgar Square",
+        "Millennium Stadium",
+    ] {
         assert!(has(&e, "place", site), "{site}: {e:?}");
     }
     assert!(has(&e, "person", "Nick Park"), "{e:?}");
+}
+
+/// A place the recognizer read as an organization right after a preposition of place is
+/// a place ("analysts in New York said", beside "the New York Stock Exchange"), and credits
+/// nothing; the place in "Dallas-based" or "New York-based" is a place mention.
+#[test]
+fn places_after_in_and_before_based_are_places() {
+    let (e, agencies) = entities_of(
+        "Deal\n\nShares of Meridian rose 75 cents on the New York Stock Exchange.\n\nAnalysts at \
+         Salomon Smith Barney in New York said the deal should close by spring. The Dallas-based \
+         company and a Leeds-based retailer joined.\n",
+    );
+    for place in ["New York", "Dallas", "Leeds"] {
+        assert!(has(&e, "place", place), "{place}: {e:?}");
+    }
+    assert!(!has(&e, "organization", "New York"), "{e:?}");
+    assert!(!agencies.iter().any(|a| a == "New York"), "{agencies:?}");
 }

@@ -281,7 +281,51 @@ fn raw_mentions(
         }
     };
     country_pairs(&mut raws, passages, tokens, Gazetteer::get());
+    based_in_places(&mut raws, passages, tokens, Gazetteer::get());
     raws
+}
+
+/// "Dallas-based", "a London-based company", "New York-based": the place before "-based" is
+/// a place mention (the tokenizer keeps the compound one word, which the recognizer passes
+/// over), where the gazetteer knows it and no name already covers it.
+fn based_in_places(
+    raws: &mut Vec<Raw>,
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    gaz: &Gazetteer,
+) {
+    let is_place = |w: &str| gaz.kinds(&w.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0;
+    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
+        for (i, t) in toks.iter().enumerate() {
+            let word = t.text(&p.text);
+            let Some(place) = word.strip_suffix("-based") else {
+                continue;
+            };
+            if !place.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let before = i
+                .checked_sub(1)
+                .map(|j| &toks[j])
+                .filter(|b| b.end + 1 == t.start);
+            let two_words = before.map(|b| &p.text[b.start..t.start + place.len()]);
+            let Some(start) = two_words
+                .filter(|w| w.starts_with(char::is_uppercase) && is_place(w))
+                .map(|_| before.map_or(t.start, |b| b.start))
+                .or_else(|| is_place(place).then_some(t.start))
+            else {
+                continue;
+            };
+            let end = t.start + place.len();
+            if raws
+                .iter()
+                .any(|r| r.passage == pi && r.start < end && start < r.end)
+            {
+                continue;
+            }
+            raws.push(Raw::new(pi, &p.text, start, end, Kind::Place, false));
+        }
+    }
 }
 
 /// Where an article's sentences start: (passage, byte offset) of each one's first token.
@@ -464,6 +508,18 @@ fn tagged_mention(
     // Ayn Isa") is a place, unless the gazetteer knows it as a person's name.
     let located = ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz);
     let ty = if located { 2 } else { ty };
+    // So is an "organization" there that the gazetteer knows only as a place ("analysts in
+    // New York said").
+    let ty = if ty == 1
+        && s > 0
+        && gk & (kind::PLACE | kind::TOWN) != 0
+        && gk & kind::ORGANIZATION == 0
+        && located_at(toks, text, s, e)
+    {
+        2
+    } else {
+        ty
+    };
     // A name ending in "Coalition", "Forces", "Agency"... is an organization.
     let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
         1
@@ -1230,15 +1286,20 @@ const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
 /// known last name ("confidence in Thatcher").
 fn after_locative(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> bool {
     let word = |i: usize| toks[i].text(text).to_lowercase();
+    // "Al" opens an Arabic place name more often than it is a first name ("near Al Huwayjah").
+    let article = e - s > 1 && ARABIC_ARTICLES.contains(&word(s).as_str());
+    located_at(toks, text, s, e)
+        && (article || gaz.kinds(&word(s)) & kind::FIRST_NAME == 0)
+        && gaz.kinds(&word(e - 1)) & kind::LAST_NAME == 0
+}
+
+/// Whether the name of tokens `s..e` (`s` > 0) follows a preposition of place and is not a
+/// possessive ("in Smith's view").
+fn located_at(toks: &[Token], text: &str, s: usize, e: usize) -> bool {
     let possessive = toks
         .get(e)
         .is_some_and(|t| matches!(t.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}"));
-    // "Al" opens an Arabic place name more often than it is a first name ("near Al Huwayjah").
-    let article = e - s > 1 && ARABIC_ARTICLES.contains(&word(s).as_str());
-    LOCATIVES.contains(&word(s - 1).as_str())
-        && !possessive
-        && (article || gaz.kinds(&word(s)) & kind::FIRST_NAME == 0)
-        && gaz.kinds(&word(e - 1)) & kind::LAST_NAME == 0
+    LOCATIVES.contains(&toks[s - 1].text(text).to_lowercase().as_str()) && !possessive
 }
 
 /// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah").
@@ -1398,7 +1459,8 @@ fn find_longer(
             }
             // A place's name is no short form of an organisation named after the place
             // ("Cardiff" of "Cardiff University"), even where the recognizer took it for one.
-            if words.len() == 1 && gaz.kinds(&words[0].to_lowercase()) & kind::PLACE == 0 {
+            let place = kind::PLACE | kind::TOWN;
+            if words.len() == 1 && gaz.kinds(&words[0].to_lowercase()) & place == 0 {
                 return entities.iter().position(|e| {
                     e.kind == Kind::Organization
                         && e.name.split_whitespace().count() > 1
