@@ -586,11 +586,13 @@ fn a_city_is_not_an_alias_of_an_organisation_named_after_it() {
         "Cardiff\n\nCardiff is the capital and largest city of Wales. It is the United Kingdom's eleventh-largest city and the main commercial centre of Wales, as well as the base for most national cultural institutions and the Welsh media, and the seat of the Senedd. According to the 2021 census, the population of the city was 362,400. Cardiff was a small town until the early 19th century; its prominence as a port for coal following the arrival of industry in the region contributed to its rise.\n\nThe city is home to Cardiff University, founded in 1883, and to the Millennium Stadium, where the Wales national rugby union team plays. The Marquess of Bute, John Crichton-Stuart, built the docks in 1839. In 1955 the city was proclaimed capital of Wales by Gwilym Lloyd George, then Home Secretary.\n\nCardiff City F.C. plays in the EFL Championship at the Cardiff City Stadium. Glamorgan County Cricket Club is based at Sophia Gardens. The BBC Cymru Wales headquarters is in Central Square.\n",
     );
     let report = extract_first(&path);
-    for e in report["entities"].as_array().unwrap() {
-        if e["name"] == "Cardiff University" {
-            assert!(e["aliases"].as_array().unwrap().is_empty(), "{e}");
-        }
-    }
+    let entities = report["entities"].as_array().unwrap();
+    let university = entities.iter().find(|e| e["name"] == "Cardiff University");
+    let university = university.expect("Cardiff University is found");
+    assert!(
+        university["aliases"].as_array().unwrap().is_empty(),
+        "{university}"
+    );
 }
 
 /// A site or natural feature named by what it is ("Edinburgh Airport", "Tabqa Dam",

@@ -68,9 +68,10 @@ fn reads_reuters_sgml_with_dates() {
 }
 
 /// Reuters' US datelines name the state in the agencies' abbreviation ("PALO ALTO, Calif.,
-/// March 3 -"): in the first five files of Reuters-21578, the place found at each such
-/// abbreviation is the state, by its full name (0 of 151 in a sample before: "Calif" and
-/// "Mo" stood alone and "Fla" was Florencia, Colombia).
+/// March 3 -"): in the first five files of Reuters-21578, for at least nine in ten of the
+/// (article, state) pairs written so, the place found at the abbreviation is the state, by its
+/// full name (61 of 64 when written; 0 of 64 before: "Calif" and "Mo" stood alone and "Fla"
+/// was Florencia, Colombia).
 #[test]
 fn us_states_in_reuters_datelines_are_the_states() {
     let Some(data) = shared_data("us_states_in_reuters_datelines_are_the_states") else {
@@ -116,7 +117,7 @@ fn us_states_in_reuters_datelines_are_the_states() {
         "{states_found} of {seen} articles with a state abbreviation in a dateline name the state"
     );
     assert!(seen >= 50, "{seen}");
-    assert!(states_found * 100 >= seen * 95, "{states_found} of {seen}");
+    assert!(states_found * 10 >= seen * 9, "{states_found} of {seen}");
 }
 
 /// The article-extraction benchmark's half in ../shared/data: the text kept from 91 real

@@ -593,8 +593,9 @@ const PERSON_ONLY_TITLES: &[&str] = &[
     "chairman",
 ];
 
-/// The British honorific before a person's name ("Rt Hon", "Rt. Hon.", "Hon").
-const HONORIFICS: &[&str] = &["rt", "hon"];
+/// The British honorific before a person's name, as written: "Rt Hon" (or "Rt. Hon."); not
+/// "Hon Hai Precision Industry" or "RT America".
+const HONORIFICS: &[&str] = &["Rt", "Hon"];
 
 /// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
 /// a title is the name after the title, a person; returns the chunk's first token and type.
@@ -611,9 +612,9 @@ fn split_title(
     // "Rt Hon James Cleverly": the British honorific opens a person's name, whatever the
     // recognizer took the chunk for.
     let honoured = (s..e)
-        .take_while(|&j| HONORIFICS.contains(&word(j).trim_end_matches('.')))
+        .take_while(|&j| HONORIFICS.contains(&toks[j].text(text).trim_end_matches('.')))
         .count();
-    if honoured > 0 && s + honoured < e {
+    if honoured == 2 && s + honoured < e {
         return (s + honoured, 0);
     }
     if ty == 2 || e - s < 2 {
@@ -671,6 +672,15 @@ fn name_after_title(
     (t + 3..e - 1).find(|&k| gaz.kinds(&word(k)) & kind::FIRST_NAME != 0)
 }
 
+/// Whether the word after a name makes it another's: a possessive ("in God's name") or the
+/// rest of an Arabic name ("near Wadi al-Hamra").
+fn goes_on(next: &str) -> bool {
+    matches!(next, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        || ["al-", "el-", "ad-", "ar-", "as-", "bin", "ibn"]
+            .iter()
+            .any(|p| next.starts_with(p))
+}
+
 /// Countries and demonyms the recognizer passed over, and places the gazetteer knows only as
 /// places right after a preposition of place ("near Tikrit"): the longest gazetteer phrase
 /// at each capitalised token not `covered`, as tokens `s..e` and whether it is a demonym.
@@ -703,7 +713,8 @@ fn untagged_places(
                 && k & (kind::FIRST_NAME | kind::LAST_NAME | kind::ORGANIZATION) == 0
                 && located
                 && toks[i + n - 1].text(text).starts_with(char::is_uppercase)
-                && !continues_name(&text[toks[i + n - 1].end..]);
+                && !continues_name(&text[toks[i + n - 1].end..])
+                && !toks.get(i + n).is_some_and(|t| goes_on(t.text(text)));
             if k & (kind::COUNTRY | kind::DEMONYM) != 0 || town {
                 found = Some((n, k & kind::COUNTRY == 0 && !town));
             }
@@ -821,10 +832,11 @@ fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
             continue;
         }
         // "Moi International Airport", "Tabqa Dam", "Patrick Air Force Base": a site named
-        // by what it is, unless the organisation lists hold the whole name or a person's
-        // first name opens it ("Nick Park").
+        // by what it is, unless the organisation lists hold the whole name, or it is a
+        // person's that a first name opens ("Nick Park") or that ends in "Park" ("Inbee Park").
         let named = gaz.kinds(&r.text.to_lowercase()) & kind::ORGANIZATION != 0
-            || (r.kind == Kind::Person && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0);
+            || (r.kind == Kind::Person
+                && (last == "Park" || gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0));
         if SITE_WORDS.contains(&last) && !named {
             r.kind = Kind::Place;
         }
@@ -1286,8 +1298,11 @@ const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
 /// known last name ("confidence in Thatcher").
 fn after_locative(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> bool {
     let word = |i: usize| toks[i].text(text).to_lowercase();
-    // "Al" opens an Arabic place name more often than it is a first name ("near Al Huwayjah").
-    let article = e - s > 1 && ARABIC_ARTICLES.contains(&word(s).as_str());
+    // After "near", "outside" or "around", "Al" opens an Arabic place name more often than
+    // it is a first name ("near Al Huwayjah"; "confidence in Al Franken" stays a person's).
+    let article = e - s > 1
+        && matches!(word(s - 1).as_str(), "near" | "outside" | "around")
+        && ARABIC_ARTICLES.contains(&word(s).as_str());
     located_at(toks, text, s, e)
         && (article || gaz.kinds(&word(s)) & kind::FIRST_NAME == 0)
         && gaz.kinds(&word(e - 1)) & kind::LAST_NAME == 0
@@ -1303,7 +1318,7 @@ fn located_at(toks: &[Token], text: &str, s: usize, e: usize) -> bool {
 }
 
 /// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah").
-const ARABIC_ARTICLES: &[&str] = &["al", "ar", "as", "ad", "an", "at", "az", "ash", "el"];
+const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el"];
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
 /// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
@@ -1457,10 +1472,12 @@ fn find_longer(
                         && initials(&e.name) == plain
                 });
             }
-            // A place's name is no short form of an organisation named after the place
-            // ("Cardiff" of "Cardiff University"), even where the recognizer took it for one.
-            let place = kind::PLACE | kind::TOWN;
-            if words.len() == 1 && gaz.kinds(&words[0].to_lowercase()) & place == 0 {
+            // A name known only as a place's is no short form of an organisation named after
+            // the place ("Cardiff" of "Cardiff University"), even where the recognizer took it
+            // for one; a company's is ("Toyota" of "Toyota Motor Corp.").
+            let k = gaz.kinds(&words[0].to_lowercase());
+            let place_only = k & (kind::PLACE | kind::TOWN) != 0 && k & kind::ORGANIZATION == 0;
+            if words.len() == 1 && !place_only {
                 return entities.iter().position(|e| {
                     e.kind == Kind::Organization
                         && e.name.split_whitespace().count() > 1
@@ -1525,6 +1542,10 @@ mod tests {
             (5, 0)
         );
         assert_eq!(after_title("Argus Leader of Sioux Falls", 1), (0, 1));
+        // "Rt Hon" opens a person's name, as written.
+        assert_eq!(after_title("Rt Hon James Cleverly", 2), (2, 0));
+        assert_eq!(after_title("Hon Hai Precision Industry", 1), (0, 1));
+        assert_eq!(after_title("RT America", 1), (0, 1));
     }
 
     /// The places `untagged_places` finds in a sentence the recognizer tagged nothing in.
@@ -1546,6 +1567,7 @@ mod tests {
         );
         assert!(untagged("Fighting went on near Tikrit Road.").is_empty());
         assert!(untagged("He trusted in Garcia and Tikrit.").is_empty());
+        assert!(untagged("They met in Tikrit's old town, near Wadi al-Hamra.").is_empty());
         let toks = tokenize("Near Al Huwayjah, one strike");
         assert!(after_locative(
             &toks,

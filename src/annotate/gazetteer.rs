@@ -164,3 +164,21 @@ const US_STATES: &[(&str, &str)] = &[
     ("Wisc", "Wisconsin"),
     ("Wyo", "Wyoming"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_abbreviated_state_is_a_place_of_the_gazetteer() {
+        let g = Gazetteer::get();
+        for (abbreviation, state) in US_STATES {
+            assert!(g.kinds(&state.to_lowercase()) & kind::PLACE != 0, "{state}");
+            assert_eq!(
+                g.canonical_place(&format!("{abbreviation}.")).as_deref(),
+                Some(*state)
+            );
+        }
+        assert_eq!(g.canonical_place("LA"), None);
+    }
+}

@@ -47,16 +47,26 @@ fn fold_ending(out: &mut String, start: usize) {
     }
 }
 
-/// A name with its accents dropped ("Tikrīt" → "Tikrit", "Zürich" → "Zurich", "Łódź" →
-/// "Lodz"): canonical decomposition without the combining marks, and the letters that do not
-/// decompose written as their base letter; the typographic apostrophe as `'`.
+/// A name with the accents of its Latin letters dropped ("Tikrīt" → "Tikrit", "Zürich" →
+/// "Zurich", "Łódź" → "Lodz", "Dvořák" → "Dvorak"): canonical decomposition, without the
+/// combining diacritics that follow a Latin letter, composed again (other scripts keep their
+/// marks: Cyrillic "й", Japanese "ガ", Hangul); the Latin letters that do not decompose are
+/// written as their base letter, the typographic apostrophe as `'`.
 pub fn without_accents(name: &str) -> Cow<'_, str> {
     if name.is_ascii() {
         return Cow::Borrowed(name);
     }
-    name.nfd()
-        .filter(|&c| !is_combining_mark(c))
-        .map(|c| match c {
+    let mut out = String::with_capacity(name.len());
+    let mut after_latin = false;
+    for c in name.nfd() {
+        if is_combining_mark(c) {
+            if !(after_latin && ('\u{300}'..='\u{36f}').contains(&c)) {
+                out.push(c);
+            }
+            continue;
+        }
+        after_latin = is_latin(c);
+        out.push(match c {
             'ø' => 'o',
             'Ø' => 'O',
             'ł' => 'l',
@@ -66,9 +76,14 @@ pub fn without_accents(name: &str) -> Cow<'_, str> {
             'ı' => 'i',
             '\u{2019}' => '\'',
             other => other,
-        })
-        .collect::<String>()
-        .into()
+        });
+    }
+    Cow::Owned(out.nfc().collect())
+}
+
+/// Whether a letter is Latin: ASCII, Latin-1, Latin Extended A, B and Additional.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// The keys an entity is indexed under: its name and aliases, and for a person each word
@@ -111,6 +126,10 @@ mod tests {
         assert_eq!(key("Şanlıurfa"), "sanliurfa");
         assert_eq!(key("Łódź"), "lodz");
         assert_eq!(without_accents("Tikrīt"), "Tikrit");
+        // Other scripts keep their marks.
+        assert_eq!(without_accents("Зеленский"), "Зеленский");
+        assert_eq!(without_accents("ガザ"), "ガザ");
+        assert_eq!(without_accents("서울"), "서울");
         assert_eq!(key("South Korea's"), "south korea s");
     }
 

@@ -17,7 +17,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// The version of the schema and of the manifest kept in commits.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Name of the analyzer that indexes a whole value lower-cased.
 pub const KEYWORD: &str = "keyword";

@@ -158,6 +158,8 @@ pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The judged styles set, overall and per style; with `--corpus-pass`, each style's row reads
+/// that style's documents as their own batch.
 pub fn styles(args: &StylesArgs) -> Result<ExitCode> {
     let model = model(args.model.as_deref())?;
     let docs = super::styles::read(&args.judged)?;

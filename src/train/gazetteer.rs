@@ -113,14 +113,15 @@ impl Rows {
 /// The file's header: where its rows come from, their licences, and its columns.
 const HEADER: &str =
         "# newsdex gazetteer, built by `newsdex-train gazetteer` from:\n\
-         # GeoNames (countries, continents, US states, cities of 50,000+ people), CC BY 4.0, https://www.geonames.org/\n\
+         # GeoNames (countries, continents, US states, cities of 15,000+ people), CC BY 4.0, https://www.geonames.org/\n\
          # countryinfo 1.0.1 package data (names, other spellings, capitals, demonyms), MIT licence: Copyright (c) 2018 Porimol Chandro\n\
          # US Census Bureau 1990 first and last name lists, public domain\n\
          # organisations: WordNet 3.1 (WordNet 3.1 Copyright 2011 by Princeton University, all rights reserved; see its licence),\n\
          #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
          #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
          # abbreviations that name nothing: WordNet 3.1 nouns that are neither groups, places nor instances\n\
-         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation, A common abbreviation), name, canonical place\n";
+         # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation, A common abbreviation,\n\
+         #   T town: a city's name without accents, read by the rules and not by the tagger's features), name, canonical place\n";
 
 fn read_json(path: &Path) -> Result<Value> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -239,9 +240,9 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
             rows.add("P", name, name);
         }
     }
-    let cities = read_json(&data.join("geonames/cities15000.json"))?;
+    let cities_json = read_json(&data.join("geonames/cities15000.json"))?;
     let population = |c: &Value| c["population"].as_u64().unwrap_or(0);
-    let mut cities: Vec<(&str, &Value)> = values(&cities)
+    let mut cities: Vec<(&str, &Value)> = values(&cities_json)
         .filter(|c| population(c) >= CITY_POPULATION)
         .filter_map(|c| Some((c["name"].as_str()?, c)))
         .collect();
@@ -249,22 +250,27 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
     for (name, _) in &cities {
         rows.add("P", name, name);
     }
-    for (name, c) in &cities {
-        if population(c) >= CITY_ALTERNATES_POPULATION {
-            for alt in alternates(c).filter(|a| is_latin_name(a)) {
-                rows.add("P", alt, name);
-            }
+    // Other names in the list's order (its own choices of which city a shared one means:
+    // "Angelopolis" is Puebla's).
+    for c in values(&cities_json).filter(|c| population(c) >= CITY_ALTERNATES_POPULATION) {
+        let Some(name) = c["name"].as_str() else {
+            continue;
+        };
+        for alt in alternates(c).filter(|a| is_latin_name(a)) {
+            rows.add("P", alt, name);
         }
     }
     // The names as written without accents, where news does not write them otherwise.
-    let capitalised = organizations::capitalised_words(Path::new("models/clusters.tsv"));
+    let capitalised = organizations::capitalised_words()?;
     let mut towns = Vec::new();
     for (name, c) in &cities {
         let large = population(c) >= CITY_ALTERNATES_POPULATION;
         let names = std::iter::once(*name).chain(alternates(c).filter(|_| large));
         for bare in names.map(plain).filter(|b| is_latin_name(b)) {
             let person = ["F", "L"].iter().any(|t| rows.has(t, &bare));
-            let news = bare.contains(' ') || organizations::mostly_capitalised(&bare, &capitalised);
+            // One word of four letters or more ("God" is Göd, "Abu" Ābu).
+            let news = bare.contains(' ')
+                || (bare.len() >= 4 && organizations::mostly_capitalised(&bare, &capitalised));
             if news && !person && !rows.has("P", &bare) {
                 towns.push(bare);
             }

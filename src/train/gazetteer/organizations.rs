@@ -129,7 +129,7 @@ pub fn names(dir: &Path) -> Result<BTreeSet<String>> {
         let p = dir.join(name);
         fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))
     };
-    let capitalised = capitalised_words(Path::new("models/clusters.tsv"));
+    let capitalised = capitalised_words()?;
     let mut out = BTreeSet::new();
     let mut add = |raw: &str, strip: bool| {
         for name in variants(raw, strip) {
@@ -233,10 +233,14 @@ pub(super) fn mostly_capitalised(word: &str, capitalised: &HashMap<String, u8>) 
         .is_none_or(|&bucket| bucket >= 3)
 }
 
+/// The committed word clusters, whose last column says how often raw text capitalises a
+/// word (built first: `newsdex-train clusters`).
+const CLUSTERS: &str = "models/clusters.tsv";
+
 /// Lower-cased word → how often raw text capitalises it (the last column of the clusters
-/// file: 0 never to 4 always). Empty when the file cannot be read.
-pub(super) fn capitalised_words(clusters: &Path) -> HashMap<String, u8> {
-    let text = fs::read_to_string(clusters).unwrap_or_default();
+/// file: 0 never to 4 always).
+pub(super) fn capitalised_words() -> Result<HashMap<String, u8>> {
+    let text = fs::read_to_string(CLUSTERS).with_context(|| format!("reading {CLUSTERS}"))?;
     let mut out: HashMap<String, u8> = HashMap::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
@@ -248,7 +252,7 @@ pub(super) fn capitalised_words(clusters: &Path) -> HashMap<String, u8> {
             *e = (*e).max(b);
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
