@@ -632,3 +632,20 @@ fn places_after_in_and_before_based_are_places() {
     assert!(!has(&e, "organization", "New York"), "{e:?}");
     assert!(!agencies.iter().any(|a| a == "New York"), "{agencies:?}");
 }
+
+/// The wires write a company's home after its legal form and "of" ("Meridian Pacific Inc.
+/// of Sunnyvale"): the recognizer reads the home as an organization; it is a place. A name
+/// that holds "of" stays whole ("Bank of England").
+#[test]
+fn a_companys_home_after_of_is_a_place() {
+    let (e, _) = entities_of(
+        "Deal\n\nThe satellite, owned by Meridian Pacific Inc. of Sunnyvale, Calif., relays \
+         signals. Loral Space & Communications Ltd. of New York declined to comment, and the \
+         Bank of England met.\n",
+    );
+    for place in ["Sunnyvale", "New York"] {
+        assert!(has(&e, "place", place), "{place}: {e:?}");
+        assert!(!has(&e, "organization", place), "{place}: {e:?}");
+    }
+    assert!(has(&e, "organization", "Bank of England"), "{e:?}");
+}

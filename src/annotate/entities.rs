@@ -509,12 +509,16 @@ fn tagged_mention(
     let located = ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz);
     let ty = if located { 2 } else { ty };
     // So is an "organization" there that the gazetteer knows only as a place ("analysts in
-    // New York said").
+    // New York said"), or after a company's legal form and "of" ("Meridian Pacific Inc. of
+    // Sunnyvale", as the wires write a company's home).
+    let home = s > 1
+        && toks[s - 1].text(text) == "of"
+        && (is_legal_form(toks[s - 2].text(text)) || toks[s - 2].text(text) == "Co.");
     let ty = if ty == 1
         && s > 0
         && gk & (kind::PLACE | kind::TOWN) != 0
         && gk & kind::ORGANIZATION == 0
-        && located_at(toks, text, s, e)
+        && (located_at(toks, text, s, e) || home)
     {
         2
     } else {
