@@ -41,20 +41,29 @@ pub enum TrainCommand {
     Styles(StylesArgs),
 }
 
+/// What every scoring command takes: the model, the corpus pass, JSON.
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// Score this model file instead of the compiled-in one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Read the documents together, as one indexing batch: a second pass finishes each with
+    /// what the first said of every name across them (corpus-level consistency; for `eval`,
+    /// indexing's rules applied to the labels of the file's documents).
+    #[arg(long)]
+    pub corpus_pass: bool,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct StylesArgs {
     /// The judged documents.
     #[arg(long, default_value = "benches/judged/styles.json")]
     pub judged: PathBuf,
-    /// Print the scores as JSON.
-    #[arg(long)]
-    pub json: bool,
-    /// Read the documents together, as one indexing batch (see `pages --corpus-pass`).
-    #[arg(long)]
-    pub corpus_pass: bool,
-    /// Score this model file instead of the compiled-in one.
-    #[arg(long)]
-    pub model: Option<PathBuf>,
+    #[command(flatten)]
+    pub score: ScoreArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -71,16 +80,8 @@ pub struct PagesArgs {
     /// The pages to read: dev (choices are made on them), held-out (only reported) or all.
     #[arg(long, value_enum, default_value = "dev")]
     pub part: crate::train::pages::Part,
-    /// Print the scores as JSON.
-    #[arg(long)]
-    pub json: bool,
-    /// Read the pages together, as one indexing batch: a second pass finishes each with
-    /// what the first said of every name across them (corpus-level consistency).
-    #[arg(long)]
-    pub corpus_pass: bool,
-    /// Score this model file instead of the compiled-in one.
-    #[arg(long)]
-    pub model: Option<PathBuf>,
+    #[command(flatten)]
+    pub score: ScoreArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -88,20 +89,12 @@ pub struct Re3dArgs {
     /// The re3d folder (its centcom and uk_government parts are read).
     #[arg(long, default_value = "../shared/data/re3d")]
     pub data: PathBuf,
-    /// Print the scores as JSON.
-    #[arg(long)]
-    pub json: bool,
     /// The parts to read (centcom, uk_government); both by default. The clusters are learned
     /// without uk_government: it is the held-out part.
     #[arg(long, value_delimiter = ',', default_value = "centcom,uk_government")]
     pub parts: Vec<String>,
-    /// Read the documents together, as one indexing batch: a second pass finishes each with
-    /// what the first said of every name across them (corpus-level consistency).
-    #[arg(long)]
-    pub corpus_pass: bool,
-    /// Score this model file instead of the compiled-in one.
-    #[arg(long)]
-    pub model: Option<PathBuf>,
+    #[command(flatten)]
+    pub score: ScoreArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,16 +166,8 @@ pub struct TrainArgs {
 pub struct EvalArgs {
     /// A CoNLL-2003 file.
     pub file: PathBuf,
-    /// Score this model file instead of the compiled-in one.
-    #[arg(long)]
-    pub model: Option<PathBuf>,
-    /// Print the scores as JSON.
-    #[arg(long)]
-    pub json: bool,
-    /// Correct the tags with what they say of every name across the file's documents
-    /// (corpus-level consistency, indexing's rules applied to labels).
-    #[arg(long)]
-    pub corpus_pass: bool,
+    #[command(flatten)]
+    pub score: ScoreArgs,
 }
 
 #[derive(Debug, clap::Args)]

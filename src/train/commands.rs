@@ -76,14 +76,14 @@ fn model(path: Option<&std::path::Path>) -> Result<&'static ner::Model> {
 }
 
 pub fn eval(args: &EvalArgs) -> Result<ExitCode> {
-    let model = model(args.model.as_deref())?;
+    let model = model(args.score.model.as_deref())?;
     let docs = super::conll::read(&args.file)?;
-    let e = if args.corpus_pass {
+    let e = if args.score.corpus_pass {
         super::conll::evaluate_in_corpus(model, &docs)
     } else {
         super::conll::evaluate(model, &docs)
     };
-    if args.json {
+    if args.score.json {
         println!("{}", serde_json::to_string(&e)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -122,16 +122,16 @@ pub fn synonyms(args: &SynonymsArgs) -> Result<ExitCode> {
 }
 
 pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
-    let model = model(args.model.as_deref())?;
+    let model = model(args.score.model.as_deref())?;
     let mut docs = Vec::new();
     for part in &args.parts {
         docs.extend(super::re3d::read(&args.data.join(part))?);
     }
-    let mut scores = super::re3d::evaluate_entities(&docs, model, args.corpus_pass);
+    let mut scores = super::re3d::evaluate_entities(&docs, model, args.score.corpus_pass);
     scores.push(("figure".into(), super::re3d::evaluate_figures(&docs, false)));
     let aside = super::re3d::evaluate_figures(&docs, true);
     scores.push(("figure-time".into(), aside));
-    if args.json {
+    if args.score.json {
         return print_json(&scores);
     }
     println!(
@@ -143,10 +143,10 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
 }
 
 pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
-    let model = model(args.model.as_deref())?;
+    let model = model(args.score.model.as_deref())?;
     let docs = super::pages::read(&args.data, &args.judged, args.part)?;
-    let scores = super::names::score(&docs, model, args.corpus_pass);
-    if args.json {
+    let scores = super::names::score(&docs, model, args.score.corpus_pass);
+    if args.score.json {
         return print_json(&scores);
     }
     println!(
@@ -161,7 +161,7 @@ pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
 /// The judged styles set, overall and per style; with `--corpus-pass`, each style's row reads
 /// that style's documents as their own batch.
 pub fn styles(args: &StylesArgs) -> Result<ExitCode> {
-    let model = model(args.model.as_deref())?;
+    let model = model(args.score.model.as_deref())?;
     let docs = super::styles::read(&args.judged)?;
     let mut styles: Vec<&str> = Vec::new();
     for (s, _) in &docs {
@@ -170,21 +170,21 @@ pub fn styles(args: &StylesArgs) -> Result<ExitCode> {
         }
     }
     let all: Vec<JudgedDoc> = docs.iter().map(|(_, d)| d.clone()).collect();
-    let mut scores = super::names::score(&all, model, args.corpus_pass);
+    let mut scores = super::names::score(&all, model, args.score.corpus_pass);
     for style in styles {
         let part: Vec<JudgedDoc> = docs
             .iter()
             .filter(|(s, _)| s == style)
             .map(|(_, d)| d.clone())
             .collect();
-        let micro = super::names::score(&part, model, args.corpus_pass)
+        let micro = super::names::score(&part, model, args.score.corpus_pass)
             .into_iter()
             .find(|(t, _)| t == "micro");
         if let Some((_, c)) = micro {
             scores.push((format!("micro {style}"), c));
         }
     }
-    if args.json {
+    if args.score.json {
         return print_json(&scores);
     }
     println!(
