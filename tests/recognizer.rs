@@ -6,11 +6,15 @@ mod common;
 use common::*;
 use tempfile::TempDir;
 
+/// The `extract --json` report of a text file's first article.
+fn report_of(text: &str) -> serde_json::Value {
+    let tmp = TempDir::new().unwrap();
+    extract_first(&write(tmp.path(), "story.txt", text))
+}
+
 /// Extracts one text file and returns its (type, name) pairs and agency names.
 fn entities_of(text: &str) -> (Vec<(String, String)>, Vec<String>) {
-    let tmp = TempDir::new().unwrap();
-    let path = write(tmp.path(), "story.txt", text);
-    let report = extract_first(&path);
+    let report = report_of(text);
     let entities = report["entities"]
         .as_array()
         .unwrap()
@@ -579,13 +583,9 @@ fn honorifics_and_peers_are_people() {
 /// (as here, beside "Cardiff City F.C.").
 #[test]
 fn a_city_is_not_an_alias_of_an_organisation_named_after_it() {
-    let tmp = TempDir::new().unwrap();
-    let path = write(
-        tmp.path(),
-        "story.txt",
+    let report = report_of(
         "Cardiff\n\nCardiff is the capital and largest city of Wales. It is the United Kingdom's eleventh-largest city and the main commercial centre of Wales, as well as the base for most national cultural institutions and the Welsh media, and the seat of the Senedd. According to the 2021 census, the population of the city was 362,400. Cardiff was a small town until the early 19th century; its prominence as a port for coal following the arrival of industry in the region contributed to its rise.\n\nThe city is home to Cardiff University, founded in 1883, and to the Millennium Stadium, where the Wales national rugby union team plays. The Marquess of Bute, John Crichton-Stuart, built the docks in 1839. In 1955 the city was proclaimed capital of Wales by Gwilym Lloyd George, then Home Secretary.\n\nCardiff City F.C. plays in the EFL Championship at the Cardiff City Stadium. Glamorgan County Cricket Club is based at Sophia Gardens. The BBC Cymru Wales headquarters is in Central Square.\n",
     );
-    let report = extract_first(&path);
     let entities = report["entities"].as_array().unwrap();
     let university = entities.iter().find(|e| e["name"] == "Cardiff University");
     let university = university.expect("Cardiff University is found");

@@ -679,7 +679,7 @@ fn name_after_title(
 /// Whether the word after a name makes it another's: a possessive ("in God's name") or the
 /// rest of an Arabic name ("near Wadi al-Hamra").
 fn goes_on(next: &str) -> bool {
-    matches!(next, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+    is_possessive(next)
         || ["al-", "el-", "ad-", "ar-", "as-", "bin", "ibn"]
             .iter()
             .any(|p| next.starts_with(p))
@@ -703,7 +703,7 @@ fn untagged_places(
         }
         let mut found = None;
         let mut phrase = String::new();
-        let located = i > 0 && LOCATIVES.contains(&toks[i - 1].text(text).to_lowercase().as_str());
+        let located = after_preposition_of_place(toks, text, i);
         for n in 1..=gaz.max_words.min(toks.len() - i) {
             if covered[i + n - 1] {
                 break;
@@ -1312,13 +1312,21 @@ fn after_locative(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazettee
         && gaz.kinds(&word(e - 1)) & kind::LAST_NAME == 0
 }
 
-/// Whether the name of tokens `s..e` (`s` > 0) follows a preposition of place and is not a
-/// possessive ("in Smith's view").
+/// Whether the name of tokens `s..e` follows a preposition of place and is not a possessive
+/// ("in Smith's view").
 fn located_at(toks: &[Token], text: &str, s: usize, e: usize) -> bool {
-    let possessive = toks
-        .get(e)
-        .is_some_and(|t| matches!(t.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}"));
-    LOCATIVES.contains(&toks[s - 1].text(text).to_lowercase().as_str()) && !possessive
+    after_preposition_of_place(toks, text, s)
+        && !toks.get(e).is_some_and(|t| is_possessive(t.text(text)))
+}
+
+/// Whether token `i` follows a preposition of place ([`LOCATIVES`]).
+fn after_preposition_of_place(toks: &[Token], text: &str, i: usize) -> bool {
+    i > 0 && LOCATIVES.contains(&toks[i - 1].text(text).to_lowercase().as_str())
+}
+
+/// Whether a token is the possessive ending or apostrophe.
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 
 /// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah").

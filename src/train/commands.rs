@@ -9,7 +9,7 @@ use super::cli::{
     ClustersArgs, EvalArgs, GazetteerArgs, PagesArgs, Re3dArgs, StylesArgs, SynonymsArgs, TrainArgs,
 };
 use super::names::JudgedDoc;
-use super::score::print_table;
+use super::score::{print_table, Counts};
 use crate::annotate::ner;
 
 pub fn gazetteer(args: &GazetteerArgs) -> Result<ExitCode> {
@@ -131,66 +131,58 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
     scores.push(("figure".into(), super::re3d::evaluate_figures(&docs, false)));
     let aside = super::re3d::evaluate_figures(&docs, true);
     scores.push(("figure-time".into(), aside));
-    if args.score.json {
-        return print_json(&scores);
-    }
-    println!(
+    let heading = format!(
         "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations (figure-time: those found where the gold marks a Temporal expression set aside)",
         docs.len()
     );
-    print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
-    Ok(ExitCode::SUCCESS)
+    print_scores(&scores, args.score.json, &heading)
 }
 
 pub fn pages(args: &PagesArgs) -> Result<ExitCode> {
     let model = model(args.score.model.as_deref())?;
     let docs = super::pages::read(&args.data, &args.judged, args.part)?;
     let scores = super::names::score(&docs, model, args.score.corpus_pass);
-    if args.score.json {
-        return print_json(&scores);
-    }
-    println!(
+    let heading = format!(
         "{} judged pages ({:?}): people, organizations and places as each page's set of names (micro: the three together)",
         docs.len(),
         args.part
     );
-    print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
-    Ok(ExitCode::SUCCESS)
+    print_scores(&scores, args.score.json, &heading)
 }
 
-/// The judged styles set, overall and per style; with `--corpus-pass`, each style's row reads
-/// that style's documents as their own batch.
+/// The judged styles set, overall and then each style's micro-average.
 pub fn styles(args: &StylesArgs) -> Result<ExitCode> {
     let model = model(args.score.model.as_deref())?;
-    let docs = super::styles::read(&args.judged)?;
-    let mut styles: Vec<&str> = Vec::new();
-    for (s, _) in &docs {
-        if !styles.contains(&s.as_str()) {
-            styles.push(s);
+    let (styles, docs): (Vec<String>, Vec<JudgedDoc>) =
+        super::styles::read(&args.judged)?.into_iter().unzip();
+    let counts = super::names::document_counts(&docs, model, args.score.corpus_pass);
+    let mut scores = super::names::table(&counts);
+    let mut seen: Vec<&str> = Vec::new();
+    for style in &styles {
+        if seen.contains(&style.as_str()) {
+            continue;
         }
-    }
-    let all: Vec<JudgedDoc> = docs.iter().map(|(_, d)| d.clone()).collect();
-    let mut scores = super::names::score(&all, model, args.score.corpus_pass);
-    for style in styles {
-        let part: Vec<JudgedDoc> = docs
-            .iter()
-            .filter(|(s, _)| s == style)
-            .map(|(_, d)| d.clone())
+        seen.push(style);
+        let part: Vec<[Counts; 3]> = (styles.iter().zip(&counts))
+            .filter(|(s, _)| *s == style)
+            .map(|(_, c)| *c)
             .collect();
-        let micro = super::names::score(&part, model, args.score.corpus_pass)
-            .into_iter()
-            .find(|(t, _)| t == "micro");
-        if let Some((_, c)) = micro {
-            scores.push((format!("micro {style}"), c));
-        }
+        let micro = super::names::table(&part).pop().map(|(_, c)| c);
+        scores.extend(micro.map(|c| (format!("micro {style}"), c)));
     }
-    if args.score.json {
-        return print_json(&scores);
-    }
-    println!(
+    let heading = format!(
         "{} judged documents in styles of news: people, organizations and places as each document's set of names (micro: the three together; then per style)",
-        all.len()
+        docs.len()
     );
+    print_scores(&scores, args.score.json, &heading)
+}
+
+/// Scores as JSON, or as a table under a heading that says what was scored.
+fn print_scores(scores: &[(String, Counts)], json: bool, heading: &str) -> Result<ExitCode> {
+    if json {
+        return print_json(scores);
+    }
+    println!("{heading}");
     print_table(scores.iter().map(|(t, c)| (t.as_str(), c)));
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+use super::names::read_json;
 use crate::annotate::keys::without_accents;
 
 /// Cities with at least this many people are listed (every city of the GeoNames list has
@@ -123,11 +124,6 @@ const HEADER: &str =
          # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation, A common abbreviation,\n\
          #   T town: a city's name without accents, read by the rules and not by the tagger's features), name, canonical place\n";
 
-fn read_json(path: &Path) -> Result<Value> {
-    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
-}
-
 /// A city's other names.
 fn alternates(city: &Value) -> impl Iterator<Item = &str> {
     city["alternatenames"]
@@ -226,9 +222,9 @@ fn abbreviations(rows: &mut Rows) {
 /// Continents, US states, and cities (with their other Latin names when they are large).
 /// The largest city takes a name that several share. A city's names are also listed as
 /// English news writes them, without accents ("Tikrit" for Tikrīt), as towns (tag `T`, which
-/// the recognizer's features do not read, each its own canonical name), unless that is a word news does not mostly
-/// capitalise ("Hit" for Hīt, "Bank" for Bānk) or a person's name of the census lists
-/// ("Garcia" for García).
+/// the recognizer's features do not read, each its own canonical name), unless that is a
+/// word news does not mostly capitalise ("Hit" for Hīt, "Bank" for Bānk) or a person's name
+/// of the census lists ("Garcia" for García).
 fn places(data: &Path, rows: &mut Rows) -> Result<()> {
     for c in values(&read_json(&data.join("geonames/continents.json"))?) {
         if let Some(name) = c["name"].as_str().or(c["asciiName"].as_str()) {

@@ -5,6 +5,10 @@
 //! pages ([`super::pages`]).
 
 use std::collections::BTreeSet;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde_json::Value;
 
 use super::score::Counts;
 use crate::annotate::corpus_names::read_together;
@@ -18,7 +22,6 @@ use crate::article::{Article, Paragraph, Passage};
 pub const TYPES: [&str; 3] = ["person", "organization", "place"];
 
 /// A document and the keys ([`key`]) of the names it holds, by type in [`TYPES`] order.
-#[derive(Clone)]
 pub struct JudgedDoc {
     pub id: String,
     pub article: Article,
@@ -48,20 +51,37 @@ pub fn article_of_lines(id: &str, text: &str) -> Article {
 /// ([`crate::annotate::corpus_names::read_together`]). With `NEWSDEX_NER_DEBUG` set, each
 /// document's missed and extra names are printed on stderr.
 pub fn score(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<(String, Counts)> {
+    table(&document_counts(docs, model, corpus_pass))
+}
+
+/// Each document's counts per type, in [`TYPES`] order (see [`score`]).
+pub fn document_counts(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<[Counts; 3]> {
     let found = recognize(docs, model, corpus_pass);
     let debug = std::env::var_os("NEWSDEX_NER_DEBUG").is_some();
-    let mut per = [Counts::default(); 3];
-    for (doc, found_entities) in docs.iter().zip(&found) {
-        let mut found: [BTreeSet<String>; 3] = Default::default();
-        for m in found_entities.mentions.iter().filter(|m| !m.demonym) {
-            let i = found_entities.entities[m.entity].kind.type_index();
-            found[i].insert(key(&m.text));
-        }
-        for i in 0..3 {
-            if debug {
-                print_differences(&doc.id, TYPES[i], &doc.gold[i], &found[i]);
+    docs.iter()
+        .zip(&found)
+        .map(|(doc, found_entities)| {
+            let mut found: [BTreeSet<String>; 3] = Default::default();
+            for m in found_entities.mentions.iter().filter(|m| !m.demonym) {
+                let i = found_entities.entities[m.entity].kind.type_index();
+                found[i].insert(key(&m.text));
             }
-            per[i] += compare_lenient(&doc.gold[i], &found[i]);
+            std::array::from_fn(|i| {
+                if debug {
+                    print_differences(&doc.id, TYPES[i], &doc.gold[i], &found[i]);
+                }
+                compare_lenient(&doc.gold[i], &found[i])
+            })
+        })
+        .collect()
+}
+
+/// The documents' counts summed per type, and micro-averaged ("micro": the three together).
+pub fn table(counts: &[[Counts; 3]]) -> Vec<(String, Counts)> {
+    let mut per = [Counts::default(); 3];
+    for doc in counts {
+        for (sum, c) in per.iter_mut().zip(doc) {
+            *sum += *c;
         }
     }
     let all: Counts = per.iter().copied().sum();
@@ -71,6 +91,26 @@ pub fn score(docs: &[JudgedDoc], model: &Model, corpus_pass: bool) -> Vec<(Strin
         .zip(per)
         .chain([("micro".to_string(), all)])
         .collect()
+}
+
+/// The gold names of a judged document (an object with a list per type in [`TYPES`]), as keys.
+pub fn gold_names(names: &Value) -> [BTreeSet<String>; 3] {
+    TYPES.map(|t| {
+        names[t]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(key)
+            .collect()
+    })
+}
+
+/// A JSON file, read and parsed, its path in the errors.
+pub fn read_json(path: &Path) -> Result<Value> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
 }
 
 /// The entities of each document, as indexing finds them.

@@ -3,14 +3,11 @@
 //! each names, judged blind (`benches/judged/page_entities.json`). Half of the pages (odd
 //! positions of the sorted ids) are held out from every choice made on the recognizer.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
-use serde_json::Value;
+use anyhow::{bail, Result};
 
-use super::names::{article_of_lines, JudgedDoc, TYPES};
-use crate::annotate::keys::key;
+use super::names::{article_of_lines, gold_names, read_json, JudgedDoc};
 
 /// Which pages to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,15 +42,7 @@ pub fn read(ground_truth: &Path, judged: &Path, part: Part) -> Result<Vec<Judged
             bail!("{}: no page {id}", ground_truth.display());
         };
         let names = &documents[id.as_str()];
-        let gold: [BTreeSet<String>; 3] = TYPES.map(|t| {
-            names[t]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|n| n.as_str())
-                .map(key)
-                .collect()
-        });
+        let gold = gold_names(names);
         out.push(JudgedDoc {
             id: id.clone(),
             article: article_of_lines(id, body),
@@ -61,10 +50,4 @@ pub fn read(ground_truth: &Path, judged: &Path, part: Part) -> Result<Vec<Judged
         });
     }
     Ok(out)
-}
-
-fn read_json(path: &Path) -> Result<Value> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
 }

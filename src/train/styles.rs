@@ -5,48 +5,31 @@
 //! (`benches/judged/styles.json`), who never saw newsdex's output. Scored as the judged
 //! pages are: each document's set of names per type.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
-use serde_json::Value;
+use anyhow::{bail, Result};
 
-use super::names::{article_of_lines, JudgedDoc, TYPES};
-use crate::annotate::keys::key;
+use super::names::{article_of_lines, gold_names, read_json, JudgedDoc};
 
 /// Reads the documents of `judged`, each with its style.
 pub fn read(judged: &Path) -> Result<Vec<(String, JudgedDoc)>> {
-    let text =
-        std::fs::read_to_string(judged).with_context(|| format!("reading {}", judged.display()))?;
-    let docs: Value =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", judged.display()))?;
+    let docs = read_json(judged)?;
     let Some(docs) = docs.as_array() else {
         bail!("{}: not an array of documents", judged.display());
     };
     let mut out = Vec::new();
     for d in docs {
-        let (Some(id), Some(body), Some(kind)) =
+        let (Some(id), Some(body), Some(style)) =
             (d["id"].as_str(), d["text"].as_str(), d["style"].as_str())
         else {
             bail!("{}: a document without id, text or style", judged.display());
         };
-        let gold: [BTreeSet<String>; 3] = TYPES.map(|t| {
-            d[t].as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .map(key)
-                .collect()
-        });
-        let article = article_of_lines(id, body);
-        out.push((
-            kind.to_string(),
-            JudgedDoc {
-                id: id.to_string(),
-                article,
-                gold,
-            },
-        ));
+        let doc = JudgedDoc {
+            id: id.to_string(),
+            article: article_of_lines(id, body),
+            gold: gold_names(d),
+        };
+        out.push((style.to_string(), doc));
     }
     Ok(out)
 }
