@@ -93,6 +93,10 @@ pub struct Re3dArgs {
     /// without uk_government: it is the held-out part.
     #[arg(long, value_delimiter = ',', default_value = "centcom,uk_government")]
     pub parts: Vec<String>,
+    /// The figures a judge listed in the same documents, blind to newsdex and to re3d's own
+    /// annotations: scored as the row "figure-judged".
+    #[arg(long, default_value = "benches/judged/re3d_figures.json")]
+    pub judged_figures: PathBuf,
     #[command(flatten)]
     pub score: ScoreArgs,
 }

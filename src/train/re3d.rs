@@ -121,7 +121,8 @@ pub fn evaluate_entities(
     super::names::score(&judged, model, corpus_pass)
 }
 
-/// A gold figure: byte span, and its value and unit where its words can be read.
+/// A gold figure: byte span, and its value and unit where its words can be read (an empty
+/// unit matches any).
 type GoldFigure = (usize, usize, Option<(f64, String)>);
 
 /// Figure detection scored against the gold Quantity and Money annotations, per document: a
@@ -131,7 +132,6 @@ type GoldFigure = (usize, usize, Option<(f64, String)>);
 /// expression counts neither way: re3d files durations there ("two weeks", "the past
 /// 20-plus months"), which newsdex reads as figures (the seed's "25 years").
 pub fn evaluate_figures(docs: &[Re3dDoc], temporal_aside: bool) -> Counts {
-    use crate::annotate::figures::find;
     let mut c = Counts::default();
     for doc in docs {
         // Gold offsets count characters; figures count bytes.
@@ -141,82 +141,131 @@ pub fn evaluate_figures(docs: &[Re3dDoc], temporal_aside: bool) -> Counts {
             .map(|(b, _)| b)
             .chain(std::iter::once(doc.text.len()))
             .collect();
+        let at = |i: usize| byte_at[i.min(byte_at.len() - 1)];
         let gold: Vec<GoldFigure> = doc
             .gold
             .iter()
             .filter(|(t, ..)| t == "Quantity" || t == "Money")
             .map(|(_, b, e, v)| {
-                let (s, e) = (
-                    byte_at[(*b).min(byte_at.len() - 1)],
-                    byte_at[(*e).min(byte_at.len() - 1)],
-                );
-                let unit = find(v)
+                let unit = crate::annotate::figures::find(v)
                     .into_iter()
                     .next()
                     .map(|f| f.unit)
                     .unwrap_or_default();
-                (
-                    s,
-                    e,
-                    crate::annotate::figures::parse_value(v).map(|value| (value, unit)),
-                )
+                let value = crate::annotate::figures::parse_value(v);
+                (at(*b), at(*e), value.map(|value| (value, unit)))
             })
             .collect();
         let temporal: Vec<(usize, usize)> = doc
             .gold
             .iter()
             .filter(|(t, ..)| temporal_aside && t == "Temporal")
-            .map(|(_, b, e, _)| {
-                let at = |i: usize| byte_at[i.min(byte_at.len() - 1)];
-                (at(*b), at(*e))
-            })
+            .map(|(_, b, e, _)| (at(*b), at(*e)))
             .collect();
-        let mut found = Vec::new();
-        let mut offset = 0;
-        for line in doc.text.split('\n') {
-            for f in find(line) {
-                found.push((offset + f.start, offset + f.end, f));
-            }
-            offset += line.len() + 1;
-        }
-        let mut used = vec![false; found.len()];
-        let debug = std::env::var_os("NEWSDEX_FIGURE_DEBUG").is_some();
-        for (gs, ge, gf) in &gold {
-            let hit = found.iter().enumerate().position(|(k, (s, e, f))| {
-                !used[k]
-                    && *s < *ge
-                    && *gs < *e
-                    && gf.as_ref().is_some_and(|(value, unit)| {
-                        (value - f.value).abs() <= 1e-9 * value.abs().max(1.0)
-                            && (unit.is_empty() || *unit == f.unit)
-                    })
-            });
-            match hit {
-                Some(k) => {
-                    used[k] = true;
-                    c.true_pos += 1;
+        c += score_figures(&doc.text, &gold, &temporal);
+    }
+    c
+}
+
+/// Figure detection scored against the figures a judge listed in each document, blind to
+/// newsdex and to re3d's annotations (`benches/judged/re3d_figures.json`: counts, money,
+/// measures, percentages, durations and ages, each with its value): a listed figure is found
+/// when a figure newsdex finds overlaps it with the same value. A figure the judge marked
+/// doubtful counts neither way. Units are not compared (the judge names them in words), but
+/// metric lengths and areas are compared in metres, as newsdex states them ([`IN_METRES`]).
+pub fn evaluate_judged_figures(docs: &[Re3dDoc], path: &Path) -> Result<Counts> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let judged: Value =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let lists: HashMap<&str, &Vec<Value>> = judged["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| Some((d["id"].as_str()?, d["figures"].as_array()?)))
+        .collect();
+    let mut c = Counts::default();
+    for doc in docs {
+        let (mut gold, mut doubtful) = (Vec::new(), Vec::new());
+        let mut from = 0;
+        for figure in lists.get(doc.id.as_str()).into_iter().copied().flatten() {
+            let written = figure["text"].as_str().unwrap_or("");
+            let Some(at) = doc.text[from..].find(written).map(|i| from + i) else {
+                anyhow::bail!(
+                    "{}: {written:?} is not in document {}",
+                    path.display(),
+                    doc.id
+                );
+            };
+            from = at + written.len();
+            let span = (at, from);
+            match figure["value"].as_f64() {
+                Some(_) if figure["doubtful"].as_bool() == Some(true) => doubtful.push(span),
+                Some(value) => {
+                    let unit = figure["unit"].as_str().unwrap_or("");
+                    let scale = IN_METRES
+                        .iter()
+                        .find(|(u, _)| *u == unit)
+                        .map_or(1.0, |u| u.1);
+                    gold.push((span.0, span.1, Some((value * scale, String::new()))))
                 }
-                None => {
-                    if debug {
-                        eprintln!("MISS {:?} parsed {:?}", &doc.text[*gs..*ge], gf);
-                    }
-                    c.false_neg += 1
-                }
+                None => anyhow::bail!("{}: {written:?} has no value", path.display()),
             }
         }
-        if debug {
-            for (k, (_, _, f)) in found.iter().enumerate() {
-                if !used[k] {
-                    eprintln!("EXTRA {:?} = {} {}", f.text, f.value, f.unit);
+        c += score_figures(&doc.text, &gold, &doubtful);
+    }
+    Ok(c)
+}
+
+/// The judged set's metric units of length and area, in metres and square metres (newsdex
+/// keeps miles and square miles as written).
+const IN_METRES: &[(&str, f64)] = &[("kilometer", 1_000.0), ("square kilometer", 1_000_000.0)];
+
+/// One document's figures against its gold ones; a figure found overlapping a span of
+/// `aside` and matching no gold figure counts neither way. `NEWSDEX_FIGURE_DEBUG` prints
+/// what is missed and what is found beside the gold on stderr.
+fn score_figures(text: &str, gold: &[GoldFigure], aside: &[(usize, usize)]) -> Counts {
+    let mut c = Counts::default();
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        for f in crate::annotate::figures::find(line) {
+            found.push((offset + f.start, offset + f.end, f));
+        }
+        offset += line.len() + 1;
+    }
+    let mut used = vec![false; found.len()];
+    let debug = std::env::var_os("NEWSDEX_FIGURE_DEBUG").is_some();
+    for (gs, ge, gf) in gold {
+        let hit = found.iter().enumerate().position(|(k, (s, e, f))| {
+            !used[k]
+                && s < ge
+                && gs < e
+                && gf.as_ref().is_some_and(|(value, unit)| {
+                    (value - f.value).abs() <= 1e-9 * value.abs().max(1.0)
+                        && (unit.is_empty() || *unit == f.unit)
+                })
+        });
+        match hit {
+            Some(k) => {
+                used[k] = true;
+                c.true_pos += 1;
+            }
+            None => {
+                if debug {
+                    eprintln!("MISS {:?} parsed {:?}", &text[*gs..*ge], gf);
                 }
+                c.false_neg += 1
             }
         }
-        let in_temporal = |s: usize, e: usize| temporal.iter().any(|&(ts, te)| s < te && ts < e);
-        c.false_pos += found
-            .iter()
-            .zip(&used)
-            .filter(|((s, e, _), used)| !**used && !in_temporal(*s, *e))
-            .count();
+    }
+    let set_aside = |s: usize, e: usize| aside.iter().any(|&(ts, te)| s < te && ts < e);
+    for ((s, e, f), used) in found.iter().zip(&used) {
+        if !used && !set_aside(*s, *e) {
+            if debug {
+                eprintln!("EXTRA {:?} = {} {}", f.text, f.value, f.unit);
+            }
+            c.false_pos += 1;
+        }
     }
     c
 }
