@@ -649,3 +649,17 @@ fn a_companys_home_after_of_is_a_place() {
     }
     assert!(has(&e, "organization", "Bank of England"), "{e:?}");
 }
+
+#[test]
+fn the_name_after_a_role_is_a_person() {
+    // From a CENTCOM release (re3d): the recognizer read "Cook told reporters" as a place.
+    let (e, _) = entities_of(
+        "Strikes\n\nEight vehicles were destroyed, Pentagon Press Secretary Peter Cook told reporters today.\n",
+    );
+    assert!(has(&e, "person", "Peter Cook"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    // Not when no first name follows the role.
+    let (e, _) =
+        entities_of("Talks\n\nThe Foreign Office Minister Baghdad talks were cancelled.\n");
+    assert!(has(&e, "place", "Baghdad"), "{e:?}");
+}

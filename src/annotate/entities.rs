@@ -360,7 +360,7 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
-        for (ty, s, e) in chunks(labels) {
+        for (ty, s, e) in names_after_roles(toks, text, chunks(labels), gaz) {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
             } else {
@@ -657,6 +657,49 @@ fn split_title(
     } else {
         (s, ty)
     }
+}
+
+/// "Pentagon Press Secretary Peter Cook told reporters": the capitalised words right after a
+/// chunk that ends in a title, opened by one of the gazetteer's first names, are a person,
+/// whatever the recognizer made of them (it read "Cook told reporters" as a place); the
+/// chunks they overlap give way. Chunks are (type, start, end) in tokens, in order.
+fn names_after_roles(
+    toks: &[Token],
+    text: &str,
+    chunks: Vec<(usize, usize, usize)>,
+    gaz: &Gazetteer,
+) -> Vec<(usize, usize, usize)> {
+    let capital = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+    };
+    let mut people = Vec::new();
+    for &(_, s, e) in &chunks {
+        let last = toks[e - 1].text(text).trim_end_matches('.').to_lowercase();
+        if e - s < 2
+            || !TITLE_WORDS.contains(&last.as_str())
+            || !capital(e)
+            || gaz.kinds(&toks[e].text(text).to_lowercase()) & kind::FIRST_NAME == 0
+            || chunks.iter().any(|&(ty, cs, _)| ty == 0 && cs == e)
+        {
+            continue;
+        }
+        let end = (e + 1..(e + 4).min(toks.len()))
+            .take_while(|&j| capital(j))
+            .last()
+            .map_or(e + 1, |j| j + 1);
+        people.push((0, e, end));
+    }
+    if people.is_empty() {
+        return chunks;
+    }
+    let mut out: Vec<(usize, usize, usize)> = chunks
+        .into_iter()
+        .filter(|&(_, s, e)| !people.iter().any(|&(_, ps, pe)| s < pe && ps < e))
+        .collect();
+    out.extend(people);
+    out.sort_by_key(|&(_, s, _)| s);
+    out
 }
 
 /// Where the name after the title at token `t` starts, the chunk ending at `e`: the next
