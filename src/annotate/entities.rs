@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::clusters::capitalisation;
 use super::corpus_names::{CorpusNames, Written};
 use super::gazetteer::{kind, Gazetteer};
 use super::headings;
@@ -360,7 +361,8 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
-        for (ty, s, e) in names_after_roles(toks, text, chunks(labels), gaz) {
+        let found = names_after_roles(toks, text, chunks(labels), gaz);
+        for (ty, s, e) in rulers_of_regimes(toks, text, found, gaz) {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
             } else {
@@ -700,6 +702,49 @@ fn names_after_roles(
     out.extend(people);
     out.sort_by_key(|&(_, s, _)| s);
     out
+}
+
+/// What a ruler's name stands before ("the Asad regime", "the Maduro government").
+const RULED: &[&str] = &["regime", "administration", "government", "junta"];
+
+/// "The Asad regime", "the Assad regime": a word that the raw text of the word clusters never
+/// writes and no place, demonym or organisation list holds, before a word of [`RULED`] (after
+/// "the", or with a possessive), names a person, unless the recognizer took it for an
+/// organization or place. Words the raw text knows are left to the recognizer ("the Taliban
+/// regime", "the Communist regime", "the Blair government").
+fn rulers_of_regimes(
+    toks: &[Token],
+    text: &str,
+    mut chunks: Vec<(usize, usize, usize)>,
+    gaz: &Gazetteer,
+) -> Vec<(usize, usize, usize)> {
+    let word = |j: usize| toks.get(j).map_or("", |t| t.text(text));
+    let ruler = |i: usize| {
+        let w = word(i);
+        let (next, after_the) = match is_possessive(word(i + 1)) {
+            true => (i + 2, true),
+            false => (i + 1, i > 0 && word(i - 1).eq_ignore_ascii_case("the")),
+        };
+        after_the
+            && RULED.contains(&word(next))
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && capitalisation(w).is_none()
+            && gaz.kinds(&w.to_lowercase())
+                & (kind::PLACE | kind::TOWN | kind::COUNTRY | kind::DEMONYM | kind::ORGANIZATION)
+                == 0
+    };
+    for i in (0..toks.len()).filter(|&i| ruler(i)) {
+        match chunks.iter().position(|&(_, s, e)| s <= i && i < e) {
+            None => chunks.push((0, i, i + 1)),
+            Some(c) if chunks[c].0 == 3 && chunks[c].1 == i && chunks[c].2 == i + 1 => {
+                chunks[c].0 = 0
+            }
+            _ => {}
+        }
+    }
+    chunks.sort_by_key(|&(_, s, _)| s);
+    chunks
 }
 
 /// Where the name after the title at token `t` starts, the chunk ending at `e`: the next
