@@ -678,3 +678,16 @@ fn a_ruler_before_regime_is_a_person() {
     );
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
 }
+
+#[test]
+fn a_name_written_as_a_web_address_is_an_organization() {
+    // From a Moneycontrol page (judged pages): the site named itself and was nothing.
+    let (e, _) = entities_of(
+        "Markets\n\nThe views expressed by experts on Moneycontrol.com are their own. Shoppers flocked to Amazon.com on Friday.\n",
+    );
+    assert!(has(&e, "organization", "Moneycontrol.com"), "{e:?}");
+    assert!(has(&e, "organization", "Amazon.com"), "{e:?}");
+    // Not an address in lower case.
+    let (e, _) = entities_of("Markets\n\nDetails are on example.com and www.bbc.co.uk today.\n");
+    assert!(e.is_empty(), "{e:?}");
+}

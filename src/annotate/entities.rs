@@ -397,9 +397,30 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
                 demonym,
             ));
         }
+        for (i, t) in toks.iter().enumerate() {
+            if !covered[i] && is_web_name(t.text(text)) {
+                let org = Kind::Organization;
+                raws.push(Raw::new(*pi, text, t.start, t.end, org, false));
+            }
+        }
     }
     people_after_prepositions(&mut raws, &located);
     raws
+}
+
+/// The endings of the web addresses that news names publishers and shops by.
+const WEB_ENDINGS: &[&str] = &["com", "org", "net", "co.uk", "io", "tv"];
+
+/// A name written as a web address, its first letter a capital: "Moneycontrol.com",
+/// "Amazon.com", "Salon.com" (an organization); not "www.bbc.co.uk" or "example.com".
+fn is_web_name(word: &str) -> bool {
+    let Some((name, ending)) = word.split_once('.') else {
+        return false;
+    };
+    name.len() > 2
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && WEB_ENDINGS.contains(&ending)
 }
 
 /// A sentence of an article: its passage's index and its tokens.
