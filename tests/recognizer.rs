@@ -691,3 +691,19 @@ fn a_name_written_as_a_web_address_is_an_organization() {
     let (e, _) = entities_of("Markets\n\nDetails are on example.com and www.bbc.co.uk today.\n");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn planets_and_the_moon_are_places() {
+    // From a NASA story (judged pages): Earth and Europa named nothing.
+    let (e, _) = entities_of(
+        "Space\n\nLife on Earth began early. The probe will orbit Europa, a moon of Jupiter, and fly past the Moon.\n",
+    );
+    for body in ["Earth", "Europa", "Jupiter", "Moon"] {
+        assert!(has(&e, "place", body), "{body}: {e:?}");
+    }
+    // Not names that hold them, nor a planet's name used for something else.
+    let (e, _) = entities_of(
+        "Brands\n\nMars Inc sells sweets. Venus Williams won. Earth Day is in April. Google Earth maps it.\n",
+    );
+    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+}

@@ -362,7 +362,8 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
         let found = names_after_roles(toks, text, chunks(labels), gaz);
-        for (ty, s, e) in rulers_of_regimes(toks, text, found, gaz) {
+        let found = rulers_of_regimes(toks, text, found, gaz);
+        for (ty, s, e) in celestial_bodies(toks, text, found) {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
             } else {
@@ -723,6 +724,59 @@ fn names_after_roles(
     out.extend(people);
     out.sort_by_key(|&(_, s, _)| s);
     out
+}
+
+/// Planets and moons whose names name other things too (Mars the company, Venus Williams,
+/// the Europa League): places only right after a word of [`TOWARDS_A_BODY`].
+const PLANETS: &[&str] = &[
+    "Mercury",
+    "Venus",
+    "Mars",
+    "Jupiter",
+    "Saturn",
+    "Uranus",
+    "Neptune",
+    "Pluto",
+    "Europa",
+    "Enceladus",
+    "Titan",
+    "Ganymede",
+    "Callisto",
+];
+
+/// The words before a planet's name that make it the planet: "on Mars", "to Jupiter",
+/// "orbiting Saturn".
+const TOWARDS_A_BODY: &[&str] = &["on", "to", "from", "orbit", "orbiting", "around", "of"];
+
+/// "Earth", "the Moon", "on Mars": the bodies of the solar system are places (as CoNLL-2003
+/// and OntoNotes have them), whatever the recognizer made of the one word; not beside a
+/// capitalised word ("Earth Day", "Google Earth", "Middle Earth", "Moon Jae-in", "Mars Inc").
+fn celestial_bodies(
+    toks: &[Token],
+    text: &str,
+    mut chunks: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let word = |j: usize| toks.get(j).map_or("", |t| t.text(text));
+    let before = |i: usize| if i > 0 { word(i - 1) } else { "" };
+    let body = |i: usize| {
+        let named = match word(i) {
+            "Earth" => true,
+            "Moon" => before(i).eq_ignore_ascii_case("the"),
+            w => PLANETS.contains(&w) && TOWARDS_A_BODY.contains(&before(i)),
+        };
+        named
+            && !before(i).starts_with(char::is_uppercase)
+            && !word(i + 1).starts_with(char::is_uppercase)
+    };
+    for i in (0..toks.len()).filter(|&i| body(i)) {
+        match chunks.iter().position(|&(_, s, e)| s <= i && i < e) {
+            None => chunks.push((2, i, i + 1)),
+            Some(c) if chunks[c].1 == i && chunks[c].2 == i + 1 => chunks[c].0 = 2,
+            Some(_) => {}
+        }
+    }
+    chunks.sort_by_key(|&(_, s, _)| s);
+    chunks
 }
 
 /// What a ruler's name stands before ("the Asad regime", "the Maduro government").
