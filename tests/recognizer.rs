@@ -703,7 +703,27 @@ fn planets_and_the_moon_are_places() {
     }
     // Not names that hold them, nor a planet's name used for something else.
     let (e, _) = entities_of(
-        "Brands\n\nMars Inc sells sweets. Venus Williams won. Earth Day is in April. Google Earth maps it.\n",
+        "Brands\n\nMars Inc sells sweets. Venus Williams won. Earth Day is in April. Google Earth maps it. Campaign groups including Friends of the Earth protested.\n",
     );
     assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+}
+
+#[test]
+fn newspapers_are_organizations() {
+    // From US news pages (judged pages): "Hartford Courant" and "San Jose" were places.
+    let (e, _) = entities_of(
+        "Papers\n\nThe story was first reported by the Hartford Courant. It was confirmed to the Sacramento Bee and the San Jose Mercury News, according to the Hollywood Reporter.\n",
+    );
+    for paper in [
+        "Hartford Courant",
+        "Sacramento Bee",
+        "San Jose Mercury News",
+        "Hollywood Reporter",
+    ] {
+        assert!(has(&e, "organization", paper), "{paper}: {e:?}");
+    }
+    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    // Not where the words do not end in a newspaper's word.
+    let (e, _) = entities_of("Papers\n\nReporters from the San Jose area met.\n");
+    assert!(has(&e, "place", "San Jose"), "{e:?}");
 }

@@ -363,7 +363,8 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let heading = headings::is_title_case(toks, text);
         let found = names_after_roles(toks, text, chunks(labels), gaz);
         let found = rulers_of_regimes(toks, text, found, gaz);
-        for (ty, s, e) in celestial_bodies(toks, text, found) {
+        let found = celestial_bodies(toks, text, found);
+        for (ty, s, e) in publications(toks, text, found) {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
             } else {
@@ -726,6 +727,69 @@ fn names_after_roles(
     out
 }
 
+/// The last words of newspapers' names ("the Hartford Courant", "the Sacramento Bee"). Not
+/// words that end other names as often ("Globe", "Sun", "Star", "Standard", "Review",
+/// "Register", "Leader", "Record").
+const NEWSPAPER_HEADS: &[&str] = &[
+    "Courant",
+    "Bee",
+    "Gazette",
+    "Herald",
+    "Tribune",
+    "Times",
+    "Post",
+    "Journal",
+    "Chronicle",
+    "Reporter",
+    "Inquirer",
+    "Examiner",
+    "Enquirer",
+    "Telegraph",
+    "Observer",
+    "Dispatch",
+    "News",
+    "Picayune",
+];
+
+/// "The Hartford Courant", "the San Jose Mercury News", "the Hollywood Reporter": capitalised
+/// words after "the" that end in a newspaper's word ([`NEWSPAPER_HEADS`]; the part after a
+/// hyphen: "Post-Gazette") are a newspaper, an organization, whatever the recognizer made
+/// of them (it read "Hartford Courant" and "San Jose" as places); the chunks inside give way.
+fn publications(
+    toks: &[Token],
+    text: &str,
+    chunks: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let word = |j: usize| toks[j].text(text);
+    let capital = |j: usize| j < toks.len() && word(j).starts_with(char::is_uppercase);
+    let mut papers = Vec::new();
+    let mut i = 1;
+    while i < toks.len() {
+        if !(capital(i) && word(i - 1).eq_ignore_ascii_case("the")) {
+            i += 1;
+            continue;
+        }
+        let end = (i..).find(|&j| !capital(j)).unwrap_or(toks.len());
+        let head = word(end - 1).rsplit('-').next().unwrap_or("");
+        let inside = |&(_, s, e): &(usize, usize, usize)| s >= i && e <= end;
+        let within = chunks.iter().all(|c| inside(c) || c.2 <= i || c.1 >= end);
+        if end - i >= 2 && NEWSPAPER_HEADS.contains(&head) && within {
+            papers.push((1, i, end));
+        }
+        i = end;
+    }
+    if papers.is_empty() {
+        return chunks;
+    }
+    let mut out: Vec<(usize, usize, usize)> = chunks
+        .into_iter()
+        .filter(|&(_, s, e)| !papers.iter().any(|&(_, ps, pe)| s < pe && ps < e))
+        .collect();
+    out.extend(papers);
+    out.sort_by_key(|&(_, s, _)| s);
+    out
+}
+
 /// Planets and moons whose names name other things too (Mars the company, Venus Williams,
 /// the Europa League): places only right after a word of [`TOWARDS_A_BODY`].
 const PLANETS: &[&str] = &[
@@ -750,7 +814,8 @@ const TOWARDS_A_BODY: &[&str] = &["on", "to", "from", "orbit", "orbiting", "arou
 
 /// "Earth", "the Moon", "on Mars": the bodies of the solar system are places (as CoNLL-2003
 /// and OntoNotes have them), whatever the recognizer made of the one word; not beside a
-/// capitalised word ("Earth Day", "Google Earth", "Middle Earth", "Moon Jae-in", "Mars Inc").
+/// capitalised word ("Earth Day", "Google Earth", "Middle Earth", "Moon Jae-in", "Mars Inc"),
+/// nor at the end of a name ("Friends of the Earth").
 fn celestial_bodies(
     toks: &[Token],
     text: &str,
@@ -758,6 +823,15 @@ fn celestial_bodies(
 ) -> Vec<(usize, usize, usize)> {
     let word = |j: usize| toks.get(j).map_or("", |t| t.text(text));
     let before = |i: usize| if i > 0 { word(i - 1) } else { "" };
+    // "Friends of the Earth": the end of a name.
+    let ends_a_name = |i: usize| {
+        let of = if before(i).eq_ignore_ascii_case("the") {
+            i - 1
+        } else {
+            i
+        };
+        before(of) == "of" && of > 1 && before(of - 1).starts_with(char::is_uppercase)
+    };
     let body = |i: usize| {
         let named = match word(i) {
             "Earth" => true,
@@ -765,6 +839,7 @@ fn celestial_bodies(
             w => PLANETS.contains(&w) && TOWARDS_A_BODY.contains(&before(i)),
         };
         named
+            && !ends_a_name(i)
             && !before(i).starts_with(char::is_uppercase)
             && !word(i + 1).starts_with(char::is_uppercase)
     };
