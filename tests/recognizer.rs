@@ -658,6 +658,11 @@ fn the_name_after_a_role_is_a_person() {
     );
     assert!(has(&e, "person", "Peter Cook"), "{e:?}");
     assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    // The name ends where the words stop looking like one.
+    let (e, _) = entities_of(
+        "Briefing\n\nPentagon Press Secretary Peter Cook Monday told reporters the strikes went on.\n",
+    );
+    assert!(has(&e, "person", "Peter Cook"), "{e:?}");
     // Not when no first name follows the role.
     let (e, _) =
         entities_of("Talks\n\nThe Foreign Office Minister Baghdad talks were cancelled.\n");
@@ -674,7 +679,7 @@ fn a_ruler_before_regime_is_a_person() {
     assert!(has(&e, "person", "Assad"), "{e:?}");
     // Not a group, a party, a creed or a demonym.
     let (e, _) = entities_of(
-        "Kabul\n\nThe Taliban regime fell. The Communist regime, the Labour government and the Syrian regime disagreed.\n",
+        "Kabul\n\nThe Taliban regime fell. The Communist regime, the Labour government and the Syrian regime disagreed. The Houthi administration refused.\n",
     );
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
 }
@@ -703,9 +708,15 @@ fn planets_and_the_moon_are_places() {
     }
     // Not names that hold them, nor a planet's name used for something else.
     let (e, _) = entities_of(
-        "Brands\n\nMars Inc sells sweets. Venus Williams won. Earth Day is in April. Google Earth maps it. Campaign groups including Friends of the Earth protested.\n",
+        "Brands\n\nMars Inc sells sweets. Venus Williams won. Earth Day is in April. Google Earth maps it. Campaign groups including Friends of the Earth protested. The Moon administration said so.\n",
     );
     assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    // At the start of a sentence too.
+    let (e, _) = entities_of("Space\n\nThe Moon is bright tonight. On Mars, dust storms rage.\n");
+    assert!(
+        has(&e, "place", "Moon") && has(&e, "place", "Mars"),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -8,13 +8,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::clusters::capitalisation;
 use super::corpus_names::{CorpusNames, Written};
 use super::gazetteer::{kind, Gazetteer};
 use super::headings;
 use super::language::Script;
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
+use super::sentence_rules;
 use super::tokenize::{sentences, tokenize, Token};
 use crate::article::Passage;
 use crate::date::WEEKDAYS;
@@ -361,10 +361,8 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
-        let found = names_after_roles(toks, text, chunks(labels), gaz);
-        let found = rulers_of_regimes(toks, text, found, gaz);
-        let found = celestial_bodies(toks, text, found);
-        for (ty, s, e) in publications(toks, text, found) {
+        let found = sentence_rules::apply(toks, text, chunks(labels), heading, gaz);
+        for (ty, s, e) in found {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
             } else {
@@ -682,219 +680,6 @@ fn split_title(
     } else {
         (s, ty)
     }
-}
-
-/// "Pentagon Press Secretary Peter Cook told reporters": the capitalised words right after a
-/// chunk that ends in a title, opened by one of the gazetteer's first names, are a person,
-/// whatever the recognizer made of them (it read "Cook told reporters" as a place); the
-/// chunks they overlap give way. Chunks are (type, start, end) in tokens, in order.
-fn names_after_roles(
-    toks: &[Token],
-    text: &str,
-    chunks: Vec<(usize, usize, usize)>,
-    gaz: &Gazetteer,
-) -> Vec<(usize, usize, usize)> {
-    let capital = |j: usize| {
-        toks.get(j)
-            .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
-    };
-    let mut people = Vec::new();
-    for &(_, s, e) in &chunks {
-        let last = toks[e - 1].text(text).trim_end_matches('.').to_lowercase();
-        if e - s < 2
-            || !TITLE_WORDS.contains(&last.as_str())
-            || !capital(e)
-            || gaz.kinds(&toks[e].text(text).to_lowercase()) & kind::FIRST_NAME == 0
-            || chunks.iter().any(|&(ty, cs, _)| ty == 0 && cs == e)
-        {
-            continue;
-        }
-        let end = (e + 1..(e + 4).min(toks.len()))
-            .take_while(|&j| capital(j))
-            .last()
-            .map_or(e + 1, |j| j + 1);
-        people.push((0, e, end));
-    }
-    if people.is_empty() {
-        return chunks;
-    }
-    let mut out: Vec<(usize, usize, usize)> = chunks
-        .into_iter()
-        .filter(|&(_, s, e)| !people.iter().any(|&(_, ps, pe)| s < pe && ps < e))
-        .collect();
-    out.extend(people);
-    out.sort_by_key(|&(_, s, _)| s);
-    out
-}
-
-/// The last words of newspapers' names ("the Hartford Courant", "the Sacramento Bee"). Not
-/// words that end other names as often ("Globe", "Sun", "Star", "Standard", "Review",
-/// "Register", "Leader", "Record").
-const NEWSPAPER_HEADS: &[&str] = &[
-    "Courant",
-    "Bee",
-    "Gazette",
-    "Herald",
-    "Tribune",
-    "Times",
-    "Post",
-    "Journal",
-    "Chronicle",
-    "Reporter",
-    "Inquirer",
-    "Examiner",
-    "Enquirer",
-    "Telegraph",
-    "Observer",
-    "Dispatch",
-    "News",
-    "Picayune",
-];
-
-/// "The Hartford Courant", "the San Jose Mercury News", "the Hollywood Reporter": capitalised
-/// words after "the" that end in a newspaper's word ([`NEWSPAPER_HEADS`]; the part after a
-/// hyphen: "Post-Gazette") are a newspaper, an organization, whatever the recognizer made
-/// of them (it read "Hartford Courant" and "San Jose" as places); the chunks inside give way.
-fn publications(
-    toks: &[Token],
-    text: &str,
-    chunks: Vec<(usize, usize, usize)>,
-) -> Vec<(usize, usize, usize)> {
-    let word = |j: usize| toks[j].text(text);
-    let capital = |j: usize| j < toks.len() && word(j).starts_with(char::is_uppercase);
-    let mut papers = Vec::new();
-    let mut i = 1;
-    while i < toks.len() {
-        if !(capital(i) && word(i - 1).eq_ignore_ascii_case("the")) {
-            i += 1;
-            continue;
-        }
-        let end = (i..).find(|&j| !capital(j)).unwrap_or(toks.len());
-        let head = word(end - 1).rsplit('-').next().unwrap_or("");
-        let inside = |&(_, s, e): &(usize, usize, usize)| s >= i && e <= end;
-        let within = chunks.iter().all(|c| inside(c) || c.2 <= i || c.1 >= end);
-        if end - i >= 2 && NEWSPAPER_HEADS.contains(&head) && within {
-            papers.push((1, i, end));
-        }
-        i = end;
-    }
-    if papers.is_empty() {
-        return chunks;
-    }
-    let mut out: Vec<(usize, usize, usize)> = chunks
-        .into_iter()
-        .filter(|&(_, s, e)| !papers.iter().any(|&(_, ps, pe)| s < pe && ps < e))
-        .collect();
-    out.extend(papers);
-    out.sort_by_key(|&(_, s, _)| s);
-    out
-}
-
-/// Planets and moons whose names name other things too (Mars the company, Venus Williams,
-/// the Europa League): places only right after a word of [`TOWARDS_A_BODY`].
-const PLANETS: &[&str] = &[
-    "Mercury",
-    "Venus",
-    "Mars",
-    "Jupiter",
-    "Saturn",
-    "Uranus",
-    "Neptune",
-    "Pluto",
-    "Europa",
-    "Enceladus",
-    "Titan",
-    "Ganymede",
-    "Callisto",
-];
-
-/// The words before a planet's name that make it the planet: "on Mars", "to Jupiter",
-/// "orbiting Saturn".
-const TOWARDS_A_BODY: &[&str] = &["on", "to", "from", "orbit", "orbiting", "around", "of"];
-
-/// "Earth", "the Moon", "on Mars": the bodies of the solar system are places (as CoNLL-2003
-/// and OntoNotes have them), whatever the recognizer made of the one word; not beside a
-/// capitalised word ("Earth Day", "Google Earth", "Middle Earth", "Moon Jae-in", "Mars Inc"),
-/// nor at the end of a name ("Friends of the Earth").
-fn celestial_bodies(
-    toks: &[Token],
-    text: &str,
-    mut chunks: Vec<(usize, usize, usize)>,
-) -> Vec<(usize, usize, usize)> {
-    let word = |j: usize| toks.get(j).map_or("", |t| t.text(text));
-    let before = |i: usize| if i > 0 { word(i - 1) } else { "" };
-    // "Friends of the Earth": the end of a name.
-    let ends_a_name = |i: usize| {
-        let of = if before(i).eq_ignore_ascii_case("the") {
-            i - 1
-        } else {
-            i
-        };
-        before(of) == "of" && of > 1 && before(of - 1).starts_with(char::is_uppercase)
-    };
-    let body = |i: usize| {
-        let named = match word(i) {
-            "Earth" => true,
-            "Moon" => before(i).eq_ignore_ascii_case("the"),
-            w => PLANETS.contains(&w) && TOWARDS_A_BODY.contains(&before(i)),
-        };
-        named
-            && !ends_a_name(i)
-            && !before(i).starts_with(char::is_uppercase)
-            && !word(i + 1).starts_with(char::is_uppercase)
-    };
-    for i in (0..toks.len()).filter(|&i| body(i)) {
-        match chunks.iter().position(|&(_, s, e)| s <= i && i < e) {
-            None => chunks.push((2, i, i + 1)),
-            Some(c) if chunks[c].1 == i && chunks[c].2 == i + 1 => chunks[c].0 = 2,
-            Some(_) => {}
-        }
-    }
-    chunks.sort_by_key(|&(_, s, _)| s);
-    chunks
-}
-
-/// What a ruler's name stands before ("the Asad regime", "the Maduro government").
-const RULED: &[&str] = &["regime", "administration", "government", "junta"];
-
-/// "The Asad regime", "the Assad regime": a word that the raw text of the word clusters never
-/// writes and no place, demonym or organisation list holds, before a word of [`RULED`] (after
-/// "the", or with a possessive), names a person, unless the recognizer took it for an
-/// organization or place. Words the raw text knows are left to the recognizer ("the Taliban
-/// regime", "the Communist regime", "the Blair government").
-fn rulers_of_regimes(
-    toks: &[Token],
-    text: &str,
-    mut chunks: Vec<(usize, usize, usize)>,
-    gaz: &Gazetteer,
-) -> Vec<(usize, usize, usize)> {
-    let word = |j: usize| toks.get(j).map_or("", |t| t.text(text));
-    let ruler = |i: usize| {
-        let w = word(i);
-        let (next, after_the) = match is_possessive(word(i + 1)) {
-            true => (i + 2, true),
-            false => (i + 1, i > 0 && word(i - 1).eq_ignore_ascii_case("the")),
-        };
-        after_the
-            && RULED.contains(&word(next))
-            && w.starts_with(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
-            && capitalisation(w).is_none()
-            && gaz.kinds(&w.to_lowercase())
-                & (kind::PLACE | kind::TOWN | kind::COUNTRY | kind::DEMONYM | kind::ORGANIZATION)
-                == 0
-    };
-    for i in (0..toks.len()).filter(|&i| ruler(i)) {
-        match chunks.iter().position(|&(_, s, e)| s <= i && i < e) {
-            None => chunks.push((0, i, i + 1)),
-            Some(c) if chunks[c].0 == 3 && chunks[c].1 == i && chunks[c].2 == i + 1 => {
-                chunks[c].0 = 0
-            }
-            _ => {}
-        }
-    }
-    chunks.sort_by_key(|&(_, s, _)| s);
-    chunks
 }
 
 /// Where the name after the title at token `t` starts, the chunk ending at `e`: the next
@@ -1357,7 +1142,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Nouns that a person's name comes before, the determiner being theirs: "the Asad regime",
 /// "the Obama administration", "the Kennedy family".
-const LED_BY_A_PERSON: &[&str] = &[
+pub(super) const LED_BY_A_PERSON: &[&str] = &[
     "regime",
     "government",
     "administration",
@@ -1563,7 +1348,7 @@ fn after_preposition_of_place(toks: &[Token], text: &str, i: usize) -> bool {
 }
 
 /// Whether a token is the possessive ending or apostrophe.
-fn is_possessive(word: &str) -> bool {
+pub(super) fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 

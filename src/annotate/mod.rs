@@ -1,7 +1,8 @@
 //! Annotation: text → spans. Tokens and sentences ([`tokenize`]), gazetteers
 //! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), the entities of an
 //! article with their aliases ([`entities`]), read in English articles only ([`language`]),
-//! with names in title-case headings trimmed of common words ([`headings`]).
+//! with names in title-case headings trimmed of common words ([`headings`]) and a few kinds
+//! of names the recognizer misreads set right in each sentence ([`sentence_rules`]).
 
 pub mod agencies;
 pub mod clusters;
@@ -15,6 +16,7 @@ pub mod headings;
 pub mod keys;
 pub mod language;
 pub mod ner;
+pub mod sentence_rules;
 pub mod tokenize;
 pub mod units;
 

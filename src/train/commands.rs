@@ -127,11 +127,11 @@ pub fn re3d(args: &Re3dArgs) -> Result<ExitCode> {
     for part in &args.parts {
         docs.extend(super::re3d::read(&args.data.join(part))?);
     }
+    let judged = super::re3d::evaluate_judged_figures(&docs, &args.judged_figures)?;
     let mut scores = super::re3d::evaluate_entities(&docs, model, args.score.corpus_pass);
     scores.push(("figure".into(), super::re3d::evaluate_figures(&docs, false)));
     let aside = super::re3d::evaluate_figures(&docs, true);
     scores.push(("figure-time".into(), aside));
-    let judged = super::re3d::evaluate_judged_figures(&docs, &args.judged_figures)?;
     scores.push(("figure-judged".into(), judged));
     let heading = format!(
         "{} documents: people, organizations and places as each document's set of names (micro: the three together); figures against the gold Quantity and Money annotations (figure-time: those found where the gold marks a Temporal expression set aside; figure-judged: against the figures a judge listed, blind to newsdex and to re3d's annotations, doubtful ones set aside)",

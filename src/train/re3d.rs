@@ -172,7 +172,8 @@ pub fn evaluate_figures(docs: &[Re3dDoc], temporal_aside: bool) -> Counts {
 /// measures, percentages, durations and ages, each with its value): a listed figure is found
 /// when a figure newsdex finds overlaps it with the same value. A figure the judge marked
 /// doubtful counts neither way. Units are not compared (the judge names them in words), but
-/// metric lengths and areas are compared in metres, as newsdex states them ([`IN_METRES`]).
+/// metric lengths and areas are compared in metres, as newsdex states them. An error when
+/// a document is not judged or a judged figure cannot be found in it.
 pub fn evaluate_judged_figures(docs: &[Re3dDoc], path: &Path) -> Result<Counts> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let judged: Value =
@@ -185,35 +186,51 @@ pub fn evaluate_judged_figures(docs: &[Re3dDoc], path: &Path) -> Result<Counts> 
         .collect();
     let mut c = Counts::default();
     for doc in docs {
+        let Some(list) = lists.get(doc.id.as_str()) else {
+            anyhow::bail!("{}: document {} is not judged", path.display(), doc.id);
+        };
         let (mut gold, mut doubtful) = (Vec::new(), Vec::new());
         let mut from = 0;
-        for figure in lists.get(doc.id.as_str()).into_iter().copied().flatten() {
+        for figure in list.iter() {
             let written = figure["text"].as_str().unwrap_or("");
-            let Some(at) = doc.text[from..].find(written).map(|i| from + i) else {
+            let Some(span) = find_words(&doc.text, from, written) else {
                 anyhow::bail!(
-                    "{}: {written:?} is not in document {}",
+                    "{}: {written:?} is not in document {} (after byte {from})",
                     path.display(),
                     doc.id
                 );
             };
-            from = at + written.len();
-            let span = (at, from);
-            match figure["value"].as_f64() {
-                Some(_) if figure["doubtful"].as_bool() == Some(true) => doubtful.push(span),
-                Some(value) => {
-                    let unit = figure["unit"].as_str().unwrap_or("");
-                    let scale = IN_METRES
-                        .iter()
-                        .find(|(u, _)| *u == unit)
-                        .map_or(1.0, |u| u.1);
-                    gold.push((span.0, span.1, Some((value * scale, String::new()))))
-                }
-                None => anyhow::bail!("{}: {written:?} has no value", path.display()),
+            from = span.1;
+            if figure["doubtful"].as_bool() == Some(true) {
+                doubtful.push(span);
+                continue;
             }
+            let Some(value) = figure["value"].as_f64() else {
+                anyhow::bail!("{}: {written:?} has no value", path.display());
+            };
+            let unit = figure["unit"].as_str().unwrap_or("");
+            let scale = IN_METRES
+                .iter()
+                .find(|(u, _)| *u == unit)
+                .map_or(1.0, |u| u.1);
+            gold.push((span.0, span.1, Some((value * scale, String::new()))));
         }
         c += score_figures(&doc.text, &gold, &doubtful);
     }
     Ok(c)
+}
+
+/// The byte span of the first occurrence of `words` (not empty) at or after byte `from` of
+/// `text` that stands as words of its own ("10" not inside "2010").
+fn find_words(text: &str, from: usize, words: &str) -> Option<(usize, usize)> {
+    if words.is_empty() {
+        return None;
+    }
+    let alone = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    text[from..]
+        .match_indices(words)
+        .map(|(i, _)| (from + i, from + i + words.len()))
+        .find(|&(s, e)| alone(text[..s].chars().next_back()) && alone(text[e..].chars().next()))
 }
 
 /// The judged set's metric units of length and area, in metres and square metres (newsdex
