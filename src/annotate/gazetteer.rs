@@ -181,4 +181,24 @@ mod tests {
         }
         assert_eq!(g.canonical_place("LA"), None);
     }
+
+    /// GeoNames gives cities other names that are organisations' or common words; they
+    /// stand for no city (the recognizer read "the White House said" as Casablanca).
+    #[test]
+    fn other_names_that_are_not_a_citys_own_stand_alone() {
+        let g = Gazetteer::get();
+        for (written, city) in [
+            ("White House", "Casablanca"),
+            ("Google", "Topeka"),
+            ("Hamas", "Hamm"),
+            ("Basic", "Henderson"),
+        ] {
+            assert_ne!(
+                g.canonical_place(written).as_deref(),
+                Some(city),
+                "{written}"
+            );
+        }
+        assert_eq!(g.canonical_place("Bombay").as_deref(), Some("Mumbai"));
+    }
 }

@@ -64,10 +64,11 @@ pub fn build(data: &Path, wordnet: &Path, conll_train: &Path, out: &Path) -> Res
     countryinfo(data, &mut rows)?;
     abbreviations(&mut rows);
     person_names(data, &mut rows)?;
-    places(data, &mut rows)?;
+    // Before the places, whose other names the organisations' are not ("White House").
     for name in organizations::names(&data.join("organizations"))? {
         rows.add("O", &name, "");
     }
+    places(data, &mut rows)?;
     for abbreviation in abbreviations::common(wordnet, conll_train)? {
         rows.add("A", &abbreviation, "");
     }
@@ -247,17 +248,24 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
         rows.add("P", name, name);
     }
     // Other names in the list's order (its own choices of which city a shared one means:
-    // "Angelopolis" is Puebla's).
+    // "Angelopolis" is Puebla's). One that names an organisation, or is made of words that
+    // raw text mostly writes in lower case, stands for no city: "White House" (Casablanca's
+    // name translated), "ACT" (Waco's airport), "Basic" (Henderson's).
+    let capitalised = organizations::capitalised_words()?;
     for c in values(&cities_json).filter(|c| population(c) >= CITY_ALTERNATES_POPULATION) {
         let Some(name) = c["name"].as_str() else {
             continue;
         };
         for alt in alternates(c).filter(|a| is_latin_name(a)) {
-            rows.add("P", alt, name);
+            let common = alt
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .all(|w| capitalised.get(&w.to_lowercase()).is_some_and(|&b| b <= 1));
+            let own = common || rows.has("O", alt);
+            rows.add("P", alt, if own { alt } else { name });
         }
     }
     // The names as written without accents, where news does not write them otherwise.
-    let capitalised = organizations::capitalised_words()?;
     let mut towns = Vec::new();
     for (name, c) in &cities {
         let large = population(c) >= CITY_ALTERNATES_POPULATION;
