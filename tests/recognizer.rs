@@ -738,3 +738,15 @@ fn newspapers_are_organizations() {
     let (e, _) = entities_of("Papers\n\nReporters from the San Jose area met.\n");
     assert!(has(&e, "place", "San Jose"), "{e:?}");
 }
+
+#[test]
+fn abbreviations_of_things_name_nothing() {
+    // From BBC technology stories and tech deal pages (judged pages): each was an organization.
+    let (e, _) = entities_of(
+        "Gadgets\n\nThe TV has an HDMI port. Plug the USB stick into the PC. Its IPO raised $2bn. Microsoft said so.\n",
+    );
+    for thing in ["TV", "HDMI", "USB", "PC", "IPO"] {
+        assert!(!e.iter().any(|(_, n)| n == thing), "{thing}: {e:?}");
+    }
+    assert!(has(&e, "organization", "Microsoft"), "{e:?}");
+}

@@ -14,6 +14,14 @@ use anyhow::{Context, Result};
 const GROUP: u32 = 14;
 const LOCATION: u32 = 15;
 
+/// Abbreviations of things, not entities, common in technology and business news, that
+/// WordNet does not hold or that CoNLL-2003 tags inside names ("TV" of "TV Azteca"); a chunk
+/// that is one of them alone names nothing.
+const MORE_COMMON: &[&str] = &[
+    "PC", "USB", "RGB", "UHD", "HDR", "HDMI", "HVAC", "IPO", "TV", "SSD", "CPU", "GPU", "RAM",
+    "VPN", "SUV", "EV", "FAQ", "CCTV", "LCD", "OLED", "PDF", "SMS", "ATM",
+];
+
 /// The common-noun abbreviations, sorted.
 pub fn common(wordnet: &Path, conll_train: &Path) -> Result<BTreeSet<String>> {
     let tagged = tagged_words(conll_train)?;
@@ -33,7 +41,9 @@ pub fn common(wordnet: &Path, conll_train: &Path) -> Result<BTreeSet<String>> {
             }
         }
     }
-    Ok(common.into_iter().filter(|w| !proper.contains(w)).collect())
+    common.retain(|w| !proper.contains(w));
+    common.extend(MORE_COMMON.iter().map(|w| w.to_string()));
+    Ok(common)
 }
 
 /// Two to six capital letters.
