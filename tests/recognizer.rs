@@ -750,3 +750,14 @@ fn abbreviations_of_things_name_nothing() {
     }
     assert!(has(&e, "organization", "Microsoft"), "{e:?}");
 }
+
+#[test]
+fn companies_named_after_people_are_organizations() {
+    // From a BBC story and a judged page: each was a person.
+    let (e, _) = entities_of(
+        "Music\n\nThe company that runs the AMAs, Dick Clark Productions, denies it. Stan Lee Media said so.\n",
+    );
+    assert!(has(&e, "organization", "Dick Clark Productions"), "{e:?}");
+    assert!(has(&e, "organization", "Stan Lee Media"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
+}

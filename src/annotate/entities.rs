@@ -547,8 +547,9 @@ fn tagged_mention(
     } else {
         ty
     };
-    // A name ending in "Coalition", "Forces", "Agency"... is an organization.
-    let ty = if ty == 0 && e - s > 1 && ORG_WORDS.contains(&last_word) {
+    // A name ending in "Coalition", "Forces", "Agency", "Productions"... is an organization.
+    let org_word = ORG_WORDS.contains(&last_word) || COMPANY_WORDS.contains(&last_word);
+    let ty = if ty == 0 && e - s > 1 && org_word {
         1
     } else {
         ty
@@ -578,6 +579,24 @@ fn tagged_mention(
         located,
     })
 }
+
+/// Last words of companies' names that no person's name ends in, beside the recognizer's
+/// own [`ORG_WORDS`] (which its features read, so they stay as trained): "Dick Clark
+/// Productions" was a person.
+const COMPANY_WORDS: &[&str] = &[
+    "productions",
+    "studios",
+    "records",
+    "entertainment",
+    "pictures",
+    "media",
+    "labs",
+    "pharmaceuticals",
+    "partners",
+    "ventures",
+    "communications",
+    "capital",
+];
 
 /// A mention of tokens `s..e` as the rules read a tagged chunk; `located` when it is a place
 /// only because a preposition of place stands before it (the article may say otherwise).
