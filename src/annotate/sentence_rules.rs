@@ -201,6 +201,10 @@ fn celestial_bodies(words: &Words, mut chunks: Vec<Chunk>) -> Vec<Chunk> {
         words.before(of) == "of" && of >= 3 && words.capital(of - 2)
     };
     for i in 0..words.len() {
+        let w = words.at(i);
+        if w != "Earth" && w != "Moon" && !PLANETS.contains(&w) {
+            continue;
+        }
         let before = words.before(i).to_lowercase();
         // Earth and the Moon name nothing else; the planets name companies and people too.
         let (named, over): (bool, &[usize]) = match words.at(i) {
