@@ -761,3 +761,14 @@ fn companies_named_after_people_are_organizations() {
     assert!(has(&e, "organization", "Stan Lee Media"), "{e:?}");
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
 }
+
+#[test]
+fn a_weekday_after_a_name_is_the_day() {
+    // AP style: the recognizer read "Sean Spicer Monday" as one person.
+    let (e, _) =
+        entities_of("Briefing\n\nWhite House Press Secretary Sean Spicer Monday said it.\n");
+    assert!(has(&e, "person", "Sean Spicer"), "{e:?}");
+    // A named day stays whole.
+    let (e, _) = entities_of("Sales\n\nShoppers queued for Black Friday deals.\n");
+    assert!(!e.iter().any(|(_, n)| n == "Black"), "{e:?}");
+}

@@ -38,6 +38,7 @@ pub fn apply(
     } else {
         names_after_roles(&words, chunks, gaz)
     };
+    let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
     let chunks = celestial_bodies(&words, chunks);
     publications(&words, chunks)
@@ -121,6 +122,21 @@ fn names_after_roles(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<
         people.push((PER, e, end));
     }
     give_way(chunks, people)
+}
+
+/// "Sean Spicer Monday said": a weekday ending a person, organization or place of three or
+/// more words is the day, not the name's. Not a named day of two words ("Black Friday",
+/// "Cyber Monday", "Bloody Sunday"), nor a MISC ("Super Tuesday").
+fn without_weekdays(words: &Words, mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    for (ty, s, e) in chunks.iter_mut() {
+        while *ty != MISC
+            && *e - *s >= 3
+            && WEEKDAYS.contains(&words.at(*e - 1).to_lowercase().as_str())
+        {
+            *e -= 1;
+        }
+    }
+    chunks
 }
 
 /// A capitalised word that can go on a person's name: one the name lists hold, or one the
