@@ -234,10 +234,7 @@ impl Reading {
             {
                 continue;
             }
-            if !raws
-                .iter()
-                .any(|r| r.passage == pi && r.start < end && start < r.end)
-            {
+            if !taken(&raws, pi, start, end) {
                 raws.push(Raw {
                     passage: pi,
                     start,
@@ -318,15 +315,18 @@ fn based_in_places(
                 continue;
             };
             let end = t.start + place.len();
-            if raws
-                .iter()
-                .any(|r| r.passage == pi && r.start < end && start < r.end)
-            {
+            if taken(raws, pi, start, end) {
                 continue;
             }
             raws.push(Raw::new(pi, &p.text, start, end, Kind::Place, false));
         }
     }
+}
+
+/// Whether a mention already covers part of bytes `start..end` of passage `pi`.
+fn taken(raws: &[Raw], pi: usize, start: usize, end: usize) -> bool {
+    raws.iter()
+        .any(|r| r.passage == pi && r.start < end && start < r.end)
 }
 
 /// Where an article's sentences start: (passage, byte offset) of each one's first token.
@@ -1093,10 +1093,7 @@ fn add_occurrences(raws: &mut Vec<Raw>, passages: &[Passage], name: &str, kind: 
             let end = start + name.len();
             let bounded = !p.text[..start].ends_with(|c: char| c.is_alphanumeric())
                 && !p.text[end..].starts_with(|c: char| c.is_alphanumeric());
-            let taken = raws
-                .iter()
-                .any(|r| r.passage == pi && r.start < end && start < r.end);
-            if bounded && !taken {
+            if bounded && !taken(raws, pi, start, end) {
                 raws.push(Raw {
                     passage: pi,
                     start,

@@ -6,7 +6,7 @@
 mod abbreviations;
 mod organizations;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -64,11 +64,12 @@ pub fn build(data: &Path, wordnet: &Path, conll_train: &Path, out: &Path) -> Res
     countryinfo(data, &mut rows)?;
     abbreviations(&mut rows);
     person_names(data, &mut rows)?;
+    let capitalised = organizations::capitalised_words()?;
     // Before the places, whose other names the organisations' are not ("White House").
-    for name in organizations::names(&data.join("organizations"))? {
+    for name in organizations::names(&data.join("organizations"), &capitalised)? {
         rows.add("O", &name, "");
     }
-    places(data, &mut rows)?;
+    places(data, &capitalised, &mut rows)?;
     for abbreviation in abbreviations::common(wordnet, conll_train)? {
         rows.add("A", &abbreviation, "");
     }
@@ -226,7 +227,7 @@ fn abbreviations(rows: &mut Rows) {
 /// the recognizer's features do not read, each its own canonical name), unless that is a
 /// word news does not mostly capitalise ("Hit" for Hīt, "Bank" for Bānk) or a person's name
 /// of the census lists ("Garcia" for García).
-fn places(data: &Path, rows: &mut Rows) -> Result<()> {
+fn places(data: &Path, capitalised: &HashMap<String, u8>, rows: &mut Rows) -> Result<()> {
     for c in values(&read_json(&data.join("geonames/continents.json"))?) {
         if let Some(name) = c["name"].as_str().or(c["asciiName"].as_str()) {
             rows.add("P", name, name);
@@ -251,7 +252,6 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
     // "Angelopolis" is Puebla's). One that names an organisation, or is made of words that
     // raw text mostly writes in lower case, stands for no city: "White House" (Casablanca's
     // name translated), "ACT" (Waco's airport), "Basic" (Henderson's).
-    let capitalised = organizations::capitalised_words()?;
     for c in values(&cities_json).filter(|c| population(c) >= CITY_ALTERNATES_POPULATION) {
         let Some(name) = c["name"].as_str() else {
             continue;
@@ -260,7 +260,7 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
             let common = alt
                 .split([' ', '-'])
                 .filter(|w| !w.is_empty())
-                .all(|w| capitalised.get(&w.to_lowercase()).is_some_and(|&b| b <= 1));
+                .all(|w| organizations::written_in_lower_case(w, capitalised));
             let own = common || rows.has("O", alt);
             rows.add("P", alt, if own { alt } else { name });
         }
@@ -274,7 +274,7 @@ fn places(data: &Path, rows: &mut Rows) -> Result<()> {
             let person = ["F", "L"].iter().any(|t| rows.has(t, &bare));
             // One word of four letters or more ("God" is Göd, "Abu" Ābu).
             let news = bare.contains(' ')
-                || (bare.len() >= 4 && organizations::mostly_capitalised(&bare, &capitalised));
+                || (bare.len() >= 4 && organizations::mostly_capitalised(&bare, capitalised));
             if news && !person && !rows.has("P", &bare) {
                 towns.push(bare);
             }

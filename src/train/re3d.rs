@@ -175,9 +175,7 @@ pub fn evaluate_figures(docs: &[Re3dDoc], temporal_aside: bool) -> Counts {
 /// metric lengths and areas are compared in metres, as newsdex states them. An error when
 /// a document is not judged or a judged figure cannot be found in it.
 pub fn evaluate_judged_figures(docs: &[Re3dDoc], path: &Path) -> Result<Counts> {
-    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let judged: Value =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let judged = super::names::read_json(path)?;
     let lists: HashMap<&str, &Vec<Value>> = judged["documents"]
         .as_array()
         .into_iter()

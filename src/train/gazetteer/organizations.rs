@@ -124,16 +124,15 @@ const LEGAL_SUFFIXES: &[&str] = &[
 ];
 
 /// Every organisation name, normalised, in a stable order.
-pub fn names(dir: &Path) -> Result<BTreeSet<String>> {
+pub fn names(dir: &Path, capitalised: &HashMap<String, u8>) -> Result<BTreeSet<String>> {
     let read = |name: &str| -> Result<String> {
         let p = dir.join(name);
         fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))
     };
-    let capitalised = capitalised_words()?;
     let mut out = BTreeSet::new();
     let mut add = |raw: &str, strip: bool| {
         for name in variants(raw, strip) {
-            if keep(&name, &capitalised) {
+            if keep(&name, capitalised) {
                 out.insert(name);
             }
         }
@@ -231,6 +230,14 @@ pub(super) fn mostly_capitalised(word: &str, capitalised: &HashMap<String, u8>) 
     capitalised
         .get(&word.to_lowercase())
         .is_none_or(|&bucket| bucket >= 3)
+}
+
+/// Whether news text mostly writes a word in lower case (the clusters know it, and rarely
+/// or never capitalise it away from a sentence's start).
+pub(super) fn written_in_lower_case(word: &str, capitalised: &HashMap<String, u8>) -> bool {
+    capitalised
+        .get(&word.to_lowercase())
+        .is_some_and(|&bucket| bucket <= 1)
 }
 
 /// The committed word clusters, whose last column says how often raw text capitalises a
