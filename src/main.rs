@@ -8,6 +8,9 @@ use clap::Parser;
 use newsdex::cli::{Cli, Command};
 use newsdex::{commands, messages};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A bug must not greet a user with a backtrace: one line, and exit code 2.
     std::panic::set_hook(Box::new(|info| {

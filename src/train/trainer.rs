@@ -8,8 +8,8 @@ use crate::annotate::ner::features::{
     dynamic_features, stage2_features, static_features, DocContext, FirstPass, Sentence,
 };
 use crate::annotate::ner::{
-    best, label_type, reverse_labels, tag_stage, tag_stage_r2l, FeatureMap, Scorer, StaticCache,
-    MAGIC, N,
+    best, label_type, reverse_labels, tag_stage, tag_stage_r2l, FeatureMap, Scorer, Skip,
+    StaticCache, MAGIC, N,
 };
 
 /// One stage's weights per feature and label.
@@ -213,9 +213,15 @@ pub fn train(
                 for &d in held {
                     let sentences = &docs[d].sentences;
                     if *r2l {
-                        first_r2l[d] = tag_stage_r2l(w, sentences);
+                        first_r2l[d] = tag_stage_r2l(w, sentences, Skip::LowerCase);
                     } else {
-                        first[d] = tag_stage(w, sentences, None, &mut StaticCache::default());
+                        first[d] = tag_stage(
+                            w,
+                            sentences,
+                            None,
+                            &mut StaticCache::default(),
+                            Skip::LowerCase,
+                        );
                     }
                 }
             }
