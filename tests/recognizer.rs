@@ -720,6 +720,27 @@ fn planets_and_the_moon_are_places() {
 }
 
 #[test]
+fn seats_of_government_that_act_are_organizations() {
+    // From BBC business stories: both were places, as CoNLL-2003 has them.
+    let (e, _) = entities_of(
+        "Currency\n\nAlthough the White House officially still backs a strong dollar, traders doubt it. The Kremlin said on Tuesday that Yukos would be sold.\n",
+    );
+    assert!(
+        has(&e, "organization", "White House") && has(&e, "organization", "Kremlin"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    // The building stays a place.
+    let (e, _) = entities_of(
+        "Visit\n\nProtesters gathered outside the Kremlin, and the president hosted a dinner at the White House.\n",
+    );
+    assert!(
+        has(&e, "place", "Kremlin") && has(&e, "place", "White House"),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn newspapers_are_organizations() {
     // From US news pages (judged pages): "Hartford Courant" and "San Jose" were places.
     let (e, _) = entities_of(
