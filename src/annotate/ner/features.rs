@@ -225,8 +225,8 @@ pub struct TokenInfo {
     pub long: bool,
     pub org_word: bool,
     pub title_word: bool,
-    /// Has neither a letter nor a digit: punctuation and symbols.
-    pub punctuation: bool,
+    /// Has no letter: punctuation, symbols and numbers.
+    pub no_letter: bool,
 }
 
 /// A sentence ready for feature extraction.
@@ -407,7 +407,7 @@ impl TokenInfo {
             long: lower.len() > 1,
             org_word: org_words().contains(&lower_h),
             title_word: title_words().contains(&lower_h),
-            punctuation: !w.chars().any(char::is_alphanumeric),
+            no_letter: !w.chars().any(char::is_alphabetic),
         }
     }
 }
