@@ -741,6 +741,21 @@ fn seats_of_government_that_act_are_organizations() {
 }
 
 #[test]
+fn armed_movements_are_organizations() {
+    // From a judged page: "Taliban" was dropped (CoNLL-2003 tags "Taleban" MISC).
+    let (e, _) = entities_of(
+        "Afghanistan\n\nThe Taliban said on Monday that the attack was not theirs. Officials blamed al-Qaeda and Fatah.\n",
+    );
+    for name in ["Taliban", "al-Qaeda", "Fatah"] {
+        assert!(has(&e, "organization", name), "{name}: {e:?}");
+    }
+    // Not the words in lower case: "farc" is no name.
+    let (e, _) =
+        entities_of("Farce\n\nThe play was a farce, and the taliban of critics said so.\n");
+    assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
+}
+
+#[test]
 fn newspapers_are_organizations() {
     // From US news pages (judged pages): "Hartford Courant" and "San Jose" were places.
     let (e, _) = entities_of(
