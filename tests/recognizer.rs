@@ -730,6 +730,8 @@ fn seats_of_government_that_act_are_organizations() {
         "{e:?}"
     );
     assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    let (e, _) = entities_of("Talks\n\nThe talks failed, according to the Kremlin.\n");
+    assert!(has(&e, "organization", "Kremlin"), "{e:?}");
     // The building stays a place.
     let (e, _) = entities_of(
         "Visit\n\nProtesters gathered outside the Kremlin, and the president hosted a dinner at the White House.\n",
@@ -749,10 +751,20 @@ fn armed_movements_are_organizations() {
     for name in ["Taliban", "al-Qaeda", "Fatah"] {
         assert!(has(&e, "organization", name), "{name}: {e:?}");
     }
-    // Not the words in lower case: "farc" is no name.
-    let (e, _) =
-        entities_of("Farce\n\nThe play was a farce, and the taliban of critics said so.\n");
-    assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
+    // Names of three words; not a word in lower case.
+    let (e, _) = entities_of(
+        "Syria\n\nHayat Tahrir al-Sham took the town. The play was a farce, and the taliban of critics said so.\n",
+    );
+    assert!(has(&e, "organization", "Hayat Tahrir al-Sham"), "{e:?}");
+    assert!(!has(&e, "organization", "taliban"), "{e:?}");
+    // Not inside a longer name: Egypt's president stays a person.
+    let (e, _) = entities_of("Egypt\n\nPresident Abdel Fatah al-Sisi met the Taliban.\n");
+    assert!(
+        e.iter()
+            .any(|(k, n)| k == "person" && n.starts_with("Abdel Fatah")),
+        "{e:?}"
+    );
+    assert!(!has(&e, "organization", "Fatah"), "{e:?}");
 }
 
 #[test]

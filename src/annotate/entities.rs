@@ -1334,7 +1334,7 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// Prepositions after which a name is where something happens.
-const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
+pub(super) const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
 
 /// Whether the name of tokens `s..e` follows a preposition of place, is not a possessive
 /// ("in Smith's view"), does not start with a known first name and does not end with a
