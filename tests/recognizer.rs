@@ -820,3 +820,34 @@ fn a_weekday_after_a_name_is_the_day() {
     let (e, _) = entities_of("Sales\n\nShoppers queued for Black Friday deals.\n");
     assert!(!e.iter().any(|(_, n)| n == "Black"), "{e:?}");
 }
+
+#[test]
+fn names_after_a_kind_of_place_are_places() {
+    // "the town of", "the villages of ... and ...", "north of", "... provinces": the
+    // recognizer read the unknown names as an organization, a person, or nothing.
+    let (e, _) = entities_of(
+        "Shelling\n\nShelling hit the town of Avdiivka and the villages of Krasnohorivka and Marinka overnight. Troops advanced 10 km north of Pokrovsk. Floods struck Sichuan and Yunnan provinces, and militants attacked the town of al-Bab.\n",
+    );
+    for town in [
+        "Avdiivka",
+        "Krasnohorivka",
+        "Marinka",
+        "Pokrovsk",
+        "Sichuan",
+        "Yunnan",
+        "al-Bab",
+    ] {
+        assert!(has(&e, "place", town), "{town}: {e:?}");
+    }
+    assert!(
+        !e.iter().any(|(k, _)| k == "person" || k == "organization"),
+        "{e:?}"
+    );
+    // An organization before a district's word stays one; "the state of" before a word in
+    // lower case names no place.
+    let (e, _) = entities_of(
+        "Banks\n\nThe Federal Reserve district reported growth. The state of the economy worried Goldman Sachs.\n",
+    );
+    assert!(has(&e, "organization", "Federal Reserve"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+}

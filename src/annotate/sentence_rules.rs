@@ -3,7 +3,8 @@
 //! training text seldom does. The person after a role ("Pentagon Press Secretary Peter
 //! Cook"), a ruler before "regime" ("the Asad regime"), the bodies of the solar system
 //! ("on Mars"), seats of government ("the White House said"), armed and political
-//! movements ("the Taliban"), newspapers ("the Hartford Courant").
+//! movements ("the Taliban"), newspapers ("the Hartford Courant"), places named after their
+//! kind ("the town of Avdiivka", "Anbar province", "north of Tikrit").
 //!
 //! A chunk is (type, first token, end token), the type an index of
 //! [`TYPES`](super::ner::TYPES). The chunks of a sentence are in order and do not overlap;
@@ -12,7 +13,7 @@
 use super::clusters::capitalisation;
 use super::entities::{is_possessive, LED_BY_A_PERSON, LOCATIVES};
 use super::gazetteer::{kind, Gazetteer};
-use super::ner::features::TITLE_WORDS;
+use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::tokenize::Token;
 use crate::date::{MONTH_NAMES, WEEKDAYS};
 
@@ -42,6 +43,7 @@ pub fn apply(
     let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
     let chunks = celestial_bodies(&words, chunks);
+    let chunks = places_by_their_kind(&words, chunks, gaz);
     let chunks = seats_of_government(&words, chunks);
     let chunks = movements(&words, chunks);
     publications(&words, chunks)
@@ -260,6 +262,169 @@ fn celestial_bodies(words: &Words, mut chunks: Vec<Chunk>) -> Vec<Chunk> {
         }
     }
     chunks
+}
+
+/// The kinds of places written before "of" and a name: "the town of Avdiivka", "the
+/// villages of Krasnohorivka and Marinka", "the province of Anbar" (plural: a list of names
+/// follows); and the sides of a place: "north of Tikrit".
+const KINDS_OF_PLACE: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "province",
+    "provinces",
+    "district",
+    "districts",
+    "region",
+    "regions",
+    "governorate",
+    "port",
+    "island",
+    "islands",
+    "county",
+    "municipality",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// The divisions of a country written after their names: "Anbar province", "Sichuan and
+/// Yunnan provinces", "the Donetsk region".
+const DIVISIONS: &[&str] = &[
+    "province",
+    "provinces",
+    "governorate",
+    "governorates",
+    "district",
+    "districts",
+    "region",
+    "regions",
+    "oblast",
+    "prefecture",
+];
+
+/// "The town of Avdiivka", "the villages of Krasnohorivka and Marinka", "north of Tikrit",
+/// "the town of al-Bab", "Sichuan and Yunnan provinces": names that a word in lower case
+/// calls places ([`KINDS_OF_PLACE`] before "of", [`DIVISIONS`] after) are places, where the
+/// recognizer passed them over or read them as a person (it reads unknown towns as people:
+/// "Abu Kamal"), as other (MISC: "Kharg", "Darfur") but for a people's adjective
+/// ("English regions", "the Asian Pacific region"), or as an organization of one word the
+/// organisation lists do not hold. Where it read a place, or an organization of more words
+/// ("the Federal Reserve district"), the chunks stay.
+fn places_by_their_kind(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut places: Vec<Chunk> = Vec::new();
+    for i in 0..words.len() {
+        let kind_of_place = KINDS_OF_PLACE.contains(&words.at(i)) && words.at(i + 1) == "of";
+        if kind_of_place {
+            let plural = words.at(i).ends_with('s') && !words.at(i).ends_with("ss");
+            places.extend(name_list(words, i + 2, plural, gaz));
+        }
+        if DIVISIONS.contains(&words.at(i)) && i > 0 {
+            let plural = words.at(i).ends_with('s');
+            places.extend(name_list_before(words, i, plural, gaz));
+        }
+    }
+    let replaceable = |&(ty, s, e): &Chunk| {
+        ty == PER
+            || (ty == MISC && !(s..e).any(|j| is_a_peoples_adjective(words.at(j), gaz)))
+            || (ty == ORG && e - s == 1 && {
+                let w = words.at(s).to_lowercase();
+                gaz.kinds(&w) & kind::ORGANIZATION == 0 && !ORG_WORDS.contains(&w.as_str())
+            })
+    };
+    places.retain(|&(_, s, e)| {
+        chunks
+            .iter()
+            .filter(|&&(_, cs, ce)| cs < e && s < ce)
+            .all(|c| c.1 >= s && c.2 <= e && replaceable(c))
+    });
+    places.dedup();
+    give_way(chunks, places)
+}
+
+/// The adjectives of continents, which the gazetteer's demonyms (of countries) leave out.
+const CONTINENTS_ADJECTIVES: &[&str] = &["asian", "european", "african", "american", "arab"];
+
+/// A word that names a people, as an adjective: a demonym, a continent's ("Asian"), or one
+/// in "-sh" ("English", "Welsh", "Scottish").
+fn is_a_peoples_adjective(word: &str, gaz: &Gazetteer) -> bool {
+    let lower = word.to_lowercase();
+    gaz.kinds(&lower) & kind::DEMONYM != 0
+        || CONTINENTS_ADJECTIVES.contains(&lower.as_str())
+        || lower.ends_with("sh")
+}
+
+/// A name's words: capitalised, or a particle joined to a capitalised word ("al-Bab",
+/// "ez-Zor") and more than a letter; not a word the raw text mostly writes in lower case ("Several districts", "All
+/// provinces" at a sentence's start), a demonym ("English regions"), a weekday, a month, or
+/// a name joined to a word in lower case ("ISIL-held").
+fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
+    let lower = word.to_lowercase();
+    (word.starts_with(char::is_uppercase)
+        || (word.starts_with(char::is_lowercase) && hyphen_then(word, char::is_uppercase)))
+        && word.chars().nth(1).is_some_and(char::is_alphabetic)
+        && !hyphen_then(word, char::is_lowercase)
+        && capitalisation(word).is_none_or(|c| c >= 2)
+        && gaz.kinds(&lower) & kind::DEMONYM == 0
+        && !WEEKDAYS.contains(&lower.as_str())
+        && !MONTH_NAMES.contains(&lower.as_str())
+}
+
+/// The name that starts at token `i` (up to four name words), as a place's chunk.
+fn name_from(words: &Words, i: usize, gaz: &Gazetteer) -> Option<Chunk> {
+    let end = (i..(i + 4).min(words.len()))
+        .take_while(|&j| is_name_word(words.at(j), gaz))
+        .last()?
+        + 1;
+    Some((LOC, i, end))
+}
+
+/// The names that start at token `i`: one, or with `plural` a list ("A, B and C").
+fn name_list(words: &Words, i: usize, plural: bool, gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut next = i;
+    while let Some(chunk) = name_from(words, next, gaz) {
+        out.push(chunk);
+        let joined = matches!(words.at(chunk.2), "," | "and");
+        if !plural || !joined {
+            break;
+        }
+        next = chunk.2 + 1 + usize::from(words.at(chunk.2 + 1) == "and");
+    }
+    out
+}
+
+/// The names that end before token `i`: one, or with `plural` a list ("A, B and C").
+fn name_list_before(words: &Words, i: usize, plural: bool, gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut end = i;
+    loop {
+        let start = (end.saturating_sub(4)..end)
+            .rev()
+            .take_while(|&j| is_name_word(words.at(j), gaz))
+            .last();
+        let Some(start) = start else { break };
+        out.push((LOC, start, end));
+        let joined = start >= 2 && matches!(words.at(start - 1), "," | "and");
+        if !plural || !joined {
+            break;
+        }
+        end = start - 1 - usize::from(start >= 3 && words.at(start - 2) == ",");
+    }
+    out.reverse();
+    out
 }
 
 /// Buildings whose names stand for the governments in them ("the White House said"). Not
