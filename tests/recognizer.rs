@@ -851,3 +851,17 @@ fn names_after_a_kind_of_place_are_places() {
     assert!(has(&e, "organization", "Federal Reserve"), "{e:?}");
     assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
 }
+
+#[test]
+fn ships_are_not_people_organizations_or_places() {
+    // A ship is a vessel (CoNLL-2003 and OntoNotes give it none of the three types): "USS
+    // Cole" was a person, "HMS Montrose" and later "Montrose" organizations.
+    let (e, _) = entities_of(
+        "Gulf patrol\n\nThe destroyer USS Cole (DDG 67) and the frigate HMS Montrose (F 236) sailed from Bahrain on Monday with the French frigate FS Surcouf. Montrose will escort tankers, the Royal Navy said. HMAS Toowoomba joined them later.\n",
+    );
+    for ship in ["Cole", "Montrose", "Surcouf", "Toowoomba", "DDG"] {
+        assert!(!e.iter().any(|(_, n)| n.contains(ship)), "{ship}: {e:?}");
+    }
+    assert!(has(&e, "organization", "Royal Navy"), "{e:?}");
+    assert!(has(&e, "place", "Bahrain"), "{e:?}");
+}

@@ -791,6 +791,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
+    drop_ships(&mut raws, passages, gaz);
     raws.sort_by_key(|r| (r.passage, r.start));
     link(raws, passages, gaz)
 }
@@ -1195,6 +1196,66 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
         }
     }
     raws.retain(|r| !(r.kind == Kind::Person && things.contains(&r.text)));
+}
+
+/// The prefixes of ships' names ("USS Cole", "HMS Montrose", "FS Surcouf"): not "INS" or
+/// "ITS", which name organizations as often.
+const SHIP_PREFIXES: &[&str] = &[
+    "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "ROKS", "HNLMS", "HDMS",
+];
+
+/// The US Navy's hull codes, written before a ship's number ("DDG 67").
+const HULL_CODES: &[&str] = &[
+    "DDG", "CVN", "LHD", "LHA", "LPD", "SSN", "SSBN", "FFG", "LCS",
+];
+
+/// Ships are vessels, none of the three types (as CoNLL-2003 and OntoNotes have them): a
+/// mention that starts with a ship's prefix ([`SHIP_PREFIXES`]) and no word of an
+/// organization's, the prefix alone before a capitalised word, a mention after one, its name
+/// wherever the article writes it alone ("HMS Montrose" ... "Montrose will escort"), and a
+/// hull code before a number ("DDG 67") go. A ship named after a place ("HMS Belfast")
+/// leaves the place's mentions as a place alone; "the USS Division of USX" stays.
+fn drop_ships(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
+    let prefixed = |r: &Raw| {
+        let text = &passages[r.passage].text;
+        let last_before = text[..r.start].trim_end().rsplit(' ').next().unwrap_or("");
+        let ship = match r.text.split_once(' ') {
+            Some((first, name)) => SHIP_PREFIXES.contains(&first) && !names_a_body(name),
+            None => {
+                let after = &text[r.end..];
+                let next = after.split_whitespace().next().unwrap_or("");
+                SHIP_PREFIXES.contains(&r.text.as_str())
+                    && continues_name(after)
+                    && !names_a_body(next)
+            }
+        };
+        ship || SHIP_PREFIXES.contains(&last_before)
+    };
+    let ships: HashSet<String> = raws
+        .iter()
+        .filter(|r| prefixed(r))
+        .map(|r| match r.text.split_once(' ') {
+            Some((first, rest)) if SHIP_PREFIXES.contains(&first) => rest.to_string(),
+            _ => r.text.clone(),
+        })
+        .collect();
+    // "HMS Belfast" leaves the city alone.
+    let a_place = |r: &Raw| {
+        r.kind == Kind::Place && gaz.kinds(&r.text.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
+    };
+    let hull_code = |r: &Raw| {
+        HULL_CODES.contains(&r.text.as_str())
+            && passages[r.passage].text[r.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
+    raws.retain(|r| !(prefixed(r) || (ships.contains(&r.text) && !a_place(r)) || hull_code(r)));
+}
+
+/// Whether a name holds a word of an organization's ("USS Chemicals", a company's division).
+fn names_a_body(name: &str) -> bool {
+    name.split(' ')
+        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the text before a name ends with the word that makes it the name of a military
