@@ -865,3 +865,25 @@ fn ships_are_not_people_organizations_or_places() {
     assert!(has(&e, "organization", "Royal Navy"), "{e:?}");
     assert!(has(&e, "place", "Bahrain"), "{e:?}");
 }
+
+#[test]
+fn companies_named_in_the_possessive_keep_it() {
+    // The organisation lists write these names with their "'s"; the possessive was split off
+    // and the rest read as a person or a place ("Macy", "Lowe").
+    let (e, _) = entities_of(
+        "Retail\n\nSales at Macy's rose 3% in the quarter, while Kohl’s fell. Moody's cut the rating. Shoppers at Lowe's spent more.\n",
+    );
+    for company in ["Macy's", "Kohl’s", "Moody's", "Lowe's"] {
+        assert!(has(&e, "organization", company), "{company}: {e:?}");
+    }
+    assert!(
+        !e.iter().any(|(k, _)| k == "person" || k == "place"),
+        "{e:?}"
+    );
+    // A person the article names in full keeps the possessive as a possessive.
+    let (e, _) = entities_of(
+        "Germany\n\nChancellor Helmut Kohl met the president. Kohl's government fell a year later.\n",
+    );
+    assert!(has(&e, "person", "Helmut Kohl"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
+}

@@ -788,6 +788,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     people_by_their_names(&mut raws, gaz);
     drop_plural_abbreviations(&mut raws, passages);
     companies_by_legal_form(&mut raws, passages);
+    companies_in_the_possessive(&mut raws, passages, gaz);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
@@ -1021,6 +1022,53 @@ fn companies_by_legal_form(raws: &mut Vec<Raw>, passages: &[Passage]) {
         if !r.demonym && r.kind != Kind::Place && companies.contains(&r.text) {
             r.kind = Kind::Organization;
         }
+    }
+}
+
+/// "Macy's", "Moody's", "Sainsbury's": a one-word name before a possessive that the
+/// organisation lists hold with it is that organization, the possessive part of its name
+/// (the tokenizer splits it off, and the recognizer reads "Macy" as a person or a place).
+/// Not where the recognizer read a person that is someone's ("Helmut Kohl" ... "Kohl's
+/// government").
+fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
+    // Someone's, not a company's: a word of a person's fuller name in the article ("Helmut
+    // Kohl", "Charlie Hodgson" of "Charlie's state of mind"), or a name after a title
+    // ("President Carter's White House").
+    let a_persons = |r: &Raw| {
+        let before = passages[r.passage].text[..r.start].trim_end();
+        let title = before
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        r.kind == Kind::Person
+            && (raws.iter().any(|p| {
+                p.kind == Kind::Person
+                    && p.text.contains(' ')
+                    && p.text.split(' ').any(|w| w == r.text)
+            }) || TITLE_WORDS.contains(&title.to_lowercase().as_str()))
+    };
+    let mut companies: Vec<(usize, usize)> = Vec::new();
+    for (i, r) in raws.iter().enumerate() {
+        let after = &passages[r.passage].text[r.end..];
+        let Some(possessive) = ["'s", "\u{2019}s"]
+            .into_iter()
+            .find(|p| after.starts_with(p))
+        else {
+            continue;
+        };
+        let one_word = !r.text.contains(' ');
+        let listed = gaz.kinds(&format!("{}'s", r.text.to_lowercase())) & kind::ORGANIZATION != 0;
+        let ends = !after[possessive.len()..].starts_with(char::is_alphanumeric);
+        if one_word && listed && ends && !a_persons(r) {
+            companies.push((i, possessive.len()));
+        }
+    }
+    for (i, len) in companies {
+        let r = &mut raws[i];
+        r.end += len;
+        r.text = passages[r.passage].text[r.start..r.end].to_string();
+        r.kind = Kind::Organization;
     }
 }
 
@@ -1434,12 +1482,12 @@ const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el"];
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
 /// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
-/// months" names "Max", not "Max jet in less than").
+/// months" names "Max", not "Max jet in less than"), or any after a possessive but "of"
+/// ("rated A-1 by Moody's and AA-minus by S and P" names "Moody"; "Lloyd's of London"
+/// stays whole).
 fn breaks_name(toks: &[Token], text: &str, j: usize, e: usize) -> bool {
     let w = toks[j].text(text);
-    if !w.chars().any(char::is_alphabetic)
-        || w.chars().any(char::is_uppercase)
-        || matches!(w, "'s" | "\u{2019}s")
+    if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_uppercase) || is_possessive(w)
     {
         return false;
     }
@@ -1447,6 +1495,9 @@ fn breaks_name(toks: &[Token], text: &str, j: usize, e: usize) -> bool {
         && toks[j + 1]
             .text(text)
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if j > 0 && is_possessive(toks[j - 1].text(text)) {
+        return !(w == "of" && capital_next);
+    }
     !(NAME_CONNECTORS.contains(&w) && capital_next)
 }
 
