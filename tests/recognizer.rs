@@ -732,6 +732,13 @@ fn seats_of_government_that_act_are_organizations() {
     assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
     let (e, _) = entities_of("Talks\n\nThe talks failed, according to the Kremlin.\n");
     assert!(has(&e, "organization", "Kremlin"), "{e:?}");
+    let (e, _) = entities_of(
+        "Politics\n\nDowning Street said the Prime Minister would not resign. Protesters gathered in Downing Street on Monday.\n",
+    );
+    assert!(
+        has(&e, "organization", "Downing Street") && has(&e, "place", "Downing Street"),
+        "{e:?}"
+    );
     // The building stays a place.
     let (e, _) = entities_of(
         "Visit\n\nProtesters gathered outside the Kremlin, and the president hosted a dinner at the White House.\n",

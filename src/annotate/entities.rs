@@ -865,7 +865,8 @@ fn people_by_their_names(raws: &mut [Raw], gaz: &Gazetteer) {
 
 /// A person's or organization's name of two words or more whose last word names a street is
 /// a place (the recognizer reads "Jolinda Drive" as a person): not an organization whose first
-/// word the organisation lists hold ("Google Drive"). So is one whose last word names a site
+/// word the organisation lists hold ("Google Drive"), nor a seat of government read as one
+/// ("Downing Street said"). So is one whose last word names a site
 /// or a natural feature ([`SITE_WORDS`]).
 fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
     for r in raws.iter_mut().filter(|r| r.kind != Kind::Place) {
@@ -875,7 +876,8 @@ fn streets_are_places(raws: &mut [Raw], gaz: &Gazetteer) {
             continue;
         };
         let listed = gaz.kinds(&first.to_lowercase()) & kind::ORGANIZATION != 0;
-        if STREET_WORDS.contains(&last) && !(r.kind == Kind::Organization && listed) {
+        let seat = sentence_rules::SEATS_OF_GOVERNMENT.contains(&r.text.as_str());
+        if STREET_WORDS.contains(&last) && !(r.kind == Kind::Organization && (listed || seat)) {
             r.kind = Kind::Place;
             continue;
         }

@@ -427,10 +427,10 @@ fn name_list_before(words: &Words, i: usize, plural: bool, gaz: &Gazetteer) -> V
     out
 }
 
-/// Buildings whose names stand for the governments in them ("the White House said"). Not
-/// "Downing Street", which reads as a street's name first ([`entities`](super::entities)
-/// makes names ending in "Street" places).
-const SEATS_OF_GOVERNMENT: &[&str] = &["White House", "Kremlin"];
+/// Buildings and streets whose names stand for the governments in them ("the White House
+/// said", "Downing Street denied"); [`entities`](super::entities) leaves them out of the
+/// streets it makes places.
+pub(super) const SEATS_OF_GOVERNMENT: &[&str] = &["White House", "Kremlin", "Downing Street"];
 
 /// Besides the prepositions of place ([`LOCATIVES`]), the words before a building's name
 /// that make it the building: "at the White House", "into the Kremlin", "visited the White
