@@ -894,3 +894,20 @@ fn companies_named_in_the_possessive_keep_it() {
     assert!(has(&e, "person", "Helmut Kohl"), "{e:?}");
     assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
 }
+
+#[test]
+fn wire_datelines_tables_and_company_names_read_as_written() {
+    // From Reuters-21578's style: a dateline in capitals is the place named elsewhere
+    // ("London"), a country is itself (GeoNames also gives "Bangladesh" as a district's
+    // name), a table's date heading is no organization, a legal form after a bracket is
+    // the company's, and "General Partners" is a company, not a general.
+    let (e, _) = entities_of(
+        "Wheat\n\nLONDON, March 5 - Bangladesh bought 100,000 tonnes of wheat, traders in London said. Nikko Securities Co (Europe) Ltd is lead manager. General Partners said the offer expires.\n\nCBT REGISTRATIONS - APRIL 7 - AS OF 0945 CDT - SOYOIL 7,099 UNC\n",
+    );
+    assert!(has(&e, "place", "London"), "{e:?}");
+    assert!(has(&e, "place", "Bangladesh"), "{e:?}");
+    assert!(has(&e, "organization", "General Partners"), "{e:?}");
+    for wrong in ["LONDON", "APRIL 7", "Ltd", "Partners", "Malatia-Sebastia"] {
+        assert!(!e.iter().any(|(_, n)| n == wrong), "{wrong}: {e:?}");
+    }
+}

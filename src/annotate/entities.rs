@@ -146,6 +146,7 @@ const NOT_NAMES: &[&str] = &[
     "pfc",
     "cpl",
     "pvt",
+    "nil",
 ];
 
 /// Sentences tagged together as one document.
@@ -496,6 +497,7 @@ fn tagged_mention(
         || NOT_NAMES.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
         || (crate::date::is_month(&lower) && lower != "may")
+        || is_a_date(&lower)
         || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
         || (ty == 1 && is_role(surface, gaz))
     {
@@ -578,6 +580,15 @@ fn tagged_mention(
         demonym,
         located,
     })
+}
+
+/// Whether a name is a month's day written in capitals, as tables head their columns
+/// ("APRIL 7").
+fn is_a_date(lower: &str) -> bool {
+    let mut words = lower.split(' ');
+    words.next().is_some_and(crate::date::is_month)
+        && words.all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        && lower.contains(' ')
 }
 
 /// Last words of companies' names that no person's name ends in, beside the recognizer's
@@ -675,9 +686,12 @@ fn split_title(
     let Some(n) = name_after_title(t, e, &word, gaz) else {
         return (s, ty);
     };
-    // "General Motors Corp.": a name ending in an organisation's word, or one the
-    // organisation lists hold whole, keeps its first word.
-    let tail_org = ORG_WORDS.contains(&word(e - 1).trim_end_matches('.'))
+    // "General Motors Corp.", "General Partners": a name ending in an organisation's or a
+    // company's word, or one the organisation lists hold whole, keeps its first word.
+    let last = word(e - 1);
+    let last = last.trim_end_matches('.');
+    let tail_org = ORG_WORDS.contains(&last)
+        || COMPANY_WORDS.contains(&last)
         || gaz.kinds(&(s..e).map(word).collect::<Vec<_>>().join(" ")) & kind::ORGANIZATION != 0;
     // A peer is named after a place ("Lord Ahmad of Wimbledon").
     let peer = matches!(word(t).as_str(), "lord" | "lady");
@@ -1074,15 +1088,18 @@ fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gaz
     }
 }
 
-/// Whether text ends with a capitalised word, and perhaps a comma, before a space: where a
-/// legal form follows a company's name ("Dräger, " before "Inc.").
+/// Whether text ends with a capitalised word or a word in brackets, and perhaps a comma,
+/// before a space: where a legal form follows a company's name ("Dräger, " before "Inc.",
+/// "Nikko Securities Co (Europe) " before "Ltd").
 fn after_a_name(before: &str) -> bool {
     let before = before.trim_end();
     let before = before.strip_suffix(',').unwrap_or(before);
     before
         .rsplit(|c: char| c.is_whitespace())
         .next()
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase) || w.starts_with('(') && w.ends_with(')')
+        })
 }
 
 /// A demonym just before an organization's name is part of it ("Syrian" + "Democratic

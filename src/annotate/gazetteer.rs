@@ -79,8 +79,17 @@ impl Gazetteer {
                 g.prefixes.insert(key[..i].to_string());
             }
             *g.phrases.entry(key.clone()).or_default() |= flag;
-            if let Some(canon) = cols.next() {
-                g.canonical.entry(key).or_insert_with(|| canon.to_string());
+            // The first row of a name gives its canonical place; a country's own name is its
+            // canonical one, whatever city GeoNames also calls so ("Bangladesh", a district of
+            // Yerevan; "Paraguay").
+            match cols.next() {
+                Some(canon) => {
+                    g.canonical.entry(key).or_insert_with(|| canon.to_string());
+                }
+                None if flag & kind::COUNTRY != 0 => {
+                    g.canonical.entry(key).or_insert_with(|| name.to_string());
+                }
+                None => {}
             }
         }
         g
@@ -106,11 +115,35 @@ impl Gazetteer {
         let key = phrase.to_lowercase();
         match self.canonical.get(&key) {
             Some(c) => Some(c.clone()),
-            None => {
-                (self.kinds(&key) & (kind::PLACE | kind::TOWN) != 0).then(|| phrase.to_string())
-            }
+            None => (self.kinds(&key) & (kind::PLACE | kind::TOWN) != 0).then(|| {
+                // Fewer letters are an abbreviation's ("TAP", "ICA").
+                if phrase.chars().any(char::is_lowercase)
+                    || phrase.chars().filter(|c| c.is_alphabetic()).count() < 4
+                {
+                    phrase.to_string()
+                } else {
+                    title_case(phrase)
+                }
+            }),
         }
     }
+}
+
+/// A name written in capitals (a dateline's "LONDON", "NEW YORK"; four letters or more) as
+/// places are named: each word's first letter a capital, after a space or a hyphen
+/// ("Winston-Salem").
+fn title_case(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut start = true;
+    for c in phrase.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    out
 }
 
 /// The US states as the news agencies' style books abbreviate them after a town ("Sunnyvale,
@@ -180,6 +213,9 @@ mod tests {
             );
         }
         assert_eq!(g.canonical_place("LA"), None);
+        // A dateline's capitals name the place as it is written elsewhere.
+        assert_eq!(g.canonical_place("LONDON").as_deref(), Some("London"));
+        assert_eq!(g.canonical_place("NEW YORK").as_deref(), Some("New York"));
     }
 
     /// GeoNames gives cities other names that are organisations' or common words; they
@@ -200,5 +236,16 @@ mod tests {
             );
         }
         assert_eq!(g.canonical_place("Bombay").as_deref(), Some("Mumbai"));
+        // Countries that GeoNames also gives as other names of cities stay countries.
+        for country in [
+            "Bangladesh",
+            "Paraguay",
+            "Laos",
+            "Panama",
+            "Guatemala",
+            "Benin",
+        ] {
+            assert_eq!(g.canonical_place(country).as_deref(), Some(country));
+        }
     }
 }
