@@ -910,4 +910,10 @@ fn wire_datelines_tables_and_company_names_read_as_written() {
     for wrong in ["LONDON", "APRIL 7", "Ltd", "Partners", "Malatia-Sebastia"] {
         assert!(!e.iter().any(|(_, n)| n == wrong), "{wrong}: {e:?}");
     }
+    // A company's name of common words after "General" stays whole.
+    let (e, _) = entities_of(
+        "GenCorp\n\nGeneral Acquisition Co, a partnership of Wagner and Brown and AFG Industries Inc, reiterated that it was willing to negotiate.\n\nGeneral Acquisition said the board could not carry out its duties to shareholders.\n",
+    );
+    assert!(has(&e, "organization", "General Acquisition"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
 }

@@ -493,6 +493,7 @@ fn tagged_mention(
     let surface = &text[toks[s].start..toks[e - 1].end];
     let lower = surface.to_lowercase();
     if !surface.chars().any(char::is_alphabetic)
+        || names_no_one(surface, ty)
         || lower.split(' ').any(is_contraction)
         || NOT_NAMES.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
@@ -580,6 +581,25 @@ fn tagged_mention(
         demonym,
         located,
     })
+}
+
+/// Whether a name names no one whatever its type: a stock's ticker ("CAWL.L" of
+/// "<CAWL.L>"), a company's legal forms alone ("Co Inc", the rest of "Wertheim and Co"), or
+/// a person or place of one letter (a table's "V", "B shares").
+fn names_no_one(surface: &str, ty: usize) -> bool {
+    let ticker = surface.split_once('.').is_some_and(|(code, market)| {
+        (2..=6).contains(&code.len())
+            && (1..=2).contains(&market.len())
+            && code
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && market.chars().all(|c| c.is_ascii_uppercase())
+    });
+    let forms_only = surface
+        .split(' ')
+        .all(|w| is_legal_form(w) || matches!(w, "Co" | "Co."));
+    let one_letter = surface.trim_end_matches('.').chars().count() == 1;
+    ticker || forms_only || (one_letter && ty != 1)
 }
 
 /// Whether a name is a month's day written in capitals, as tables head their columns
@@ -693,6 +713,12 @@ fn split_title(
     let tail_org = ORG_WORDS.contains(&last)
         || COMPANY_WORDS.contains(&last)
         || gaz.kinds(&(s..e).map(word).collect::<Vec<_>>().join(" ")) & kind::ORGANIZATION != 0;
+    // "General Acquisition", "General Mills": after a title that is also a word of
+    // companies' names, words the raw text mostly writes in lower case name a company, not a
+    // person ("Mr Cable" is Vince Cable).
+    let common = matches!(word(t).as_str(), "general" | "major")
+        && (n..e)
+            .all(|j| super::clusters::capitalisation(toks[j].text(text)).is_some_and(|c| c < 2));
     // A peer is named after a place ("Lord Ahmad of Wimbledon").
     let peer = matches!(word(t).as_str(), "lord" | "lady");
     let capitalised = (n..e).all(|j| {
@@ -708,7 +734,7 @@ fn split_title(
         || (t == s
             && toks[t].text(text).contains(char::is_lowercase)
             && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
-    if !tail_org && capitalised && personal {
+    if !tail_org && !common && capitalised && personal {
         (n, 0)
     } else {
         (s, ty)
@@ -1675,6 +1701,23 @@ fn find_longer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tickers_legal_forms_and_table_letters_name_no_one() {
+        for (surface, ty) in [
+            ("SIEG.F", 2),
+            ("CAWL.L", 1),
+            ("Co Inc", 1),
+            ("Co.", 2),
+            ("V", 2),
+        ] {
+            assert!(names_no_one(surface, ty), "{surface}");
+        }
+        for (surface, ty) in [("U.S.", 2), ("Siemens AG", 1), ("X", 1), ("Co-op", 1)] {
+            assert!(!names_no_one(surface, ty), "{surface}");
+        }
+        assert!(is_a_date("april 7") && !is_a_date("april") && !is_a_date("may day"));
+    }
 
     #[test]
     fn operations_and_exercises_are_named_by_the_word_before_them() {
