@@ -910,6 +910,12 @@ fn wire_datelines_tables_and_company_names_read_as_written() {
     for wrong in ["LONDON", "APRIL 7", "Ltd", "Partners", "Malatia-Sebastia"] {
         assert!(!e.iter().any(|(_, n)| n == wrong), "{wrong}: {e:?}");
     }
+    // "West German" stands for West Germany, as "German" does for Germany.
+    let (e, _) = entities_of(
+        "Banks\n\nBNL said it is negotiating to buy a West German bank as part of its expansion.\n",
+    );
+    assert!(has(&e, "place", "West Germany"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "West German"), "{e:?}");
     // A company's name of common words after "General" stays whole.
     let (e, _) = entities_of(
         "GenCorp\n\nGeneral Acquisition Co, a partnership of Wagner and Brown and AFG Industries Inc, reiterated that it was willing to negotiate.\n\nGeneral Acquisition said the board could not carry out its duties to shareholders.\n",

@@ -562,7 +562,7 @@ fn tagged_mention(
         0 if names_a_country(surface, gaz) => return None,
         0 => (Kind::Person, false),
         1 => (Kind::Organization, false),
-        2 => (Kind::Place, false),
+        2 => (Kind::Place, gaz.compass_demonym(surface).is_some()),
         _ if gk & kind::DEMONYM != 0 => (Kind::Place, true),
         // MISC that the organisation lists hold whole, and no place list: "Daesh", "Airbus"
         // (not two letters: "AI").

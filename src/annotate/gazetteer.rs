@@ -113,6 +113,9 @@ impl Gazetteer {
             return Some(state.to_string());
         }
         let key = phrase.to_lowercase();
+        if let Some(place) = self.compass_demonym(phrase) {
+            return Some(place);
+        }
         match self.canonical.get(&key) {
             Some(c) => Some(c.clone()),
             None => (self.kinds(&key) & (kind::PLACE | kind::TOWN) != 0).then(|| {
@@ -126,6 +129,25 @@ impl Gazetteer {
                 }
             }),
         }
+    }
+
+    /// The place a demonym after "West" or "East" stands for, where the gazetteer has no
+    /// such demonym of its own and the demonym's place is one word: "West German" → "West
+    /// Germany", "East German" → "East Germany" (states of the past, which the country lists
+    /// leave out), "West Malaysian" → "West Malaysia"; not "North American" (whose
+    /// "American" is the Northern Mariana Islands' too).
+    pub fn compass_demonym(&self, phrase: &str) -> Option<String> {
+        let (compass, demonym) = phrase.split_once(' ')?;
+        let lower = demonym.to_lowercase();
+        if !matches!(compass, "West" | "East")
+            || demonym.contains(' ')
+            || self.kinds(&phrase.to_lowercase()) & kind::DEMONYM != 0
+            || self.kinds(&lower) & kind::DEMONYM == 0
+        {
+            return None;
+        }
+        let place = self.canonical.get(&lower)?;
+        (!place.contains(' ')).then(|| format!("{compass} {place}"))
     }
 }
 
@@ -215,6 +237,11 @@ mod tests {
         assert_eq!(g.canonical_place("LA"), None);
         // A dateline's capitals name the place as it is written elsewhere.
         assert_eq!(g.canonical_place("LONDON").as_deref(), Some("London"));
+        assert_eq!(
+            g.canonical_place("West German").as_deref(),
+            Some("West Germany")
+        );
+        assert_eq!(g.compass_demonym("South Korean"), None);
         assert_eq!(g.canonical_place("NEW YORK").as_deref(), Some("New York"));
     }
 
