@@ -850,13 +850,21 @@ fn names_after_a_kind_of_place_are_places() {
         !e.iter().any(|(k, _)| k == "person" || k == "organization"),
         "{e:?}"
     );
-    // An organization before a district's word stays one; "the state of" before a word in
-    // lower case names no place.
+    // A list after a comma is the kind's only where "and" closes it; an organization, a
+    // person or an adjective before a division's word stays what it was.
     let (e, _) = entities_of(
-        "Banks\n\nThe Federal Reserve district reported growth. The state of the economy worried Goldman Sachs.\n",
+        "Shelling\n\nShelling hit the villages of Krasnohorivka, Marinka, Volodymyr Zelensky said on Monday.\n",
+    );
+    assert!(has(&e, "person", "Volodymyr Zelensky"), "{e:?}");
+    assert!(has(&e, "place", "Krasnohorivka"), "{e:?}");
+    let (e, _) = entities_of(
+        "Banks\n\nThe Federal Reserve district reported growth. Democrats won in Trump districts, and Sunni provinces voted.\n",
     );
     assert!(has(&e, "organization", "Federal Reserve"), "{e:?}");
-    assert!(!e.iter().any(|(k, _)| k == "place"), "{e:?}");
+    assert!(
+        !has(&e, "place", "Trump") && !has(&e, "place", "Sunni"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -871,6 +879,11 @@ fn ships_are_not_people_organizations_or_places() {
     }
     assert!(has(&e, "organization", "Royal Navy"), "{e:?}");
     assert!(has(&e, "place", "Bahrain"), "{e:?}");
+    // A ship named after a person leaves the person.
+    let (e, _) = entities_of(
+        "Collision\n\nThe USS John McCain collided with a tanker near Singapore. Senator John McCain said the Navy must explain.\n",
+    );
+    assert!(has(&e, "person", "John McCain"), "{e:?}");
 }
 
 #[test]
@@ -885,6 +898,15 @@ fn companies_named_in_the_possessive_keep_it() {
     }
     assert!(
         !e.iter().any(|(k, _)| k == "person" || k == "place"),
+        "{e:?}"
+    );
+    // A name goes on after a possessive only with "of" or another possessive name.
+    let (e, _) = entities_of(
+        "Insurance\n\nLloyd's of London said claims rose, and Moody's and Standard and Poor's cut their ratings.\n",
+    );
+    assert!(has(&e, "organization", "Lloyd's of London"), "{e:?}");
+    assert!(
+        !e.iter().any(|(_, n)| n.starts_with("Moody's and")),
         "{e:?}"
     );
     // A person the article names in full keeps the possessive as a possessive.

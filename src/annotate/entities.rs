@@ -498,7 +498,7 @@ fn tagged_mention(
         || NOT_NAMES.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
         || (crate::date::is_month(&lower) && lower != "may")
-        || is_a_date(&lower)
+        || is_a_date(surface, ty)
         || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
         || (ty == 1 && is_role(surface, gaz))
     {
@@ -602,13 +602,17 @@ fn names_no_one(surface: &str, ty: usize) -> bool {
     ticker || forms_only || (one_letter && ty != 1)
 }
 
-/// Whether a name is a month's day written in capitals, as tables head their columns
-/// ("APRIL 7").
-fn is_a_date(lower: &str) -> bool {
-    let mut words = lower.split(' ');
-    words.next().is_some_and(crate::date::is_month)
+/// Whether a name is a month's day, as tables head their columns ("APRIL 7", "Jun 6918"):
+/// never a person or a place, and an organization only where it is not written in capitals
+/// (the Lebanese alliance "March 14").
+fn is_a_date(surface: &str, ty: usize) -> bool {
+    let mut words = surface.split(' ');
+    (ty != 1 || !surface.chars().any(char::is_lowercase))
+        && words
+            .next()
+            .is_some_and(|m| crate::date::is_month(&m.to_lowercase()))
         && words.all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
-        && lower.contains(' ')
+        && surface.contains(' ')
 }
 
 /// Last words of companies' names that no person's name ends in, beside the recognizer's
@@ -716,7 +720,8 @@ fn split_title(
     // "General Acquisition", "General Mills": after a title that is also a word of
     // companies' names, words the raw text mostly writes in lower case name a company, not a
     // person ("Mr Cable" is Vince Cable).
-    let common = matches!(word(t).as_str(), "general" | "major")
+    let common = ty != 0
+        && matches!(word(t).as_str(), "general" | "major")
         && (n..e)
             .all(|j| super::clusters::capitalisation(toks[j].text(text)).is_some_and(|c| c < 2));
     // A peer is named after a place ("Lord Ahmad of Wimbledon").
@@ -1073,27 +1078,18 @@ fn companies_by_legal_form(raws: &mut Vec<Raw>, passages: &[Passage]) {
 /// Not where the recognizer read a person that is someone's ("Helmut Kohl" ... "Kohl's
 /// government").
 fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
-    // Someone's, not a company's: a word of a person's fuller name in the article ("Helmut
-    // Kohl", "Charlie Hodgson" of "Charlie's state of mind"), or a name after a title
-    // ("President Carter's White House").
-    let a_persons = |r: &Raw| {
-        let before = passages[r.passage].text[..r.start].trim_end();
-        let title = before
-            .rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.');
-        r.kind == Kind::Person
-            && (raws.iter().any(|p| {
-                p.kind == Kind::Person
-                    && p.text.contains(' ')
-                    && p.text.split(' ').any(|w| w == r.text)
-            }) || TITLE_WORDS.contains(&title.to_lowercase().as_str()))
+    // Someone's, not a company's, whatever the tagger read: a word of a person's fuller name
+    // in the article ("Helmut Kohl", "Charlie Hodgson" of "Charlie's state of mind"), or a
+    // name after a title ("President Carter's White House").
+    let someones = |r: &Raw| {
+        raws.iter().any(|p| {
+            p.kind == Kind::Person && p.text.contains(' ') && p.text.split(' ').any(|w| w == r.text)
+        }) || after_a_title(&passages[r.passage].text[..r.start])
     };
     let mut companies: Vec<(usize, usize)> = Vec::new();
     for (i, r) in raws.iter().enumerate() {
         let after = &passages[r.passage].text[r.end..];
-        let Some(possessive) = ["'s", "\u{2019}s"]
+        let Some(possessive) = POSSESSIVE_ENDINGS
             .into_iter()
             .find(|p| after.starts_with(p))
         else {
@@ -1102,7 +1098,7 @@ fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gaz
         let one_word = !r.text.contains(' ');
         let listed = gaz.kinds(&format!("{}'s", r.text.to_lowercase())) & kind::ORGANIZATION != 0;
         let ends = !after[possessive.len()..].starts_with(char::is_alphanumeric);
-        if one_word && listed && ends && !a_persons(r) {
+        if one_word && listed && ends && !someones(r) {
             companies.push((i, possessive.len()));
         }
     }
@@ -1112,6 +1108,13 @@ fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gaz
         r.text = passages[r.passage].text[r.start..r.end].to_string();
         r.kind = Kind::Organization;
     }
+}
+
+/// Whether text ends with a title word and a space ("President ", "Mr. ").
+fn after_a_title(before: &str) -> bool {
+    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+    before.ends_with(' ')
+        && TITLE_WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Whether text ends with a capitalised word or a word in brackets, and perhaps a comma,
@@ -1307,7 +1310,9 @@ const HULL_CODES: &[&str] = &[
 /// organization's, the prefix alone before a capitalised word, a mention after one, its name
 /// wherever the article writes it alone ("HMS Montrose" ... "Montrose will escort"), and a
 /// hull code before a number ("DDG 67") go. A ship named after a place ("HMS Belfast")
-/// leaves the place's mentions as a place alone; "the USS Division of USX" stays.
+/// leaves the place's mentions as a place alone, and one named after a person ("USS John
+/// McCain") the person's full name or name after a title ("Senator John McCain said"); "the
+/// USS Division of USX" stays.
 fn drop_ships(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     let prefixed = |r: &Raw| {
         let text = &passages[r.passage].text;
@@ -1332,9 +1337,11 @@ fn drop_ships(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
             _ => r.text.clone(),
         })
         .collect();
-    // "HMS Belfast" leaves the city alone.
-    let a_place = |r: &Raw| {
-        r.kind == Kind::Place && gaz.kinds(&r.text.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
+    // "HMS Belfast" leaves the city alone, "USS John McCain" the senator.
+    let named_after = |r: &Raw| match r.kind {
+        Kind::Place => gaz.kinds(&r.text.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0,
+        Kind::Person => r.text.contains(' ') || after_a_title(&passages[r.passage].text[..r.start]),
+        Kind::Organization => false,
     };
     let hull_code = |r: &Raw| {
         HULL_CODES.contains(&r.text.as_str())
@@ -1342,10 +1349,10 @@ fn drop_ships(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit())
     };
-    raws.retain(|r| !(prefixed(r) || (ships.contains(&r.text) && !a_place(r)) || hull_code(r)));
+    raws.retain(|r| !(prefixed(r) || (ships.contains(&r.text) && !named_after(r)) || hull_code(r)));
 }
 
-/// Whether a name holds a word of an organization's ("USS Chemicals", a company's division).
+/// Whether a name holds a word of an organization's ("USS Steel Corp", "the USS Division").
 fn names_a_body(name: &str) -> bool {
     name.split(' ')
         .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
@@ -1455,7 +1462,8 @@ fn trim(toks: &[Token], text: &str, mut s: usize, mut e: usize) -> (usize, usize
     let junk = |t: &Token| {
         let w = t.text(text);
         !w.chars().any(char::is_alphanumeric)
-            || matches!(w, "'s" | "\u{2019}s" | "the" | "The")
+            || POSSESSIVE_ENDINGS.contains(&w)
+            || matches!(w, "the" | "The")
             || LEADING_WORDS.contains(&w)
     };
     while s < e && junk(&toks[s]) {
@@ -1517,19 +1525,24 @@ fn after_preposition_of_place(toks: &[Token], text: &str, i: usize) -> bool {
     i > 0 && LOCATIVES.contains(&toks[i - 1].text(text).to_lowercase().as_str())
 }
 
+/// The possessive's tokens ("Korea's", "Korea’s").
+const POSSESSIVE_ENDINGS: [&str; 2] = ["'s", "\u{2019}s"];
+
 /// Whether a token is the possessive ending or apostrophe.
 pub(super) fn is_possessive(word: &str) -> bool {
-    matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+    POSSESSIVE_ENDINGS.contains(&word) || matches!(word, "'" | "\u{2019}")
 }
 
-/// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah").
-const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el"];
+/// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah",
+/// "Deir ez-Zor").
+pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el", "ez", "ed"];
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
 /// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
-/// months" names "Max", not "Max jet in less than"), or any after a possessive but "of"
-/// ("rated A-1 by Moody's and AA-minus by S and P" names "Moody"; "Lloyd's of London"
-/// stays whole).
+/// months" names "Max", not "Max jet in less than"), or any after a possessive but "of", or
+/// "and" before another possessive name ("rated A-1 by Moody's and AA-minus by S and P"
+/// names "Moody"; "Lloyd's of London" and "Royal Women's and Children's Hospital" stay
+/// whole).
 fn breaks_name(toks: &[Token], text: &str, j: usize, e: usize) -> bool {
     let w = toks[j].text(text);
     if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_uppercase) || is_possessive(w)
@@ -1541,7 +1554,9 @@ fn breaks_name(toks: &[Token], text: &str, j: usize, e: usize) -> bool {
             .text(text)
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if j > 0 && is_possessive(toks[j - 1].text(text)) {
-        return !(w == "of" && capital_next);
+        // "Royal Women's and Children's Hospital": another possessive name goes on.
+        let another = j + 2 < e && is_possessive(toks[j + 2].text(text));
+        return !((w == "of" || (w == "and" && another)) && capital_next);
     }
     !(NAME_CONNECTORS.contains(&w) && capital_next)
 }
@@ -1716,7 +1731,10 @@ mod tests {
         for (surface, ty) in [("U.S.", 2), ("Siemens AG", 1), ("X", 1), ("Co-op", 1)] {
             assert!(!names_no_one(surface, ty), "{surface}");
         }
-        assert!(is_a_date("april 7") && !is_a_date("april") && !is_a_date("may day"));
+        assert!(is_a_date("APRIL 7", 1) && !is_a_date("APRIL", 2) && !is_a_date("MAY DAY", 2));
+        assert!(is_a_date("January 29", 2) && is_a_date("Jun 6918 6928", 2));
+        // The Lebanese alliance keeps its name.
+        assert!(!is_a_date("March 14", 1));
     }
 
     #[test]

@@ -153,20 +153,50 @@ impl Gazetteer {
 
 /// A name written in capitals (a dateline's "LONDON", "NEW YORK"; four letters or more) as
 /// places are named: each word's first letter a capital, after a space or a hyphen
-/// ("Winston-Salem").
+/// ("Winston-Salem"), but the particles joined by hyphens ("Port-au-Prince",
+/// "Rostov-on-Don") and the second capital of "Mc" ("McAllen").
 fn title_case(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
-    let mut start = true;
-    for c in phrase.chars() {
-        if start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
+    for (i, word) in phrase.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        start = c == ' ' || c == '-';
+        for (j, part) in word.split('-').enumerate() {
+            if j > 0 {
+                out.push('-');
+            }
+            let lower = part.to_lowercase();
+            if j > 0 && HYPHENED_PARTICLES.contains(&lower.as_str()) {
+                out.push_str(&lower);
+                continue;
+            }
+            let mut chars = lower.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+            }
+            let rest = chars.as_str();
+            match rest
+                .strip_prefix('c')
+                .filter(|r| lower.starts_with("mc") && !r.is_empty())
+            {
+                Some(r) => {
+                    out.push('c');
+                    let mut r = r.chars();
+                    out.extend(r.next().into_iter().flat_map(char::to_uppercase));
+                    out.push_str(r.as_str());
+                }
+                None => out.push_str(rest),
+            }
+        }
     }
     out
 }
+
+/// The particles that place names join with hyphens, written in lower case.
+const HYPHENED_PARTICLES: &[&str] = &[
+    "au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "on", "upon", "under", "di",
+    "da", "del", "y", "et", "am", "im",
+];
 
 /// The US states as the news agencies' style books abbreviate them after a town ("Sunnyvale,
 /// Calif."; AP), written as the text writes them, without the last full stop: only where the
@@ -241,8 +271,20 @@ mod tests {
             g.canonical_place("West German").as_deref(),
             Some("West Germany")
         );
-        assert_eq!(g.compass_demonym("South Korean"), None);
+        assert_eq!(
+            g.compass_demonym("West Malaysian").as_deref(),
+            Some("West Malaysia")
+        );
+        // Only West and East; not a demonym whose place is more than a word ("American" is
+        // the Northern Mariana Islands' too).
+        assert_eq!(g.compass_demonym("North German"), None);
+        assert_eq!(g.compass_demonym("South American"), None);
+        assert_eq!(g.compass_demonym("West American"), None);
         assert_eq!(g.canonical_place("NEW YORK").as_deref(), Some("New York"));
+        assert_eq!(title_case("PORT-AU-PRINCE"), "Port-au-Prince");
+        assert_eq!(title_case("MCALLEN"), "McAllen");
+        assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");
+        assert_eq!(title_case("ÎLE-DE-FRANCE"), "Île-de-France");
     }
 
     /// GeoNames gives cities other names that are organisations' or common words; they

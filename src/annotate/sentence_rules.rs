@@ -11,7 +11,7 @@
 //! each rule keeps them so ([`give_way`], [`retype_word`]).
 
 use super::clusters::capitalisation;
-use super::entities::{is_possessive, LED_BY_A_PERSON, LOCATIVES};
+use super::entities::{is_possessive, ARABIC_ARTICLES, LED_BY_A_PERSON, LOCATIVES};
 use super::gazetteer::{kind, Gazetteer};
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::tokenize::Token;
@@ -281,11 +281,14 @@ const KINDS_OF_PLACE: &[&str] = &[
     "region",
     "regions",
     "governorate",
+    "governorates",
     "port",
     "island",
     "islands",
     "county",
+    "counties",
     "municipality",
+    "municipalities",
     "north",
     "south",
     "east",
@@ -312,71 +315,141 @@ const DIVISIONS: &[&str] = &[
     "region",
     "regions",
     "oblast",
+    "oblasts",
     "prefecture",
+    "prefectures",
 ];
 
 /// "The town of Avdiivka", "the villages of Krasnohorivka and Marinka", "north of Tikrit",
 /// "the town of al-Bab", "Sichuan and Yunnan provinces": names that a word in lower case
 /// calls places ([`KINDS_OF_PLACE`] before "of", [`DIVISIONS`] after) are places, where the
-/// recognizer passed them over or read them as a person (it reads unknown towns as people:
-/// "Abu Kamal"), as other (MISC: "Kharg", "Darfur") but for a people's adjective
-/// ("English regions", "the Asian Pacific region"), or as an organization of one word the
-/// organisation lists do not hold. Where it read a place, or an organization of more words
-/// ("the Federal Reserve district"), the chunks stay.
+/// recognizer passed them over, read them as a person (it reads unknown towns as people:
+/// "the towns of Abu Kamal"), but for a name the lists know before a division's word
+/// ("Trump districts"), as other
+/// (MISC: "Kharg", "Darfur") but for a people's adjective ("English regions", "Sunni
+/// provinces"), or as an organization of one word the organisation lists do not hold. Where
+/// it read a place, or an organization of more words ("the Federal Reserve district"), the
+/// chunks stay; a list's names after a comma are places only where "and" closes it.
 fn places_by_their_kind(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
-    let mut places: Vec<Chunk> = Vec::new();
+    // Each place found, and whether the word of its kind comes before it.
+    let mut places: Vec<(Chunk, bool)> = Vec::new();
     for i in 0..words.len() {
-        let kind_of_place = KINDS_OF_PLACE.contains(&words.at(i)) && words.at(i + 1) == "of";
-        if kind_of_place {
-            let plural = words.at(i).ends_with('s') && !words.at(i).ends_with("ss");
-            places.extend(name_list(words, i + 2, plural, gaz));
+        if KINDS_OF_PLACE.contains(&words.at(i)) && words.at(i + 1) == "of" {
+            let plural = words.at(i).ends_with('s');
+            let names = name_list(words, i + 2, plural, gaz);
+            places.extend(names.into_iter().map(|c| (c, true)));
         }
         if DIVISIONS.contains(&words.at(i)) && i > 0 {
             let plural = words.at(i).ends_with('s');
-            places.extend(name_list_before(words, i, plural, gaz));
+            let names = name_list_before(words, i, plural, gaz);
+            places.extend(names.into_iter().map(|c| (c, false)));
         }
     }
-    let replaceable = |&(ty, s, e): &Chunk| {
-        ty == PER
+    // Before a division's word, a person of one word stays one where the name lists know it
+    // ("Democrats in Trump districts"; not "Anbar and Nineveh provinces").
+    let unknown_name = |s: usize, e: usize| {
+        e - s == 1
+            && gaz.kinds(&words.at(s).to_lowercase()) & (kind::FIRST_NAME | kind::LAST_NAME) == 0
+    };
+    let replaceable = |&(ty, s, e): &Chunk, before: bool| {
+        (ty == PER && (before || unknown_name(s, e)))
             || (ty == MISC && !(s..e).any(|j| is_a_peoples_adjective(words.at(j), gaz)))
             || (ty == ORG && e - s == 1 && {
                 let w = words.at(s).to_lowercase();
                 gaz.kinds(&w) & kind::ORGANIZATION == 0 && !ORG_WORDS.contains(&w.as_str())
             })
     };
-    places.retain(|&(_, s, e)| {
-        chunks
-            .iter()
-            .filter(|&&(_, cs, ce)| cs < e && s < ce)
-            .all(|c| c.1 >= s && c.2 <= e && replaceable(c))
-    });
-    places.dedup();
-    give_way(chunks, places)
+    let mut found: Vec<Chunk> = places
+        .into_iter()
+        .filter(|&(place, before)| {
+            let (_, s, e) = place;
+            chunks
+                .iter()
+                .filter(|&&(_, cs, ce)| cs < e && s < ce)
+                .all(|c| c.1 >= s && c.2 <= e && replaceable(c, before))
+        })
+        .map(|(place, _)| place)
+        .collect();
+    // Where two found overlap, the first stays: the chunks do not overlap.
+    found.sort_by_key(|&(_, s, e)| (s, e));
+    let mut kept: Vec<Chunk> = Vec::with_capacity(found.len());
+    for place in found {
+        if kept.last().is_none_or(|&(_, _, end)| end <= place.1) {
+            kept.push(place);
+        }
+    }
+    give_way(chunks, kept)
 }
 
-/// The adjectives of continents, which the gazetteer's demonyms (of countries) leave out.
-const CONTINENTS_ADJECTIVES: &[&str] = &["asian", "european", "african", "american", "arab"];
+/// The adjectives of peoples that the gazetteer's demonyms (of countries) leave out: of
+/// continents, faiths, nations without a state, and parties ("Sunni provinces", "the Basque
+/// region", "Republican districts").
+const PEOPLES_ADJECTIVES: &[&str] = &[
+    "asian",
+    "european",
+    "african",
+    "american",
+    "arab",
+    "sunni",
+    "shia",
+    "shiite",
+    "alawite",
+    "druze",
+    "christian",
+    "muslim",
+    "hindu",
+    "sikh",
+    "catholic",
+    "protestant",
+    "basque",
+    "catalan",
+    "walloon",
+    "tamil",
+    "pashtun",
+    "baloch",
+    "uighur",
+    "uyghur",
+    "tibetan",
+    "yazidi",
+    "republican",
+    "democratic",
+    "democrat",
+    "conservative",
+    "labour",
+    "liberal",
+    "socialist",
+    "communist",
+];
 
-/// A word that names a people, as an adjective: a demonym, a continent's ("Asian"), or one
-/// in "-sh" ("English", "Welsh", "Scottish").
+/// A word that names a people, as an adjective: a demonym, one of [`PEOPLES_ADJECTIVES`], or
+/// one in "-sh" ("English", "Welsh", "Kurdish").
 fn is_a_peoples_adjective(word: &str, gaz: &Gazetteer) -> bool {
     let lower = word.to_lowercase();
     gaz.kinds(&lower) & kind::DEMONYM != 0
-        || CONTINENTS_ADJECTIVES.contains(&lower.as_str())
+        || PEOPLES_ADJECTIVES.contains(&lower.as_str())
         || lower.ends_with("sh")
 }
 
-/// A name's words: capitalised, or a particle joined to a capitalised word ("al-Bab",
-/// "ez-Zor") and more than a letter; not a word the raw text mostly writes in lower case ("Several districts", "All
-/// provinces" at a sentence's start), a demonym ("English regions"), a weekday, a month, or
-/// a name joined to a word in lower case ("ISIL-held").
+/// A name's words: capitalised ("Port-au-Prince", "N'Djamena"), or an Arabic article joined
+/// to a capitalised word ("al-Bab", "ez-Zor"), of more than one letter; not a word the raw
+/// text mostly writes in lower case ("Several districts", "All provinces" at a sentence's
+/// start), a demonym ("English regions"), a title ("President"), a weekday, a month, or a
+/// name joined to a word in lower case ("ISIL-held", "pro-Russian").
 fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
     let lower = word.to_lowercase();
-    (word.starts_with(char::is_uppercase)
-        || (word.starts_with(char::is_lowercase) && hyphen_then(word, char::is_uppercase)))
-        && word.chars().nth(1).is_some_and(char::is_alphabetic)
-        && !hyphen_then(word, char::is_lowercase)
+    let article = word.split_once('-').is_some_and(|(a, rest)| {
+        ARABIC_ARTICLES.contains(&a) && rest.starts_with(char::is_uppercase)
+    });
+    let last_part_lower = word.contains('-')
+        && word
+            .rsplit('-')
+            .next()
+            .is_some_and(|p| p.starts_with(char::is_lowercase));
+    (word.starts_with(char::is_uppercase) || article)
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !last_part_lower
         && capitalisation(word).is_none_or(|c| c >= 2)
+        && !TITLE_WORDS.contains(&lower.trim_end_matches('.'))
         && gaz.kinds(&lower) & kind::DEMONYM == 0
         && !WEEKDAYS.contains(&lower.as_str())
         && !MONTH_NAMES.contains(&lower.as_str())
@@ -391,22 +464,40 @@ fn name_from(words: &Words, i: usize, gaz: &Gazetteer) -> Option<Chunk> {
     Some((LOC, i, end))
 }
 
-/// The names that start at token `i`: one, or with `plural` a list ("A, B and C").
+/// The names that start at token `i`: one, or with `plural` a list ("A, B and C"). Names
+/// after a comma belong to it only where an "and" or "or" closes it: in "the villages of
+/// Krasnohorivka and Marinka, Zelensky said", Zelensky is no village.
 fn name_list(words: &Words, i: usize, plural: bool, gaz: &Gazetteer) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut next = i;
+    // Whether the name being read is sure to be in the list, and how many are.
+    let (mut closed, mut sure) = (true, 0);
     while let Some(chunk) = name_from(words, next, gaz) {
         out.push(chunk);
-        let joined = matches!(words.at(chunk.2), "," | "and");
-        if !plural || !joined {
+        if closed {
+            sure = out.len();
+        }
+        if !plural {
             break;
         }
-        next = chunk.2 + 1 + usize::from(words.at(chunk.2 + 1) == "and");
+        match words.at(chunk.2) {
+            "," => {
+                closed = matches!(words.at(chunk.2 + 1), "and" | "or");
+                next = chunk.2 + 1 + usize::from(closed);
+            }
+            "and" | "or" => {
+                closed = true;
+                next = chunk.2 + 1;
+            }
+            _ => break,
+        }
     }
+    out.truncate(sure);
     out
 }
 
-/// The names that end before token `i`: one, or with `plural` a list ("A, B and C").
+/// The names that end before token `i`: one, or with `plural` a list ("A, B and C"), which
+/// an "and" or "or" closes next to the division's word.
 fn name_list_before(words: &Words, i: usize, plural: bool, gaz: &Gazetteer) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut end = i;
@@ -417,8 +508,9 @@ fn name_list_before(words: &Words, i: usize, plural: bool, gaz: &Gazetteer) -> V
             .last();
         let Some(start) = start else { break };
         out.push((LOC, start, end));
-        let joined = start >= 2 && matches!(words.at(start - 1), "," | "and");
-        if !plural || !joined {
+        let joiner = if start >= 2 { words.at(start - 1) } else { "" };
+        let closed = out.len() > 1 || matches!(joiner, "and" | "or");
+        if !plural || !matches!(joiner, "," | "and" | "or") || !closed {
             break;
         }
         end = start - 1 - usize::from(start >= 3 && words.at(start - 2) == ",");
