@@ -945,3 +945,26 @@ fn wire_datelines_tables_and_company_names_read_as_written() {
     assert!(has(&e, "organization", "General Acquisition"), "{e:?}");
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
 }
+
+#[test]
+fn a_person_after_a_phrase_with_a_determiner_stays_a_person() {
+    // "a meeting with Merkel", "the first visit by Putin", "this attack by Assad's regime":
+    // the determiner belongs to the noun before the preposition, not to the name (all three
+    // people were dropped as things, as "an Oscar" is).
+    for (text, name) in [
+        ("Officials held a meeting with Merkel on Monday.", "Merkel"),
+        ("It was the first visit by Putin to the region.", "Putin"),
+        (
+            "I am appalled by this attack by Assad’s regime. The Assad regime must stop.",
+            "Assad",
+        ),
+        ("The report said Erdogan would sign the bill.", "Erdogan"),
+    ] {
+        let (e, _) = entities_of(&format!("Talks\n\n{text}\n"));
+        assert!(has(&e, "person", name), "{name}: {e:?}");
+    }
+    // A thing named like a person stays a thing.
+    let (e, _) =
+        entities_of("Awards\n\nShe won an Oscar for the role, her second best actress Oscar.\n");
+    assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
+}

@@ -560,6 +560,8 @@ fn tagged_mention(
     let (kind, demonym) = match ty {
         // A "person" holding a country's name is a misreading ("Deepening Russia-North").
         0 if names_a_country(surface, gaz) => return None,
+        // A name written as a web address is a publisher's or a shop's ("Amazon.com").
+        0 if is_web_name(surface) => (Kind::Organization, false),
         0 => (Kind::Person, false),
         1 => (Kind::Organization, false),
         2 => (Kind::Place, gaz.compass_demonym(surface).is_some()),
@@ -1385,9 +1387,21 @@ pub(super) fn continues_name(after: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
+/// The words between a determiner and a name that end the determiner's phrase before the
+/// name: prepositions, conjunctions, auxiliaries and verbs of saying ("a meeting with
+/// Merkel", "the first visit by Putin", "the report said Obama").
+const PHRASE_BREAKS: &[&str] = &[
+    "by", "with", "of", "for", "from", "to", "in", "on", "at", "against", "about", "after",
+    "before", "between", "among", "under", "over", "into", "onto", "through", "during", "without",
+    "within", "toward", "towards", "behind", "beside", "near", "like", "than", "as", "and", "or",
+    "but", "nor", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will",
+    "would", "can", "could", "should", "may", "might", "must", "said", "says", "told", "tells",
+    "asked", "met", "meets", "called", "named", "whom", "who", "which",
+];
+
 /// Whether the words just before a name make it a thing: a determiner, then at most three
-/// lower-case words that are not titles ("her second best actress Oscar", "an Oscar"; not
-/// "the defender Smith").
+/// lower-case words that are not titles and do not end the determiner's phrase ("her second
+/// best actress Oscar", "an Oscar"; not "the defender Smith", "a meeting with Merkel").
 fn determined(before: &str) -> bool {
     if before.ends_with(|c: char| c.is_alphanumeric()) {
         return false;
@@ -1402,6 +1416,7 @@ fn determined(before: &str) -> bool {
             || word.ends_with([',', '.', ';', ':', '"'])
             || !w.starts_with(char::is_lowercase)
             || TITLE_WORDS.contains(&lower.as_str())
+            || PHRASE_BREAKS.contains(&lower.as_str())
         {
             return false;
         }
