@@ -968,3 +968,21 @@ fn a_person_after_a_phrase_with_a_determiner_stays_a_person() {
         entities_of("Awards\n\nShe won an Oscar for the role, her second best actress Oscar.\n");
     assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
 }
+
+#[test]
+fn a_person_named_like_a_town_stays_a_person() {
+    // GeoNames holds towns called Obama (Japan) and Mandela: a one-word "person" that the
+    // gazetteer knows only as a place is one ("Ar Raqqah"), unless the article names the
+    // person in full.
+    let (e, _) = entities_of(
+        "Visit\n\nBarack Obama visited South Africa on Monday. Obama praised Nelson Mandela, and said Mandela had changed the world.\n",
+    );
+    assert!(
+        has(&e, "person", "Barack Obama") && has(&e, "person", "Nelson Mandela"),
+        "{e:?}"
+    );
+    assert!(
+        !has(&e, "place", "Obama") && !has(&e, "place", "Mandela"),
+        "{e:?}"
+    );
+}

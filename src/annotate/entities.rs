@@ -517,12 +517,12 @@ fn tagged_mention(
     if names_nothing(surface, gaz) {
         return None;
     }
-    // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah").
-    let ty = if ty == 0 && gk & kind::PLACE != 0 && gk & (kind::FIRST_NAME | kind::LAST_NAME) == 0 {
-        2
-    } else {
-        ty
-    };
+    // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah"); like a place
+    // after a preposition, it is the person where the article names someone whose name ends
+    // with it ("Barack Obama" ... "Obama said"; GeoNames has a town Obama in Japan).
+    let only_a_place =
+        ty == 0 && gk & kind::PLACE != 0 && gk & (kind::FIRST_NAME | kind::LAST_NAME) == 0;
+    let ty = if only_a_place { 2 } else { ty };
     // A country's name alone is its place, even where it acts ("US troops", "Russia said"):
     // one entity to search by, whatever the sentence makes of it.
     let ty = if ty == 1 && gk & kind::COUNTRY != 0 && gk & kind::ORGANIZATION == 0 {
@@ -532,8 +532,9 @@ fn tagged_mention(
     };
     // A "person" right after a preposition of place ("near Rawah", "in Tal Afar", "outside
     // Ayn Isa") is a place, unless the gazetteer knows it as a person's name.
-    let located = ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz);
-    let ty = if located { 2 } else { ty };
+    let after_preposition = ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz);
+    let ty = if after_preposition { 2 } else { ty };
+    let located = after_preposition || only_a_place;
     // So is an "organization" there that the gazetteer knows only as a place ("analysts in
     // New York said"), or after a company's legal form and "of" ("Meridian Pacific Inc. of
     // Sunnyvale", as the wires write a company's home).
@@ -636,7 +637,8 @@ const COMPANY_WORDS: &[&str] = &[
 ];
 
 /// A mention of tokens `s..e` as the rules read a tagged chunk; `located` when it is a place
-/// only because a preposition of place stands before it (the article may say otherwise).
+/// only because a preposition of place stands before it or the gazetteer knows its "person"
+/// only as a place (the article may say otherwise).
 struct Tagged {
     s: usize,
     e: usize,
@@ -645,8 +647,9 @@ struct Tagged {
     located: bool,
 }
 
-/// A place that a preposition made of a "person" is that person where the article names
-/// someone whose name ends with it ("Paul Volcker" ... "confidence in Volcker").
+/// A place that a preposition or the gazetteer made of a "person" is that person where the
+/// article names someone whose name ends with it ("Paul Volcker" ... "confidence in
+/// Volcker", "Barack Obama" ... "Obama said").
 fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
     for &i in located {
         let surname = format!(" {}", raws[i].text);
