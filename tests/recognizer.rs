@@ -986,3 +986,21 @@ fn a_person_named_like_a_town_stays_a_person() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_person_named_in_full_is_no_thing() {
+    // A verb between a determiner and a surname ("the court convicted Mladic") made the
+    // name a thing, as "an Oscar" is, and dropped Ratko Mladic from the article; so did
+    // "said that".
+    let report = report_of(
+        "Verdict\n\nRatko Mladic was sentenced on Wednesday. The court convicted Mladic of genocide, and officials said that Mladic would appeal.\n",
+    );
+    let mladic = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Ratko Mladic")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(mladic["type"], "person", "{report}");
+    assert_eq!(mladic["mentions"].as_array().unwrap().len(), 3, "{report}");
+}

@@ -520,8 +520,9 @@ fn tagged_mention(
     // A "person" that the gazetteer knows only as a place is one ("Ar Raqqah"); like a place
     // after a preposition, it is the person where the article names someone whose name ends
     // with it ("Barack Obama" ... "Obama said"; GeoNames has a town Obama in Japan).
+    let web = is_web_name(surface);
     let only_a_place =
-        ty == 0 && gk & kind::PLACE != 0 && gk & (kind::FIRST_NAME | kind::LAST_NAME) == 0;
+        ty == 0 && !web && gk & kind::PLACE != 0 && gk & (kind::FIRST_NAME | kind::LAST_NAME) == 0;
     let ty = if only_a_place { 2 } else { ty };
     // A country's name alone is its place, even where it acts ("US troops", "Russia said"):
     // one entity to search by, whatever the sentence makes of it.
@@ -532,7 +533,7 @@ fn tagged_mention(
     };
     // A "person" right after a preposition of place ("near Rawah", "in Tal Afar", "outside
     // Ayn Isa") is a place, unless the gazetteer knows it as a person's name.
-    let after_preposition = ty == 0 && s > 0 && after_locative(toks, text, s, e, gaz);
+    let after_preposition = ty == 0 && !web && s > 0 && after_locative(toks, text, s, e, gaz);
     let ty = if after_preposition { 2 } else { ty };
     let located = after_preposition || only_a_place;
     // So is an "organization" there that the gazetteer knows only as a place ("analysts in
@@ -562,7 +563,7 @@ fn tagged_mention(
         // A "person" holding a country's name is a misreading ("Deepening Russia-North").
         0 if names_a_country(surface, gaz) => return None,
         // A name written as a web address is a publisher's or a shop's ("Amazon.com").
-        0 if is_web_name(surface) => (Kind::Organization, false),
+        0 if web => (Kind::Organization, false),
         0 => (Kind::Person, false),
         1 => (Kind::Organization, false),
         2 => (Kind::Place, gaz.compass_demonym(surface).is_some()),
@@ -658,6 +659,7 @@ fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
         });
         if named {
             raws[i].kind = Kind::Person;
+            raws[i].demonym = false;
         }
     }
 }
@@ -1255,7 +1257,7 @@ fn lower_case_words(passages: &[Passage]) -> HashSet<&str> {
 /// Words after which a one-word name is a thing, not a person ("an Oscar", "her Oscar",
 /// "Scorsese's The Aviator").
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "her", "his", "their", "its", "our", "my", "your", "this", "that", "every",
+    "a", "an", "the", "her", "his", "their", "its", "our", "my", "your", "this", "every",
 ];
 
 /// Nouns that a person's name comes before, the determiner being theirs: "the Asad regime",
@@ -1275,15 +1277,23 @@ pub(super) const LED_BY_A_PERSON: &[&str] = &[
 
 /// "People" that the article also writes as things are things there, and all their person
 /// mentions go: a one-word name after a determiner ("won an Oscar" ... "the best film
-/// Oscar"), and a name the article writes whole right after "Operation" or "Exercise" ("part
-/// of Operation Inherent Resolve"; not "Yonatan" of "Operation Yonatan Netanyahu").
+/// Oscar"; not one that ends a person's fuller name in the article: "Ratko Mladic" ... "the
+/// court convicted Mladic"), and a name the article writes whole right after "Operation" or
+/// "Exercise" ("part of Operation Inherent Resolve"; not "Yonatan" of "Operation Yonatan
+/// Netanyahu").
 fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
     let mut things: Vec<String> = Vec::new();
     for r in raws.iter() {
         if r.kind != Kind::Person || things.contains(&r.text) {
             continue;
         }
-        let one_word = !r.text.contains(' ');
+        // A one-word name that ends someone's fuller name in the article is that person's
+        // ("Ratko Mladic" ... "the court convicted Mladic").
+        let surname = format!(" {}", r.text);
+        let one_word = !r.text.contains(' ')
+            && !raws
+                .iter()
+                .any(|p| p.kind == Kind::Person && p.text.ends_with(&surname));
         let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
                 let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);
@@ -1399,7 +1409,8 @@ const PHRASE_BREAKS: &[&str] = &[
     "within", "toward", "towards", "behind", "beside", "near", "like", "than", "as", "and", "or",
     "but", "nor", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will",
     "would", "can", "could", "should", "may", "might", "must", "said", "says", "told", "tells",
-    "asked", "met", "meets", "called", "named", "whom", "who", "which",
+    "asked", "met", "meets", "called", "named", "whom", "who", "which", "where", "when", "whose",
+    "while", "if", "because", "whether", "since",
 ];
 
 /// Whether the words just before a name make it a thing: a determiner, then at most three
