@@ -653,15 +653,27 @@ struct Tagged {
 /// Volcker", "Barack Obama" ... "Obama said").
 fn people_after_prepositions(raws: &mut [Raw], located: &[usize]) {
     for &i in located {
-        let surname = format!(" {}", raws[i].text);
-        let named = raws.iter().any(|r| {
-            r.kind == Kind::Person && (r.text == raws[i].text || r.text.ends_with(&surname))
-        });
+        let name = &raws[i].text;
+        let named = ends_a_persons_name(raws, name)
+            || raws
+                .iter()
+                .any(|r| r.kind == Kind::Person && &r.text == name);
         if named {
             raws[i].kind = Kind::Person;
             raws[i].demonym = false;
         }
     }
+}
+
+/// Whether a person's name of more words in `raws` ends with `name` ("Paul Volcker" for
+/// "Volcker").
+fn ends_a_persons_name(raws: &[Raw], name: &str) -> bool {
+    raws.iter().any(|r| {
+        r.kind == Kind::Person
+            && r.text
+                .strip_suffix(name)
+                .is_some_and(|first| first.ends_with(' '))
+    })
 }
 
 /// Titles that open no name of a thing (not "Mr", as in "Mr Robot", nor "Dr", as in "Dr
@@ -1289,11 +1301,7 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
         }
         // A one-word name that ends someone's fuller name in the article is that person's
         // ("Ratko Mladic" ... "the court convicted Mladic").
-        let surname = format!(" {}", r.text);
-        let one_word = !r.text.contains(' ')
-            && !raws
-                .iter()
-                .any(|p| p.kind == Kind::Person && p.text.ends_with(&surname));
+        let one_word = !r.text.contains(' ') && !ends_a_persons_name(raws, &r.text);
         let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
                 let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);

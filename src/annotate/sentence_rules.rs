@@ -325,16 +325,16 @@ const DIVISIONS: &[&str] = &[
 /// calls places ([`KINDS_OF_PLACE`] before "of", [`DIVISIONS`] after) are places, where the
 /// recognizer passed them over, read them as a person (it reads unknown towns as people:
 /// "the towns of Abu Kamal"), but for a name the lists know before a division's word
-/// ("Trump districts"), as other
-/// (MISC: "Kharg", "Darfur") but for a people's adjective ("English regions", "Sunni
-/// provinces"), or as an organization of one word the organisation lists do not hold. Where
-/// it read a place, or an organization of more words ("the Federal Reserve district"), the
-/// chunks stay; a list's names after a comma are places only where "and" closes it.
+/// ("Trump districts"), as other (MISC: "Kharg", "Darfur") but for a people's adjective
+/// ("English regions", "Sunni provinces"), or as an organization of one word the
+/// organisation lists do not hold. Where it read a place, or an organization of more words
+/// ("the Federal Reserve district"), the chunks stay; a list's names after a comma are places
+/// only where "and" closes it.
 fn places_by_their_kind(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     // Each place found, and whether the word of its kind comes before it.
     let mut places: Vec<(Chunk, bool)> = Vec::new();
     for i in 0..words.len() {
-        if KINDS_OF_PLACE.contains(&words.at(i)) && words.at(i + 1) == "of" {
+        if words.at(i + 1) == "of" && KINDS_OF_PLACE.contains(&words.at(i)) {
             let plural = words.at(i).ends_with('s');
             let names = name_list(words, i + 2, plural, gaz);
             places.extend(names.into_iter().map(|c| (c, true)));
