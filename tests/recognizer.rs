@@ -1004,3 +1004,31 @@ fn a_person_named_in_full_is_no_thing() {
     assert_eq!(mladic["type"], "person", "{report}");
     assert_eq!(mladic["mentions"].as_array().unwrap().len(), 3, "{report}");
 }
+
+#[test]
+fn a_surname_that_is_also_a_title_ends_a_persons_name() {
+    let (e, _) = entities_of(
+        "Talks\n\nPrime Minister John Major said on Monday that talks would go on.\n\n\
+         The novelist Stephen King met Billie Jean King. Army Lt. Dan Smith spoke.\n",
+    );
+    for name in ["John Major", "Stephen King", "Billie Jean King", "Dan Smith"] {
+        assert!(has(&e, "person", name), "{name}: {e:?}");
+    }
+    assert!(!e.iter().any(|(_, n)| n.ends_with("Lt")), "{e:?}");
+}
+
+#[test]
+fn a_demonym_several_countries_share_names_the_largest() {
+    let report = report_of(
+        "Hostages\n\nAmerican Kevin King was freed. Indian officials met Dominican voters.\n",
+    );
+    let entities = report["entities"].as_array().unwrap();
+    let names: Vec<&str> = entities.iter().map(|e| e["name"].as_str().unwrap()).collect();
+    for country in ["United States", "India", "Dominican Republic"] {
+        assert!(names.contains(&country), "{country}: {names:?}");
+    }
+    for wrong in ["Northern Mariana Islands", "British Indian Ocean Territory", "Dominica"] {
+        assert!(!names.contains(&wrong), "{wrong}: {names:?}");
+    }
+    assert!(names.contains(&"Kevin King"), "{names:?}");
+}

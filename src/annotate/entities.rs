@@ -504,11 +504,15 @@ fn tagged_mention(
     {
         return None;
     }
-    // A person's name holds no digits and does not end in a title ("Army Lt").
+    // A person's name holds no digits and does not end in a title ("Army Lt"), unless the
+    // title is a surname after a first name ("John Major", "Stephen King", "Kevin King").
     let last_word = lower.rsplit(' ').next().unwrap_or("");
+    let surname = e - s >= 2
+        && gaz.kinds(last_word) & kind::LAST_NAME != 0
+        && gaz.kinds(&toks[e - 2].text(text).to_lowercase()) & kind::FIRST_NAME != 0;
     if ty == 0
         && (surface.chars().any(|c| c.is_ascii_digit())
-            || TITLE_WORDS.contains(&last_word.trim_end_matches('.'))
+            || (TITLE_WORDS.contains(&last_word.trim_end_matches('.')) && !surname)
             || last_word == "officer")
     {
         return None;

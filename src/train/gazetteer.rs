@@ -153,7 +153,9 @@ fn countries(data: &Path, rows: &mut Rows) -> Result<()> {
     Ok(())
 }
 
-/// countryinfo's countries: other spellings, capitals and demonyms (with their plurals).
+/// countryinfo's countries: other spellings, capitals and demonyms (with their plurals). A
+/// demonym that several countries share names the most populous ("American": the United
+/// States, not the Northern Mariana Islands; "French": France, not Martinique).
 fn countryinfo(data: &Path, rows: &mut Rows) -> Result<()> {
     let ci_dir = data.join("countryinfo/data");
     let mut files: Vec<_> = fs::read_dir(&ci_dir)
@@ -162,6 +164,7 @@ fn countryinfo(data: &Path, rows: &mut Rows) -> Result<()> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    let mut demonyms: Vec<(u64, String, String)> = Vec::new();
     for path in files {
         let v = read_json(&path)?;
         let Some(name) = v["name"].as_str() else {
@@ -183,14 +186,19 @@ fn countryinfo(data: &Path, rows: &mut Rows) -> Result<()> {
             rows.add("P", cap, cap);
         }
         if let Some(dem) = v["demonym"].as_str().filter(|d| !d.is_empty()) {
-            rows.add("D", dem, name);
-            if !dem.ends_with('s')
-                && !dem.ends_with("ese")
-                && !dem.ends_with("ish")
-                && !dem.ends_with("ch")
-            {
-                rows.add("D", &format!("{dem}s"), name);
-            }
+            let people = v["population"].as_u64().unwrap_or(0);
+            demonyms.push((people, dem.to_string(), name.to_string()));
+        }
+    }
+    demonyms.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for (_, dem, name) in demonyms {
+        rows.add("D", &dem, &name);
+        if !dem.ends_with('s')
+            && !dem.ends_with("ese")
+            && !dem.ends_with("ish")
+            && !dem.ends_with("ch")
+        {
+            rows.add("D", &format!("{dem}s"), &name);
         }
     }
     Ok(())
