@@ -1011,7 +1011,12 @@ fn a_surname_that_is_also_a_title_ends_a_persons_name() {
         "Talks\n\nPrime Minister John Major said on Monday that talks would go on.\n\n\
          The novelist Stephen King met Billie Jean King. Army Lt. Dan Smith spoke.\n",
     );
-    for name in ["John Major", "Stephen King", "Billie Jean King", "Dan Smith"] {
+    for name in [
+        "John Major",
+        "Stephen King",
+        "Billie Jean King",
+        "Dan Smith",
+    ] {
         assert!(has(&e, "person", name), "{name}: {e:?}");
     }
     assert!(!e.iter().any(|(_, n)| n.ends_with("Lt")), "{e:?}");
@@ -1023,12 +1028,32 @@ fn a_demonym_several_countries_share_names_the_largest() {
         "Hostages\n\nAmerican Kevin King was freed. Indian officials met Dominican voters.\n",
     );
     let entities = report["entities"].as_array().unwrap();
-    let names: Vec<&str> = entities.iter().map(|e| e["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = entities
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
     for country in ["United States", "India", "Dominican Republic"] {
         assert!(names.contains(&country), "{country}: {names:?}");
     }
-    for wrong in ["Northern Mariana Islands", "British Indian Ocean Territory", "Dominica"] {
+    for wrong in [
+        "Northern Mariana Islands",
+        "British Indian Ocean Territory",
+        "Dominica",
+    ] {
         assert!(!names.contains(&wrong), "{wrong}: {names:?}");
     }
     assert!(names.contains(&"Kevin King"), "{names:?}");
+}
+
+#[test]
+fn a_person_after_a_place_and_a_role_is_a_person() {
+    let (e, _) = entities_of(
+        "Hockey\n\nHe was given a match penalty for spitting on Anaheim defenseman Erik Gudbranson in a brawl.\n\n\
+         \"The pound is in the best shape,\" PaineWebber analyst Jason Gillard said.\n\n\
+         He spoke after giving the Royal Academy of Engineering lecture.\n",
+    );
+    assert!(has(&e, "person", "Erik Gudbranson"), "{e:?}");
+    assert!(has(&e, "place", "Anaheim"), "{e:?}");
+    assert!(has(&e, "person", "Jason Gillard"), "{e:?}");
+    assert!(!has(&e, "person", "Royal Academy"), "{e:?}");
 }

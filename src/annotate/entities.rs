@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::clusters::capitalisation;
 use super::corpus_names::{CorpusNames, Written};
 use super::gazetteer::{kind, Gazetteer};
 use super::headings;
@@ -362,7 +363,8 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
-        let found = sentence_rules::apply(toks, text, chunks(labels), heading, gaz);
+        let mut found = sentence_rules::apply(toks, text, chunks(labels), heading, gaz);
+        found.extend(people_past_a_break(toks, text, &found, gaz));
         for (ty, s, e) in found {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
@@ -557,7 +559,7 @@ fn tagged_mention(
         ty
     };
     // A name ending in "Coalition", "Forces", "Agency", "Productions"... is an organization.
-    let org_word = ORG_WORDS.contains(&last_word) || COMPANY_WORDS.contains(&last_word);
+    let org_word = is_an_institutions_word(last_word);
     let ty = if ty == 0 && e - s > 1 && org_word {
         1
     } else {
@@ -623,10 +625,16 @@ fn is_a_date(surface: &str, ty: usize) -> bool {
         && surface.contains(' ')
 }
 
+/// Whether a name's last word (in lower case) ends organizations' names and no person's.
+fn is_an_institutions_word(word: &str) -> bool {
+    ORG_WORDS.contains(&word) || COMPANY_WORDS.contains(&word)
+}
+
 /// Last words of companies' names that no person's name ends in, beside the recognizer's
 /// own [`ORG_WORDS`] (which its features read, so they stay as trained): "Dick Clark
 /// Productions" was a person.
 const COMPANY_WORDS: &[&str] = &[
+    "academy",
     "productions",
     "studios",
     "records",
@@ -1577,6 +1585,45 @@ pub(super) fn is_possessive(word: &str) -> bool {
 /// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah",
 /// "Deir ez-Zor").
 pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el", "ez", "ed"];
+
+/// "Anaheim defenseman Erik Gudbranson": where a chunk's name stops at a lower-case word
+/// ([`breaks_name`]), capitalised words after it that open with a first name the gazetteer
+/// knows and the raw text mostly capitalises, two or more, each after the first a surname
+/// the lists hold or a word the raw text mostly capitalises, are a person of their own (the
+/// chunk's first words keep their type; not "the Royal Academy", "show My Family").
+fn people_past_a_break(
+    toks: &[Token],
+    text: &str,
+    found: &[(usize, usize, usize)],
+    gaz: &Gazetteer,
+) -> Vec<(usize, usize, usize)> {
+    let capital = |j: usize| toks[j].text(text).starts_with(char::is_uppercase);
+    let mut people = Vec::new();
+    for &(_, s, e) in found {
+        let Some(cut) = (s + 1..e).find(|&j| breaks_name(toks, text, j, e)) else {
+            continue;
+        };
+        let Some(k) = (cut + 1..e).find(|&j| capital(j)) else {
+            continue;
+        };
+        let first = toks[k].text(text);
+        let named = |j: usize| {
+            let w = toks[j].text(text);
+            capitalisation(w).is_none_or(|c| c >= 3)
+                || gaz.kinds(&w.to_lowercase()) & kind::LAST_NAME != 0
+        };
+        if e - k >= 2
+            && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0
+            && capitalisation(first).is_none_or(|c| c >= 3)
+            && (k + 1..e).all(|j| capital(j) && named(j))
+            && !is_an_institutions_word(&toks[e - 1].text(text).to_lowercase())
+            && !TITLE_WORDS.contains(&first.to_lowercase().as_str())
+        {
+            people.push((0, k, e));
+        }
+    }
+    people
+}
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
 /// that is not a connector followed by a capitalised word ("the 737 Max jet in less than five
