@@ -1057,3 +1057,15 @@ fn a_person_after_a_place_and_a_role_is_a_person() {
     assert!(has(&e, "person", "Jason Gillard"), "{e:?}");
     assert!(!has(&e, "person", "Royal Academy"), "{e:?}");
 }
+
+#[test]
+fn a_name_after_a_title_is_a_person() {
+    let (e, _) = entities_of(
+        "Hearing\n\nJennifer Williams, a top aide to Vice President Pence, spoke on Tuesday.\n\n\
+         Senator Grassley met Secretary Pompeo. The American President Lines subsidiary grew.\n",
+    );
+    for name in ["Pence", "Grassley", "Pompeo"] {
+        assert!(has(&e, "person", name), "{name}: {e:?}");
+    }
+    assert!(!e.iter().any(|(k, n)| k == "person" && n.contains("Lines")), "{e:?}");
+}

@@ -626,7 +626,7 @@ fn is_a_date(surface: &str, ty: usize) -> bool {
 }
 
 /// Whether a name's last word (in lower case) ends organizations' names and no person's.
-fn is_an_institutions_word(word: &str) -> bool {
+pub(super) fn is_an_institutions_word(word: &str) -> bool {
     ORG_WORDS.contains(&word) || COMPANY_WORDS.contains(&word)
 }
 
@@ -635,6 +635,7 @@ fn is_an_institutions_word(word: &str) -> bool {
 /// Productions" was a person.
 const COMPANY_WORDS: &[&str] = &[
     "academy",
+    "lines",
     "productions",
     "studios",
     "records",
@@ -691,7 +692,7 @@ fn ends_a_persons_name(raws: &[Raw], name: &str) -> bool {
 /// Titles that open no name of a thing (not "Mr", as in "Mr Robot", nor "Dr", as in "Dr
 /// Who"): a chunk that starts with one, written in lower case after its capital, and goes
 /// on in capitals names a person.
-const PERSON_ONLY_TITLES: &[&str] = &[
+pub(super) const PERSON_ONLY_TITLES: &[&str] = &[
     "president",
     "minister",
     "secretary",

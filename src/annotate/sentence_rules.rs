@@ -11,7 +11,10 @@
 //! each rule keeps them so ([`give_way`], [`retype_word`]).
 
 use super::clusters::capitalisation;
-use super::entities::{is_possessive, ARABIC_ARTICLES, LED_BY_A_PERSON, LOCATIVES};
+use super::entities::{
+    is_an_institutions_word, is_possessive, ARABIC_ARTICLES, LED_BY_A_PERSON, LOCATIVES,
+    PERSON_ONLY_TITLES,
+};
 use super::gazetteer::{kind, Gazetteer};
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::tokenize::Token;
@@ -38,7 +41,7 @@ pub fn apply(
     let chunks = if heading {
         chunks
     } else {
-        names_after_roles(&words, chunks, gaz)
+        names_after_titles(&words, names_after_roles(&words, chunks, gaz), gaz)
     };
     let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
@@ -140,6 +143,63 @@ fn names_after_roles(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<
         people.push((PER, e, end));
     }
     give_way(chunks, people)
+}
+
+/// Titles that go before a person's name alone, as written after their capital: those of
+/// [`PERSON_ONLY_TITLES`] and the short forms of courtesy and office ("Mr", "Sen.").
+const TITLES_BEFORE_A_NAME: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov"];
+
+/// Words of rank and office that are no name, beside [`TITLE_WORDS`]: "Oil Minister Sheikh
+/// Ali al-Khalifa al-Sabah", "Commission President Justice Barry Maddern".
+const RANKS: &[&str] = &[
+    "sheikh", "justice", "sir", "dame", "lord", "lady", "emir", "crown",
+];
+
+/// "Vice President Pence said", "Senator Grassley", "Finance Minister Gerhard Stoltenberg"
+/// (the recognizer read "Stoltenberg" alone): after a title that goes before a person's
+/// name alone, written in lower case after its capital, capitalised words the recognizer
+/// passed over that look like a name ([`looks_like_a_name`]; no title, rank or word of an
+/// institution's name: "American President Lines"), up to three, are a person, with a
+/// person's chunk they run into, or a chunk of one word after a first word ("Rep. Glenn
+/// English", "Central Bank President Hernan Anzola"). Not in headings, where every word is capitalised.
+fn names_after_titles(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
+    let chunk_at =
+        |j: usize, chunks: &[Chunk]| chunks.iter().position(|&(_, s, e)| s <= j && j < e);
+    let named = |j: usize| {
+        let w = words.at(j);
+        let lower = w.trim_end_matches('.').to_lowercase();
+        looks_like_a_name(w, gaz)
+            && !TITLE_WORDS.contains(&lower.as_str())
+            && !RANKS.contains(&lower.as_str())
+            && !is_an_institutions_word(&lower)
+    };
+    for i in 1..words.len() {
+        let title = words.at(i - 1);
+        let lower = title.trim_end_matches('.').to_lowercase();
+        if !words.capital(i - 1)
+            || !title.contains(char::is_lowercase)
+            || !(PERSON_ONLY_TITLES.contains(&lower.as_str())
+                || TITLES_BEFORE_A_NAME.contains(&lower.as_str()))
+            || chunk_at(i, &chunks).is_some()
+        {
+            continue;
+        }
+        let mut end = i;
+        while end < (i + 3).min(words.len()) && named(end) {
+            match chunk_at(end, &chunks).map(|c| chunks[c]) {
+                None => end += 1,
+                Some((ty, s, e)) if s == end && (ty == PER || (end > i && e == s + 1)) => {
+                    end = e;
+                    break;
+                }
+                Some(_) => break,
+            }
+        }
+        if end > i {
+            chunks = give_way(chunks, vec![(PER, i, end)]);
+        }
+    }
+    chunks
 }
 
 /// "Sean Spicer Monday said": a weekday ending a person, organization or place of three or
