@@ -1069,3 +1069,15 @@ fn a_name_after_a_title_is_a_person() {
     }
     assert!(!e.iter().any(|(k, n)| k == "person" && n.contains("Lines")), "{e:?}");
 }
+
+#[test]
+fn holidays_are_no_names() {
+    let (e, _) = entities_of(
+        "Attack\n\nIt violated the peace of Ramadan. Retail sales disappointed over Christmas.\n\n\
+         The Fed will ease by Easter, Norman Lent said. Lent's comments came later.\n",
+    );
+    for holiday in ["Ramadan", "Christmas", "Easter"] {
+        assert!(!e.iter().any(|(_, n)| n == holiday), "{holiday}: {e:?}");
+    }
+    assert!(has(&e, "person", "Norman Lent"), "{e:?}");
+}

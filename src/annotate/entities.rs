@@ -122,6 +122,35 @@ impl Raw {
     }
 }
 
+/// Holidays and feasts, named alone: never a person, organization or place ("the peace of
+/// Ramadan", "over Easter", "before Christmas"; "Easter Island", "Tariq Ramadan" and the
+/// "Good Friday Agreement" are other names).
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "christmas day",
+    "christmas eve",
+    "easter",
+    "easter sunday",
+    "easter monday",
+    "good friday",
+    "boxing day",
+    "new year",
+    "new year's day",
+    "new year's eve",
+    "thanksgiving",
+    "halloween",
+    "pentecost",
+    "ramadan",
+    "eid",
+    "eid al-fitr",
+    "eid al-adha",
+    "hanukkah",
+    "passover",
+    "yom kippur",
+    "rosh hashanah",
+    "diwali",
+];
+
 /// Words that the recognizer may take for names at a sentence start but never are (the
 /// days of the week too, [`WEEKDAYS`]).
 const NOT_NAMES: &[&str] = &[
@@ -499,6 +528,7 @@ fn tagged_mention(
         || lower.split(' ').any(is_contraction)
         || NOT_NAMES.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
+        || HOLIDAYS.contains(&lower.as_str())
         || (crate::date::is_month(&lower) && lower != "may")
         || is_a_date(surface, ty)
         || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
