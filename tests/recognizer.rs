@@ -1067,7 +1067,10 @@ fn a_name_after_a_title_is_a_person() {
     for name in ["Pence", "Grassley", "Pompeo"] {
         assert!(has(&e, "person", name), "{name}: {e:?}");
     }
-    assert!(!e.iter().any(|(k, n)| k == "person" && n.contains("Lines")), "{e:?}");
+    assert!(
+        !e.iter().any(|(k, n)| k == "person" && n.contains("Lines")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -1080,4 +1083,19 @@ fn holidays_are_no_names() {
         assert!(!e.iter().any(|(_, n)| n == holiday), "{holiday}: {e:?}");
     }
     assert!(has(&e, "person", "Norman Lent"), "{e:?}");
+}
+
+#[test]
+fn honorifics_and_letters_after_a_name_mark_a_person() {
+    let (e, _) = entities_of(
+        "Visit\n\nThe Minister for the Armed Forces, Rt Hon Claire Haddon MP, visited soldiers.\n\n\
+         The minister, Claire Haddon MP, spoke. John Brown OBE and Labour MP Ruth Kelly listened.\n\n\
+         The forward finished after a slick move involving Jordan Whitlock and Sam Okoye.\n",
+    );
+    for name in ["Claire Haddon", "John Brown", "Ruth Kelly", "Jordan Whitlock", "Sam Okoye"] {
+        assert!(has(&e, "person", name), "{name}: {e:?}");
+    }
+    assert!(!e.iter().any(|(_, n)| n.ends_with(" MP") || n.ends_with(" OBE")), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "Jordan" || n == "Claire"), "{e:?}");
+    assert!(!has(&e, "person", "Labour"), "{e:?}");
 }

@@ -1215,11 +1215,17 @@ fn merge_demonym_prefixes(raws: &mut Vec<Raw>, passages: &[Passage]) {
     }
 }
 
-/// Whether any word of a name, or any part of a hyphenated word, is a country.
+/// Whether any word of a name, or any part of a hyphenated word, is a country; not a first
+/// name that opens a person's name of more words ("Jordan Whitlock", "Chad Smith").
 fn names_a_country(surface: &str, gaz: &Gazetteer) -> bool {
+    let first_name = surface.contains(' ');
     surface
         .split(|c: char| c.is_whitespace() || c == '-')
-        .any(|w| gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0)
+        .enumerate()
+        .any(|(i, w)| {
+            let k = gaz.kinds(&w.to_lowercase());
+            k & kind::COUNTRY != 0 && !(i == 0 && first_name && k & kind::FIRST_NAME != 0)
+        })
 }
 
 /// An acronym an article defines ("National Intelligence Service (NIS)") names the

@@ -43,6 +43,7 @@ pub fn apply(
     } else {
         names_after_titles(&words, names_after_roles(&words, chunks, gaz), gaz)
     };
+    let chunks = honoured_names(&words, chunks, gaz);
     let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
     let chunks = celestial_bodies(&words, chunks);
@@ -200,6 +201,49 @@ fn names_after_titles(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) ->
         }
     }
     chunks
+}
+
+/// Letters after a British or Irish person's name: offices ("MP", "MSP", "MEP", "MLA"),
+/// counsel ("QC", "KC") and honours ("OBE"). Not "PC" ("Dell PC"), "AM" or "TD".
+const POST_NOMINALS: &[&str] = &[
+    "MP", "MSP", "MEP", "MLA", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE",
+];
+
+/// Names the British honorific and post-nominal letters mark as people's: "Rt Hon Claire
+/// Haddon MP" (capitalised words after "Rt Hon", up to four, before the letters), "Claire
+/// Haddon MP" (a chunk of two or more words that opens with a first name the gazetteer
+/// knows, before the letters; not "Labour MP"), and "John Brown OBE" (the letters are no
+/// part of the name).
+fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
+    let letters = |j: usize| POST_NOMINALS.contains(&words.at(j));
+    for (ty, s, e) in chunks.iter_mut() {
+        if *ty == PER && *e - *s >= 2 && letters(*e - 1) {
+            *e -= 1;
+        }
+    }
+    let mut people: Vec<Chunk> = Vec::new();
+    for i in 0..words.len() {
+        if words.at(i).trim_end_matches('.') == "Rt"
+            && words.at(i + 1).trim_end_matches('.') == "Hon"
+        {
+            let s = i + 2;
+            let e = (s..(s + 4).min(words.len()))
+                .take_while(|&j| words.capital(j) && !letters(j))
+                .last()
+                .map_or(s, |j| j + 1);
+            if e > s {
+                people.push((PER, s, e));
+            }
+        }
+    }
+    for &(ty, s, e) in &chunks {
+        let first_name = gaz.kinds(&words.at(s).to_lowercase()) & kind::FIRST_NAME != 0;
+        let taken = people.iter().any(|&(_, ps, pe)| s < pe && ps < e);
+        if ty != PER && e - s >= 2 && letters(e) && first_name && !taken {
+            people.push((PER, s, e));
+        }
+    }
+    give_way(chunks, people)
 }
 
 /// "Sean Spicer Monday said": a weekday ending a person, organization or place of three or
