@@ -1092,10 +1092,23 @@ fn honorifics_and_letters_after_a_name_mark_a_person() {
          The minister, Claire Haddon MP, spoke. John Brown OBE and Labour MP Ruth Kelly listened.\n\n\
          The forward finished after a slick move involving Jordan Whitlock and Sam Okoye.\n",
     );
-    for name in ["Claire Haddon", "John Brown", "Ruth Kelly", "Jordan Whitlock", "Sam Okoye"] {
+    for name in [
+        "Claire Haddon",
+        "John Brown",
+        "Ruth Kelly",
+        "Jordan Whitlock",
+        "Sam Okoye",
+    ] {
         assert!(has(&e, "person", name), "{name}: {e:?}");
     }
-    assert!(!e.iter().any(|(_, n)| n.ends_with(" MP") || n.ends_with(" OBE")), "{e:?}");
-    assert!(!e.iter().any(|(_, n)| n == "Jordan" || n == "Claire"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(_, n)| n.ends_with(" MP") || n.ends_with(" OBE")),
+        "{e:?}"
+    );
+    assert!(
+        !e.iter().any(|(_, n)| n == "Jordan" || n == "Claire"),
+        "{e:?}"
+    );
     assert!(!has(&e, "person", "Labour"), "{e:?}");
 }
