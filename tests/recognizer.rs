@@ -1112,3 +1112,31 @@ fn honorifics_and_letters_after_a_name_mark_a_person() {
     );
     assert!(!has(&e, "person", "Labour"), "{e:?}");
 }
+
+#[test]
+fn a_persons_name_goes_on_past_initials_and_before_suffixes() {
+    let (e, _) = entities_of(
+        "Board\n\nThe company named Robert M. Morrill chairman. Clifford G. Zimmer Jr. remains \
+         president. Zimmer said so.\n\nMarkets close for the Martin Luther King Jr. holiday.\n",
+    );
+    for name in [
+        "Robert M. Morrill",
+        "Clifford G. Zimmer",
+        "Martin Luther King",
+    ] {
+        assert!(has(&e, "person", name), "{name}: {e:?}");
+    }
+    assert!(
+        !e.iter()
+            .any(|(_, n)| n.ends_with("G.") || n.starts_with("Jr")),
+        "{e:?}"
+    );
+    let report = report_of("Board\n\nClifford G. Zimmer Jr. remains president. Zimmer said so.\n");
+    let people: Vec<_> = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["type"] == "person")
+        .collect();
+    assert_eq!(people.len(), 1, "one person, named twice: {people:?}");
+}

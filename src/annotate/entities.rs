@@ -177,6 +177,10 @@ const NOT_NAMES: &[&str] = &[
     "cpl",
     "pvt",
     "nil",
+    "jr.",
+    "jr",
+    "sr.",
+    "sr",
 ];
 
 /// Sentences tagged together as one document.
@@ -763,9 +767,17 @@ fn split_title(
     if ty == 2 || e - s < 2 {
         return (s, ty);
     }
+    // "Martin Luther King Jr.": in a person's name, a title that is a surname after a first
+    // name is the name's.
+    let surname = |j: usize| {
+        ty == 0
+            && j > s
+            && gaz.kinds(&word(j)) & kind::LAST_NAME != 0
+            && gaz.kinds(&word(j - 1)) & kind::FIRST_NAME != 0
+    };
     let Some(t) = (s..e - 1)
         .rev()
-        .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')))
+        .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')) && !surname(j))
     else {
         return (s, ty);
     };

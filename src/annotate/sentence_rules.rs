@@ -44,6 +44,7 @@ pub fn apply(
         names_after_titles(&words, names_after_roles(&words, chunks, gaz), gaz)
     };
     let chunks = honoured_names(&words, chunks, gaz);
+    let chunks = names_past_initials(&words, chunks, gaz);
     let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
     let chunks = celestial_bodies(&words, chunks);
@@ -241,6 +242,64 @@ fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec
         let taken = people.iter().any(|&(_, ps, pe)| s < pe && ps < e);
         if ty != PER && e - s >= 2 && letters(e) && first_name && !taken {
             people.push((PER, s, e));
+        }
+    }
+    give_way(chunks, people)
+}
+
+/// The words after a person's surname that tell a father from a son ("Jr.", "III").
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
+/// Whether a word is a name's initial or initials: "G.", "K.K.", "G".
+fn is_initial(word: &str) -> bool {
+    let letters = word.split('.').filter(|p| !p.is_empty());
+    word.len() <= 6
+        && letters.clone().count() >= 1
+        && letters
+            .clone()
+            .all(|p| p.len() == 1 && p.starts_with(char::is_uppercase))
+        && (word.ends_with('.') || word.len() == 1)
+}
+
+/// "Clifford G. Zimmer Jr. remains", "John F. Kennedy Jr.": a person's name does not end on
+/// an initial. Where the recognizer's person ends on one, the capitalised word after it
+/// that looks like a name ([`looks_like_a_name`]; not in capitals, nor a compound such as
+/// "Icahn-led"), or the person's chunk that starts there,
+/// goes on the name, as does the word that looks like a name before a suffix
+/// ([`NAME_SUFFIXES`]) after any person's chunk ("Martin Luther King Jr."); the chunks they
+/// overlap give way. The suffix itself is no part of a name of two words or more before it
+/// ("Louis Gerstner Jr." is the Louis Gerstner the article names elsewhere; "Mark IV" stays).
+fn names_past_initials(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut people: Vec<Chunk> = Vec::new();
+    for &(ty, s, e) in &chunks {
+        if ty != PER || people.last().is_some_and(|&(_, _, pe)| s < pe) {
+            continue;
+        }
+        let mut end = e;
+        let next = words.at(e);
+        let surname_next = words.capital(e)
+            && next.contains(char::is_lowercase)
+            && !hyphen_then(next, char::is_lowercase)
+            && looks_like_a_name(next, gaz);
+        if surname_next && NAME_SUFFIXES.contains(&words.at(e + 1)) {
+            end = e + 1;
+        } else if surname_next && is_initial(words.at(e - 1)) {
+            end = match chunks.iter().find(|&&(_, cs, _)| cs == e) {
+                Some(&(PER, _, ce)) => ce,
+                Some(&(_, cs, ce)) if ce > cs + 1 => continue,
+                _ => e + 1,
+            };
+        }
+        if NAME_SUFFIXES.contains(&words.at(end)) {
+            end += 1;
+        }
+        let name_end = if end - s >= 3 && NAME_SUFFIXES.contains(&words.at(end - 1)) {
+            end - 1
+        } else {
+            end
+        };
+        if name_end != e {
+            people.push((PER, s, name_end));
         }
     }
     give_way(chunks, people)
