@@ -1117,12 +1117,12 @@ fn honorifics_and_letters_after_a_name_mark_a_person() {
 fn a_persons_name_goes_on_past_initials_and_before_suffixes() {
     let (e, _) = entities_of(
         "Board\n\nThe company named Robert M. Morrill chairman. Clifford G. Zimmer Jr. remains \
-         president. Zimmer said so.\n\nMarkets close for the Martin Luther King Jr. holiday.\n",
+         president. Zimmer said so.\n\nMartin Luther King Jr. spoke of a dream.\n",
     );
     for name in [
         "Robert M. Morrill",
-        "Clifford G. Zimmer",
-        "Martin Luther King",
+        "Clifford G. Zimmer Jr.",
+        "Martin Luther King Jr.",
     ] {
         assert!(has(&e, "person", name), "{name}: {e:?}");
     }
@@ -1139,4 +1139,39 @@ fn a_persons_name_goes_on_past_initials_and_before_suffixes() {
         .filter(|x| x["type"] == "person")
         .collect();
     assert_eq!(people.len(), 1, "one person, named twice: {people:?}");
+}
+
+#[test]
+fn suffixes_and_regnal_numbers_stay_on_names() {
+    let (e, _) = entities_of(
+        "Meeting\n\nDonald Trump Jr. met Pope John Paul II. Louis Gerstner Jr. said so, and \
+         Gerstner added more.\n\nRt Hon Claire Haddon Secretary of State spoke. Keir Starmer KC \
+         MP spoke. Investment bank Merrill Lynch said so.\n",
+    );
+    for name in [
+        "Donald Trump Jr.",
+        "John Paul II",
+        "Louis Gerstner Jr.",
+        "Claire Haddon",
+        "Keir Starmer",
+    ] {
+        assert!(has(&e, "person", name), "{name}: {e:?}");
+    }
+    assert!(
+        !has(&e, "person", "Gerstner"),
+        "the surname links past the suffix: {e:?}"
+    );
+    assert!(!has(&e, "person", "Merrill Lynch"), "{e:?}");
+}
+
+#[test]
+fn institutions_named_after_places_and_listed_acronyms_are_organizations() {
+    let (e, _) = entities_of(
+        "Ford\n\nJohn Milo Ford was born in East Chicago, Indiana, in 1957.\n\n\
+         At 16, he went to Indiana University, where he ran games. Its figures beat the \
+         EPA test.\n",
+    );
+    assert!(has(&e, "organization", "Indiana University"), "{e:?}");
+    assert!(has(&e, "place", "Indiana"), "{e:?}");
+    assert!(has(&e, "organization", "EPA"), "{e:?}");
 }

@@ -122,9 +122,10 @@ impl Raw {
     }
 }
 
-/// Holidays and feasts, named alone: never a person, organization or place ("the peace of
-/// Ramadan", "over Easter", "before Christmas"; "Easter Island", "Tariq Ramadan" and the
-/// "Good Friday Agreement" are other names).
+/// Holidays and feasts, named alone: no organization or place, and a person only where the
+/// article names someone whose name ends with it ("the peace of Ramadan", "over Easter",
+/// "before Christmas"; "Tariq Ramadan" ... "Ramadan said"; "Easter Island" and the "Good
+/// Friday Agreement" are other names).
 const HOLIDAYS: &[&str] = &[
     "christmas",
     "christmas day",
@@ -177,10 +178,6 @@ const NOT_NAMES: &[&str] = &[
     "cpl",
     "pvt",
     "nil",
-    "jr.",
-    "jr",
-    "sr.",
-    "sr",
 ];
 
 /// Sentences tagged together as one document.
@@ -396,8 +393,20 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
-        let mut found = sentence_rules::apply(toks, text, chunks(labels), heading, gaz);
-        found.extend(people_past_a_break(toks, text, &found, gaz));
+        if std::env::var_os("NEWSDEX_TAGS").is_some() {
+            let words: Vec<String> = toks
+                .iter()
+                .zip(labels.iter())
+                .map(|(t, l)| format!("{}/{}", t.text(text), l))
+                .collect();
+            eprintln!("TAGS {}", words.join(" "));
+            eprintln!(
+                "FOUND {:?}",
+                sentence_rules::apply(toks, text, chunks(labels), heading, gaz)
+            );
+        }
+        let found = sentence_rules::apply(toks, text, chunks(labels), heading, gaz);
+        let found = people_past_a_break(toks, text, found, gaz);
         for (ty, s, e) in found {
             let (s, e) = if heading {
                 headings::trim_common_words(toks, text, s, e)
@@ -434,7 +443,14 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
             ));
         }
         for (i, t) in toks.iter().enumerate() {
-            if !covered[i] && is_web_name(t.text(text)) {
+            let acronym = || {
+                is_a_listed_acronym(t.text(text), gaz)
+                    && (i == 0 || toks[i - 1].text(text) != "<")
+                    && toks
+                        .iter()
+                        .any(|o| o.text(text).contains(char::is_lowercase))
+            };
+            if !covered[i] && (is_web_name(t.text(text)) || acronym()) {
                 let org = Kind::Organization;
                 raws.push(Raw::new(*pi, text, t.start, t.end, org, false));
             }
@@ -442,6 +458,24 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
     }
     people_after_prepositions(&mut raws, &located);
     raws
+}
+
+/// "than the US EPA test": an acronym of three letters or more, in capitals, that the
+/// organisation lists hold and no place list does, and that names something (not "CEO"), is
+/// the organization where the recognizer passed it over (not a ticker after "<", nor a
+/// word of a line in capitals: "U.S. OIL TO SELL SHARES").
+fn is_a_listed_acronym(word: &str, gaz: &Gazetteer) -> bool {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let k = gaz.kinds(&word.to_lowercase());
+    k & kind::ORGANIZATION != 0
+        && k & (kind::PLACE
+            | kind::TOWN
+            | kind::COUNTRY
+            | kind::DEMONYM
+            | kind::COMMON_ABBREVIATION)
+            == 0
 }
 
 /// The endings of the web addresses that news names publishers and shops by.
@@ -532,7 +566,8 @@ fn tagged_mention(
         || lower.split(' ').any(is_contraction)
         || NOT_NAMES.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
-        || HOLIDAYS.contains(&lower.as_str())
+        || (ty != 0 && HOLIDAYS.contains(&lower.as_str()))
+        || sentence_rules::NAME_SUFFIXES.contains(&surface)
         || (crate::date::is_month(&lower) && lower != "may")
         || is_a_date(surface, ty)
         || TITLE_WORDS.contains(&lower.trim_end_matches('.'))
@@ -543,13 +578,15 @@ fn tagged_mention(
     // A person's name holds no digits and does not end in a title ("Army Lt"), unless the
     // title is a surname after a first name ("John Major", "Stephen King", "Kevin King").
     let last_word = lower.rsplit(' ').next().unwrap_or("");
-    let surname = e - s >= 2
-        && gaz.kinds(last_word) & kind::LAST_NAME != 0
-        && gaz.kinds(&toks[e - 2].text(text).to_lowercase()) & kind::FIRST_NAME != 0;
+    let ends_in_a_title = || {
+        TITLE_WORDS.contains(&last_word.trim_end_matches('.'))
+            && !(e - s >= 2
+                && is_a_surname_after_a_first_name(toks[e - 2].text(text), last_word, gaz))
+    };
     if ty == 0
         && (surface.chars().any(|c| c.is_ascii_digit())
-            || (TITLE_WORDS.contains(&last_word.trim_end_matches('.')) && !surname)
-            || last_word == "officer")
+            || last_word == "officer"
+            || ends_in_a_title())
     {
         return None;
     }
@@ -740,9 +777,18 @@ pub(super) const PERSON_ONLY_TITLES: &[&str] = &[
     "chairman",
 ];
 
+/// Whether a title word is a surname after a first name: "John Major", "Stephen King",
+/// "Martin Luther King"; not after a country's name ("Jordan King Abdullah").
+fn is_a_surname_after_a_first_name(before: &str, title: &str, gaz: &Gazetteer) -> bool {
+    let first = gaz.kinds(&before.to_lowercase());
+    gaz.kinds(title.to_lowercase().trim_end_matches('.')) & kind::LAST_NAME != 0
+        && first & kind::FIRST_NAME != 0
+        && first & kind::COUNTRY == 0
+}
+
 /// The British honorific before a person's name, as written: "Rt Hon" (or "Rt. Hon."); not
 /// "Hon Hai Precision Industry" or "RT America".
-const HONORIFICS: &[&str] = &["Rt", "Hon"];
+pub(super) const HONORIFICS: &[&str] = &["Rt", "Hon"];
 
 /// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
 /// a title is the name after the title, a person; returns the chunk's first token and type.
@@ -769,12 +815,8 @@ fn split_title(
     }
     // "Martin Luther King Jr.": in a person's name, a title that is a surname after a first
     // name is the name's.
-    let surname = |j: usize| {
-        ty == 0
-            && j > s
-            && gaz.kinds(&word(j)) & kind::LAST_NAME != 0
-            && gaz.kinds(&word(j - 1)) & kind::FIRST_NAME != 0
-    };
+    let surname =
+        |j: usize| ty == 0 && j > s && is_a_surname_after_a_first_name(&word(j - 1), &word(j), gaz);
     let Some(t) = (s..e - 1)
         .rev()
         .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')) && !surname(j))
@@ -1109,7 +1151,7 @@ fn country_pairs(
 const LEGAL_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "LLC", "plc", "PLC", "GmbH", "AG"];
 
 /// Whether a word, less a final full stop, is a company's legal form.
-fn is_legal_form(word: &str) -> bool {
+pub(super) fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word.strip_suffix('.').unwrap_or(word))
 }
 
@@ -1363,6 +1405,8 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
         // A one-word name that ends someone's fuller name in the article is that person's
         // ("Ratko Mladic" ... "the court convicted Mladic").
         let one_word = !r.text.contains(' ') && !ends_a_persons_name(raws, &r.text);
+        // "over Easter": a holiday named alone ("Tariq Ramadan" ... "Ramadan said" stays).
+        let holiday = one_word && HOLIDAYS.contains(&r.text.to_lowercase().as_str());
         let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
                 let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);
@@ -1371,7 +1415,7 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
                         || one_word && determined(before) && !led_by_a_person(after))
             })
         });
-        if written_as_thing {
+        if holiday || written_as_thing {
             things.push(r.text.clone());
         }
     }
@@ -1639,39 +1683,51 @@ pub(super) const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el
 /// ([`breaks_name`]), capitalised words after it that open with a first name the gazetteer
 /// knows and the raw text mostly capitalises, two or more, each after the first a surname
 /// the lists hold or a word the raw text mostly capitalises, are a person of their own (the
-/// chunk's first words keep their type; not "the Royal Academy", "show My Family").
+/// chunk's first words keep their type; not "the Royal Academy", "show My Family", nor an
+/// organisation the lists hold: "investment bank Merrill Lynch"). The chunks stay in order.
 fn people_past_a_break(
     toks: &[Token],
     text: &str,
-    found: &[(usize, usize, usize)],
+    found: Vec<(usize, usize, usize)>,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize, usize)> {
-    let capital = |j: usize| toks[j].text(text).starts_with(char::is_uppercase);
-    let mut people = Vec::new();
-    for &(_, s, e) in found {
-        let Some(cut) = (s + 1..e).find(|&j| breaks_name(toks, text, j, e)) else {
-            continue;
-        };
-        let Some(k) = (cut + 1..e).find(|&j| capital(j)) else {
-            continue;
-        };
-        let first = toks[k].text(text);
-        let named = |j: usize| {
-            let w = toks[j].text(text);
-            capitalisation(w).is_none_or(|c| c >= 3)
-                || gaz.kinds(&w.to_lowercase()) & kind::LAST_NAME != 0
-        };
-        if e - k >= 2
-            && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0
-            && capitalisation(first).is_none_or(|c| c >= 3)
-            && (k + 1..e).all(|j| capital(j) && named(j))
-            && !is_an_institutions_word(&toks[e - 1].text(text).to_lowercase())
-            && !TITLE_WORDS.contains(&first.to_lowercase().as_str())
-        {
-            people.push((0, k, e));
+    let mut out = Vec::with_capacity(found.len());
+    for (ty, s, e) in found {
+        match person_past_a_break(toks, text, s, e, gaz) {
+            Some((cut, k)) => out.extend([(ty, s, cut), (0, k, e)]),
+            None => out.push((ty, s, e)),
         }
     }
-    people
+    out
+}
+
+/// For [`people_past_a_break`]: where the chunk of tokens `s..e` stops, and where the person
+/// after it starts.
+fn person_past_a_break(
+    toks: &[Token],
+    text: &str,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+) -> Option<(usize, usize)> {
+    let capital = |j: usize| toks[j].text(text).starts_with(char::is_uppercase);
+    let cut = (s + 1..e).find(|&j| breaks_name(toks, text, j, e))?;
+    let k = (cut + 1..e).find(|&j| capital(j))?;
+    let first = toks[k].text(text);
+    let named = |j: usize| {
+        let w = toks[j].text(text);
+        capitalisation(w).is_none_or(|c| c >= 3)
+            || gaz.kinds(&w.to_lowercase()) & kind::LAST_NAME != 0
+    };
+    let whole = text[toks[k].start..toks[e - 1].end].to_lowercase();
+    (e - k >= 2
+        && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0
+        && capitalisation(first).is_none_or(|c| c >= 3)
+        && (k + 1..e).all(|j| capital(j) && named(j))
+        && !is_an_institutions_word(&toks[e - 1].text(text).to_lowercase())
+        && !TITLE_WORDS.contains(&first.to_lowercase().as_str())
+        && gaz.kinds(&whole) & kind::ORGANIZATION == 0)
+        .then_some((cut, k))
 }
 
 /// Whether the name of a chunk ending at `e` stops before token `j`: a word in lower case
@@ -1810,7 +1866,13 @@ fn find_longer(
         Kind::Person if words.len() == 1 => entities.iter().position(|e| {
             e.kind == Kind::Person
                 && matches(e, &|n: &str| {
-                    let parts: Vec<&str> = n.split_whitespace().collect();
+                    let mut parts: Vec<&str> = n.split_whitespace().collect();
+                    // "Louis Gerstner Jr." ... "Gerstner said"
+                    if parts.len() > 2
+                        && sentence_rules::NAME_SUFFIXES.contains(&parts[parts.len() - 1])
+                    {
+                        parts.pop();
+                    }
                     parts.len() > 1
                         && (parts.last() == Some(&words[0]) || parts.first() == Some(&words[0]))
                 })

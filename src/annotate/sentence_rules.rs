@@ -12,8 +12,8 @@
 
 use super::clusters::capitalisation;
 use super::entities::{
-    is_an_institutions_word, is_possessive, ARABIC_ARTICLES, LED_BY_A_PERSON, LOCATIVES,
-    PERSON_ONLY_TITLES,
+    is_an_institutions_word, is_legal_form, is_possessive, ARABIC_ARTICLES, HONORIFICS,
+    LED_BY_A_PERSON, LOCATIVES, PERSON_ONLY_TITLES,
 };
 use super::gazetteer::{kind, Gazetteer};
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
@@ -41,10 +41,11 @@ pub fn apply(
     let chunks = if heading {
         chunks
     } else {
-        names_after_titles(&words, names_after_roles(&words, chunks, gaz), gaz)
+        let chunks = names_after_titles(&words, names_after_roles(&words, chunks, gaz), gaz);
+        honoured_names(&words, chunks, gaz)
     };
-    let chunks = honoured_names(&words, chunks, gaz);
     let chunks = names_past_initials(&words, chunks, gaz);
+    let chunks = institutions_named_after(&words, chunks, gaz);
     let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
     let chunks = celestial_bodies(&words, chunks);
@@ -148,14 +149,13 @@ fn names_after_roles(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<
 }
 
 /// Titles that go before a person's name alone, as written after their capital: those of
-/// [`PERSON_ONLY_TITLES`] and the short forms of courtesy and office ("Mr", "Sen.").
-const TITLES_BEFORE_A_NAME: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov"];
+/// [`PERSON_ONLY_TITLES`] and short forms of courtesy and office ("Mrs", "Sen."); not "Mr"
+/// or "Dr", which open brands' names too ("Mr Kipling", "Dr Pepper").
+const TITLES_BEFORE_A_NAME: &[&str] = &["mrs", "ms", "sen", "rep", "gov"];
 
 /// Words of rank and office that are no name, beside [`TITLE_WORDS`]: "Oil Minister Sheikh
 /// Ali al-Khalifa al-Sabah", "Commission President Justice Barry Maddern".
-const RANKS: &[&str] = &[
-    "sheikh", "justice", "sir", "dame", "lord", "lady", "emir", "crown",
-];
+const RANKS: &[&str] = &["sheikh", "justice", "dame", "emir", "crown"];
 
 /// "Vice President Pence said", "Senator Grassley", "Finance Minister Gerhard Stoltenberg"
 /// (the recognizer read "Stoltenberg" alone): after a title that goes before a person's
@@ -164,9 +164,42 @@ const RANKS: &[&str] = &[
 /// institution's name: "American President Lines"), up to three, are a person, with a
 /// person's chunk they run into, or a chunk of one word after a first word ("Rep. Glenn
 /// English", "Central Bank President Hernan Anzola"). Not in headings, where every word is capitalised.
-fn names_after_titles(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
-    let chunk_at =
-        |j: usize, chunks: &[Chunk]| chunks.iter().position(|&(_, s, e)| s <= j && j < e);
+fn names_after_titles(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
+    let mut people: Vec<Chunk> = Vec::new();
+    let mut next = 0;
+    let mut end_of_people = 0;
+    for i in 1..words.len() {
+        // The chunks are in order: `next` is the first that does not end before `i`.
+        while next < chunks.len() && chunks[next].2 <= i {
+            next += 1;
+        }
+        let title = words.at(i - 1);
+        if i < end_of_people
+            || !words.capital(i - 1)
+            || !title.contains(char::is_lowercase)
+            || chunks.get(next).is_some_and(|&(_, s, _)| s <= i)
+            || !is_a_title_before_a_name(title)
+        {
+            continue;
+        }
+        let end = name_after_a_title(words, &chunks[next..], i, gaz);
+        if end > i {
+            people.push((PER, i, end));
+            end_of_people = end;
+        }
+    }
+    give_way(chunks, people)
+}
+
+/// Whether a word is a title that goes before a person's name alone ([`names_after_titles`]).
+fn is_a_title_before_a_name(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    PERSON_ONLY_TITLES.contains(&lower.as_str()) || TITLES_BEFORE_A_NAME.contains(&lower.as_str())
+}
+
+/// For [`names_after_titles`]: where the name after a title, from token `i`, ends (`i` when
+/// none follows); `ahead` holds the chunks that start at `i` or later.
+fn name_after_a_title(words: &Words, ahead: &[Chunk], i: usize, gaz: &Gazetteer) -> usize {
     let named = |j: usize| {
         let w = words.at(j);
         let lower = w.trim_end_matches('.').to_lowercase();
@@ -175,33 +208,17 @@ fn names_after_titles(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) ->
             && !RANKS.contains(&lower.as_str())
             && !is_an_institutions_word(&lower)
     };
-    for i in 1..words.len() {
-        let title = words.at(i - 1);
-        let lower = title.trim_end_matches('.').to_lowercase();
-        if !words.capital(i - 1)
-            || !title.contains(char::is_lowercase)
-            || !(PERSON_ONLY_TITLES.contains(&lower.as_str())
-                || TITLES_BEFORE_A_NAME.contains(&lower.as_str()))
-            || chunk_at(i, &chunks).is_some()
-        {
-            continue;
-        }
-        let mut end = i;
-        while end < (i + 3).min(words.len()) && named(end) {
-            match chunk_at(end, &chunks).map(|c| chunks[c]) {
-                None => end += 1,
-                Some((ty, s, e)) if s == end && (ty == PER || (end > i && e == s + 1)) => {
-                    end = e;
-                    break;
-                }
-                Some(_) => break,
+    let mut end = i;
+    while end < (i + 3).min(words.len()) && named(end) {
+        match ahead.iter().find(|&&(_, s, e)| s <= end && end < e) {
+            None => end += 1,
+            Some(&(ty, s, e)) if s == end && (ty == PER || (end > i && e == s + 1)) => {
+                return e;
             }
-        }
-        if end > i {
-            chunks = give_way(chunks, vec![(PER, i, end)]);
+            Some(_) => break,
         }
     }
-    chunks
+    end
 }
 
 /// Letters after a British or Irish person's name: offices ("MP", "MSP", "MEP", "MLA"),
@@ -211,25 +228,30 @@ const POST_NOMINALS: &[&str] = &[
 ];
 
 /// Names the British honorific and post-nominal letters mark as people's: "Rt Hon Claire
-/// Haddon MP" (capitalised words after "Rt Hon", up to four, before the letters), "Claire
-/// Haddon MP" (a chunk of two or more words that opens with a first name the gazetteer
-/// knows, before the letters; not "Labour MP"), and "John Brown OBE" (the letters are no
-/// part of the name).
+/// Haddon MP" (capitalised words after "Rt Hon", up to four, before the letters or a
+/// title; "Rt Hon James Cleverly"), "Claire Haddon MP" (an organization or other chunk of two or more words
+/// that opens with a first name the gazetteer knows, before the letters; not "Labour MP",
+/// nor a place: "Milton Keynes North MP"), and "John Brown OBE", "Keir Starmer KC MP" (the
+/// letters are no part of the name). Not in headings, where every word is capitalised.
 fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     let letters = |j: usize| POST_NOMINALS.contains(&words.at(j));
     for (ty, s, e) in chunks.iter_mut() {
-        if *ty == PER && *e - *s >= 2 && letters(*e - 1) {
+        while *ty == PER && *e - *s >= 2 && letters(*e - 1) {
             *e -= 1;
         }
     }
+    let honorific = |j: usize, k: usize| words.at(j).trim_end_matches('.') == HONORIFICS[k];
+    let named = |j: usize| {
+        words.capital(j)
+            && !letters(j)
+            && !TITLE_WORDS.contains(&words.at(j).trim_end_matches('.').to_lowercase().as_str())
+    };
     let mut people: Vec<Chunk> = Vec::new();
     for i in 0..words.len() {
-        if words.at(i).trim_end_matches('.') == "Rt"
-            && words.at(i + 1).trim_end_matches('.') == "Hon"
-        {
+        if honorific(i, 0) && honorific(i + 1, 1) {
             let s = i + 2;
             let e = (s..(s + 4).min(words.len()))
-                .take_while(|&j| words.capital(j) && !letters(j))
+                .take_while(|&j| named(j))
                 .last()
                 .map_or(s, |j| j + 1);
             if e > s {
@@ -237,18 +259,52 @@ fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec
             }
         }
     }
+    let place = |s: usize, e: usize| {
+        let name: Vec<&str> = (s..e).map(|j| words.at(j)).collect();
+        gaz.kinds(&name.join(" ").to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
+    };
     for &(ty, s, e) in &chunks {
         let first_name = gaz.kinds(&words.at(s).to_lowercase()) & kind::FIRST_NAME != 0;
         let taken = people.iter().any(|&(_, ps, pe)| s < pe && ps < e);
-        if ty != PER && e - s >= 2 && letters(e) && first_name && !taken {
+        if ty != PER
+            && ty != LOC
+            && e - s >= 2
+            && letters(e)
+            && first_name
+            && !taken
+            && !place(s, e)
+        {
             people.push((PER, s, e));
         }
     }
     give_way(chunks, people)
 }
 
+/// "went to Indiana University", "Brigham Young University": a place, person or other
+/// (MISC) chunk right before a capitalised word of institutions' names ([`ORG_WORDS`]) that
+/// the recognizer passed over is, with it, an organization (where the article names the
+/// place elsewhere, the recognizer reads "Indiana" alone). Not a country ("a U.S. Bank"),
+/// nor a place before a company's legal form ("General Motors of Canada Ltd").
+fn institutions_named_after(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
+    for c in 0..chunks.len() {
+        let (ty, s, e) = chunks[c];
+        let free = chunks.get(c + 1).is_none_or(|&(_, ns, _)| ns > e);
+        let head = words.at(e);
+        let place = |j: usize| gaz.kinds(&words.at(j).to_lowercase()) & kind::COUNTRY != 0;
+        if ty != ORG
+            && free
+            && words.capital(e)
+            && ORG_WORDS.contains(&head.to_lowercase().as_str())
+            && !(ty == LOC && (is_legal_form(head) || (s..e).any(place)))
+        {
+            chunks[c] = (ORG, s, e + 1);
+        }
+    }
+    chunks
+}
+
 /// The words after a person's surname that tell a father from a son ("Jr.", "III").
-const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+pub(super) const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
 /// Whether a word is a name's initial or initials: "G.", "K.K.", "G".
 fn is_initial(word: &str) -> bool {
@@ -265,10 +321,10 @@ fn is_initial(word: &str) -> bool {
 /// an initial. Where the recognizer's person ends on one, the capitalised word after it
 /// that looks like a name ([`looks_like_a_name`]; not in capitals, nor a compound such as
 /// "Icahn-led"), or the person's chunk that starts there,
-/// goes on the name, as does the word that looks like a name before a suffix
-/// ([`NAME_SUFFIXES`]) after any person's chunk ("Martin Luther King Jr."); the chunks they
-/// overlap give way. The suffix itself is no part of a name of two words or more before it
-/// ("Louis Gerstner Jr." is the Louis Gerstner the article names elsewhere; "Mark IV" stays).
+/// goes on the name, and so does a suffix after it ([`NAME_SUFFIXES`]), as after any
+/// person's chunk, with a word that looks like a name before it ("Cal Ripken Jr.", "Martin
+/// Luther King Jr."); the chunks they overlap give way. The suffix stays on the name: it
+/// tells a father from a son ("Donald Trump Jr."); a surname alone links past it.
 fn names_past_initials(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     let mut people: Vec<Chunk> = Vec::new();
     for &(ty, s, e) in &chunks {
@@ -293,13 +349,8 @@ fn names_past_initials(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Ve
         if NAME_SUFFIXES.contains(&words.at(end)) {
             end += 1;
         }
-        let name_end = if end - s >= 3 && NAME_SUFFIXES.contains(&words.at(end - 1)) {
-            end - 1
-        } else {
-            end
-        };
-        if name_end != e {
-            people.push((PER, s, name_end));
+        if end != e {
+            people.push((PER, s, end));
         }
     }
     give_way(chunks, people)
