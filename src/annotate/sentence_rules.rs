@@ -4,7 +4,10 @@
 //! Cook"), a ruler before "regime" ("the Asad regime"), the bodies of the solar system
 //! ("on Mars"), seats of government ("the White House said"), armed and political
 //! movements ("the Taliban"), newspapers ("the Hartford Courant"), places named after their
-//! kind ("the town of Avdiivka", "Anbar province", "north of Tikrit").
+//! kind ("the town of Avdiivka", "Anbar province", "north of Tikrit"), the person after a
+//! title ("Vice President Pence"), an honorific or before post-nominal letters ("Rt Hon
+//! Claire Haddon MP"), past an initial and through "Jr." ("Clifford G. Zimmer Jr."), and
+//! institutions named after a place ("Indiana University").
 //!
 //! A chunk is (type, first token, end token), the type an index of
 //! [`TYPES`](super::ner::TYPES). The chunks of a sentence are in order and do not overlap;
