@@ -1175,3 +1175,15 @@ fn institutions_named_after_places_and_listed_acronyms_are_organizations() {
     assert!(has(&e, "place", "Indiana"), "{e:?}");
     assert!(has(&e, "organization", "EPA"), "{e:?}");
 }
+
+#[test]
+fn knights_seats_of_government_and_holidays_after_the_second_review() {
+    let (e, _) = entities_of(
+        "Speaker\n\nRt Hon Sir Lindsay Hoyle MP spoke. The White House Press Secretary Sean \
+         Spicer said so.\n\nYom Kippur began on Wednesday.\n",
+    );
+    assert!(has(&e, "person", "Lindsay Hoyle"), "{e:?}");
+    assert!(has(&e, "organization", "White House"), "{e:?}");
+    assert!(has(&e, "person", "Sean Spicer"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "Yom Kippur"), "{e:?}");
+}

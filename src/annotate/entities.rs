@@ -393,18 +393,6 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
         let text = &passages[*pi].text;
         let mut covered = vec![false; toks.len()];
         let heading = headings::is_title_case(toks, text);
-        if std::env::var_os("NEWSDEX_TAGS").is_some() {
-            let words: Vec<String> = toks
-                .iter()
-                .zip(labels.iter())
-                .map(|(t, l)| format!("{}/{}", t.text(text), l))
-                .collect();
-            eprintln!("TAGS {}", words.join(" "));
-            eprintln!(
-                "FOUND {:?}",
-                sentence_rules::apply(toks, text, chunks(labels), heading, gaz)
-            );
-        }
         let found = sentence_rules::apply(toks, text, chunks(labels), heading, gaz);
         let found = people_past_a_break(toks, text, found, gaz);
         for (ty, s, e) in found {
@@ -443,14 +431,7 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
             ));
         }
         for (i, t) in toks.iter().enumerate() {
-            let acronym = || {
-                is_a_listed_acronym(t.text(text), gaz)
-                    && (i == 0 || toks[i - 1].text(text) != "<")
-                    && toks
-                        .iter()
-                        .any(|o| o.text(text).contains(char::is_lowercase))
-            };
-            if !covered[i] && (is_web_name(t.text(text)) || acronym()) {
+            if !covered[i] && is_web_name(t.text(text)) {
                 let org = Kind::Organization;
                 raws.push(Raw::new(*pi, text, t.start, t.end, org, false));
             }
@@ -458,24 +439,6 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
     }
     people_after_prepositions(&mut raws, &located);
     raws
-}
-
-/// "than the US EPA test": an acronym of three letters or more, in capitals, that the
-/// organisation lists hold and no place list does, and that names something (not "CEO"), is
-/// the organization where the recognizer passed it over (not a ticker after "<", nor a
-/// word of a line in capitals: "U.S. OIL TO SELL SHARES").
-fn is_a_listed_acronym(word: &str, gaz: &Gazetteer) -> bool {
-    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
-        return false;
-    }
-    let k = gaz.kinds(&word.to_lowercase());
-    k & kind::ORGANIZATION != 0
-        && k & (kind::PLACE
-            | kind::TOWN
-            | kind::COUNTRY
-            | kind::DEMONYM
-            | kind::COMMON_ABBREVIATION)
-            == 0
 }
 
 /// The endings of the web addresses that news names publishers and shops by.
@@ -1151,7 +1114,7 @@ fn country_pairs(
 const LEGAL_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "LLC", "plc", "PLC", "GmbH", "AG"];
 
 /// Whether a word, less a final full stop, is a company's legal form.
-pub(super) fn is_legal_form(word: &str) -> bool {
+fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word.strip_suffix('.').unwrap_or(word))
 }
 
@@ -1406,7 +1369,8 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
         // ("Ratko Mladic" ... "the court convicted Mladic").
         let one_word = !r.text.contains(' ') && !ends_a_persons_name(raws, &r.text);
         // "over Easter": a holiday named alone ("Tariq Ramadan" ... "Ramadan said" stays).
-        let holiday = one_word && HOLIDAYS.contains(&r.text.to_lowercase().as_str());
+        let holiday = HOLIDAYS.contains(&r.text.to_lowercase().as_str())
+            && !ends_a_persons_name(raws, &r.text);
         let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
                 let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);

@@ -15,8 +15,8 @@
 
 use super::clusters::capitalisation;
 use super::entities::{
-    is_an_institutions_word, is_legal_form, is_possessive, ARABIC_ARTICLES, HONORIFICS,
-    LED_BY_A_PERSON, LOCATIVES, PERSON_ONLY_TITLES,
+    is_an_institutions_word, is_possessive, ARABIC_ARTICLES, HONORIFICS, LED_BY_A_PERSON,
+    LOCATIVES, PERSON_ONLY_TITLES,
 };
 use super::gazetteer::{kind, Gazetteer};
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
@@ -45,10 +45,10 @@ pub fn apply(
         chunks
     } else {
         let chunks = names_after_titles(&words, names_after_roles(&words, chunks, gaz), gaz);
-        honoured_names(&words, chunks, gaz)
+        let chunks = honoured_names(&words, chunks, gaz);
+        institutions_named_after(&words, chunks, gaz)
     };
     let chunks = names_past_initials(&words, chunks, gaz);
-    let chunks = institutions_named_after(&words, chunks, gaz);
     let chunks = without_weekdays(&words, chunks);
     let chunks = rulers_of_regimes(&words, chunks, gaz);
     let chunks = celestial_bodies(&words, chunks);
@@ -224,6 +224,9 @@ fn name_after_a_title(words: &Words, ahead: &[Chunk], i: usize, gaz: &Gazetteer)
     end
 }
 
+/// The titles of knights and peers after "Rt Hon".
+const PEERS_AND_KNIGHTS: &[&str] = &["Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"];
+
 /// Letters after a British or Irish person's name: offices ("MP", "MSP", "MEP", "MLA"),
 /// counsel ("QC", "KC") and honours ("OBE"). Not "PC" ("Dell PC"), "AM" or "TD".
 const POST_NOMINALS: &[&str] = &[
@@ -252,7 +255,10 @@ fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec
     let mut people: Vec<Chunk> = Vec::new();
     for i in 0..words.len() {
         if honorific(i, 0) && honorific(i + 1, 1) {
-            let s = i + 2;
+            // "Rt Hon Sir Lindsay Hoyle MP": the knight's or peer's title is no part of it.
+            let s = (i + 2..words.len())
+                .find(|&j| !PEERS_AND_KNIGHTS.contains(&words.at(j)))
+                .unwrap_or(words.len());
             let e = (s..(s + 4).min(words.len()))
                 .take_while(|&j| named(j))
                 .last()
@@ -283,22 +289,62 @@ fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec
     give_way(chunks, people)
 }
 
+/// The words that end an institution's name after its place or founder ("Indiana
+/// University", "Paris Club"): not "Court" ("Hampton Court"), "Times", "Post" or "Union",
+/// which end other names as often.
+const INSTITUTION_HEADS: &[&str] = &[
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "hospital",
+    "council",
+    "bank",
+    "party",
+    "army",
+    "navy",
+    "police",
+    "club",
+    "association",
+    "society",
+    "foundation",
+    "fund",
+    "commission",
+    "committee",
+    "authority",
+    "ministry",
+    "department",
+    "agency",
+    "museum",
+];
+
 /// "went to Indiana University", "Brigham Young University": a place, person or other
-/// (MISC) chunk right before a capitalised word of institutions' names ([`ORG_WORDS`]) that
-/// the recognizer passed over is, with it, an organization (where the article names the
-/// place elsewhere, the recognizer reads "Indiana" alone). Not a country ("a U.S. Bank"),
-/// nor a place before a company's legal form ("General Motors of Canada Ltd").
+/// (MISC) chunk right before a capitalised word of [`INSTITUTION_HEADS`] that the recognizer
+/// passed over, and that no other capitalised word follows ("London Bank Holiday"), is, with
+/// it, an organization (where the article names the place elsewhere, the recognizer reads
+/// "Indiana" alone). Not a country ("a U.S. Bank", "New Zealand Army"), nor a seat of
+/// government. Not in headings, where every word is capitalised.
 fn institutions_named_after(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     for c in 0..chunks.len() {
         let (ty, s, e) = chunks[c];
         let free = chunks.get(c + 1).is_none_or(|&(_, ns, _)| ns > e);
-        let head = words.at(e);
-        let place = |j: usize| gaz.kinds(&words.at(j).to_lowercase()) & kind::COUNTRY != 0;
-        if ty != ORG
-            && free
-            && words.capital(e)
-            && ORG_WORDS.contains(&head.to_lowercase().as_str())
-            && !(ty == LOC && (is_legal_form(head) || (s..e).any(place)))
+        if ty == ORG
+            || !free
+            || !words.capital(e)
+            || words.capital(e + 1)
+            || !INSTITUTION_HEADS.contains(&words.at(e).to_lowercase().as_str())
+        {
+            continue;
+        }
+        let name: Vec<&str> = (s..e).map(|j| words.at(j)).collect();
+        let name = name.join(" ");
+        let country = |w: &str| gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0;
+        if !country(&name)
+            && !name.split(' ').any(country)
+            && !SEATS_OF_GOVERNMENT
+                .iter()
+                .any(|seat| seat.eq_ignore_ascii_case(&name))
         {
             chunks[c] = (ORG, s, e + 1);
         }
