@@ -1024,14 +1024,10 @@ fn a_surname_that_is_also_a_title_ends_a_persons_name() {
 
 #[test]
 fn a_demonym_several_countries_share_names_the_largest() {
-    let report = report_of(
+    let (e, _) = entities_of(
         "Hostages\n\nAmerican Kevin King was freed. Indian officials met Dominican voters.\n",
     );
-    let entities = report["entities"].as_array().unwrap();
-    let names: Vec<&str> = entities
-        .iter()
-        .map(|e| e["name"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = e.iter().map(|(_, n)| n.as_str()).collect();
     for country in ["United States", "India", "Dominican Republic"] {
         assert!(names.contains(&country), "{country}: {names:?}");
     }
@@ -1131,13 +1127,9 @@ fn a_persons_name_goes_on_past_initials_and_before_suffixes() {
             .any(|(_, n)| n.ends_with("G.") || n.starts_with("Jr")),
         "{e:?}"
     );
-    let report = report_of("Board\n\nClifford G. Zimmer Jr. remains president. Zimmer said so.\n");
-    let people: Vec<_> = report["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|x| x["type"] == "person")
-        .collect();
+    let (e, _) =
+        entities_of("Board\n\nClifford G. Zimmer Jr. remains president. Zimmer said so.\n");
+    let people: Vec<_> = e.iter().filter(|(k, _)| k == "person").collect();
     assert_eq!(people.len(), 1, "one person, named twice: {people:?}");
 }
 

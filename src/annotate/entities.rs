@@ -793,8 +793,7 @@ fn split_title(
     // company's word, or one the organisation lists hold whole, keeps its first word.
     let last = word(e - 1);
     let last = last.trim_end_matches('.');
-    let tail_org = ORG_WORDS.contains(&last)
-        || COMPANY_WORDS.contains(&last)
+    let tail_org = is_an_institutions_word(last)
         || gaz.kinds(&(s..e).map(word).collect::<Vec<_>>().join(" ")) & kind::ORGANIZATION != 0;
     // "General Acquisition", "General Mills": after a title that is also a word of
     // companies' names, words the raw text mostly writes in lower case name a company, not a
@@ -1367,10 +1366,10 @@ fn drop_things_named_as_people(raws: &mut Vec<Raw>, passages: &[Passage]) {
         }
         // A one-word name that ends someone's fuller name in the article is that person's
         // ("Ratko Mladic" ... "the court convicted Mladic").
-        let one_word = !r.text.contains(' ') && !ends_a_persons_name(raws, &r.text);
+        let someones = ends_a_persons_name(raws, &r.text);
+        let one_word = !r.text.contains(' ') && !someones;
         // "over Easter": a holiday named alone ("Tariq Ramadan" ... "Ramadan said" stays).
-        let holiday = HOLIDAYS.contains(&r.text.to_lowercase().as_str())
-            && !ends_a_persons_name(raws, &r.text);
+        let holiday = !someones && HOLIDAYS.contains(&r.text.to_lowercase().as_str());
         let written_as_thing = passages.iter().any(|p| {
             p.text.match_indices(r.text.as_str()).any(|(at, _)| {
                 let (before, after) = (&p.text[..at], &p.text[at + r.text.len()..]);

@@ -82,6 +82,11 @@ impl Words<'_> {
         self.at(j).starts_with(char::is_uppercase)
     }
 
+    /// Tokens `s..e` as one phrase, a space apart.
+    fn phrase(&self, s: usize, e: usize) -> String {
+        (s..e).map(|j| self.at(j)).collect::<Vec<_>>().join(" ")
+    }
+
     /// Where the words of `name` (one space apart) end when they start at token `i`, ASCII
     /// letters compared without their case.
     fn name_at(&self, i: usize, name: &str) -> Option<usize> {
@@ -158,7 +163,15 @@ const TITLES_BEFORE_A_NAME: &[&str] = &["mrs", "ms", "sen", "rep", "gov"];
 
 /// Words of rank and office that are no name, beside [`TITLE_WORDS`]: "Oil Minister Sheikh
 /// Ali al-Khalifa al-Sabah", "Commission President Justice Barry Maddern".
-const RANKS: &[&str] = &["sheikh", "justice", "dame", "emir", "crown"];
+const RANKS: &[&str] = &[
+    "sheikh", "justice", "dame", "emir", "crown", "baroness", "baron",
+];
+
+/// Whether a word is a title ([`TITLE_WORDS`]) or a rank ([`RANKS`]): no part of a name.
+fn is_a_title_or_rank(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    TITLE_WORDS.contains(&lower.as_str()) || RANKS.contains(&lower.as_str())
+}
 
 /// "Vice President Pence said", "Senator Grassley", "Finance Minister Gerhard Stoltenberg"
 /// (the recognizer read "Stoltenberg" alone): after a title that goes before a person's
@@ -166,7 +179,8 @@ const RANKS: &[&str] = &["sheikh", "justice", "dame", "emir", "crown"];
 /// passed over that look like a name ([`looks_like_a_name`]; no title, rank or word of an
 /// institution's name: "American President Lines"), up to three, are a person, with a
 /// person's chunk they run into, or a chunk of one word after a first word ("Rep. Glenn
-/// English", "Central Bank President Hernan Anzola"). Not in headings, where every word is capitalised.
+/// English", "Central Bank President Hernan Anzola"). Not in headings, where every word is
+/// capitalised.
 fn names_after_titles(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     let mut people: Vec<Chunk> = Vec::new();
     let mut next = 0;
@@ -205,11 +219,9 @@ fn is_a_title_before_a_name(word: &str) -> bool {
 fn name_after_a_title(words: &Words, ahead: &[Chunk], i: usize, gaz: &Gazetteer) -> usize {
     let named = |j: usize| {
         let w = words.at(j);
-        let lower = w.trim_end_matches('.').to_lowercase();
         looks_like_a_name(w, gaz)
-            && !TITLE_WORDS.contains(&lower.as_str())
-            && !RANKS.contains(&lower.as_str())
-            && !is_an_institutions_word(&lower)
+            && !is_a_title_or_rank(w)
+            && !is_an_institutions_word(&w.trim_end_matches('.').to_lowercase())
     };
     let mut end = i;
     while end < (i + 3).min(words.len()) && named(end) {
@@ -224,9 +236,6 @@ fn name_after_a_title(words: &Words, ahead: &[Chunk], i: usize, gaz: &Gazetteer)
     end
 }
 
-/// The titles of knights and peers after "Rt Hon".
-const PEERS_AND_KNIGHTS: &[&str] = &["Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"];
-
 /// Letters after a British or Irish person's name: offices ("MP", "MSP", "MEP", "MLA"),
 /// counsel ("QC", "KC") and honours ("OBE"). Not "PC" ("Dell PC"), "AM" or "TD".
 const POST_NOMINALS: &[&str] = &[
@@ -234,11 +243,12 @@ const POST_NOMINALS: &[&str] = &[
 ];
 
 /// Names the British honorific and post-nominal letters mark as people's: "Rt Hon Claire
-/// Haddon MP" (capitalised words after "Rt Hon", up to four, before the letters or a
-/// title; "Rt Hon James Cleverly"), "Claire Haddon MP" (an organization or other chunk of two or more words
-/// that opens with a first name the gazetteer knows, before the letters; not "Labour MP",
-/// nor a place: "Milton Keynes North MP"), and "John Brown OBE", "Keir Starmer KC MP" (the
-/// letters are no part of the name). Not in headings, where every word is capitalised.
+/// Haddon MP" (capitalised words after "Rt Hon" and a knight's or peer's title, up to four,
+/// before the letters or a title: "Rt Hon James Cleverly", "Rt Hon Sir Lindsay Hoyle"),
+/// "Claire Haddon MP" (an organization or other chunk of two or more words that opens with a
+/// first name the gazetteer knows, before the letters; not "Labour MP", nor a place: "Milton
+/// Keynes North MP"), and "John Brown OBE", "Keir Starmer KC MP" (the letters are no part of
+/// the name). Not in headings, where every word is capitalised.
 fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     let letters = |j: usize| POST_NOMINALS.contains(&words.at(j));
     for (ty, s, e) in chunks.iter_mut() {
@@ -247,17 +257,13 @@ fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec
         }
     }
     let honorific = |j: usize, k: usize| words.at(j).trim_end_matches('.') == HONORIFICS[k];
-    let named = |j: usize| {
-        words.capital(j)
-            && !letters(j)
-            && !TITLE_WORDS.contains(&words.at(j).trim_end_matches('.').to_lowercase().as_str())
-    };
+    let named = |j: usize| words.capital(j) && !letters(j) && !is_a_title_or_rank(words.at(j));
     let mut people: Vec<Chunk> = Vec::new();
     for i in 0..words.len() {
         if honorific(i, 0) && honorific(i + 1, 1) {
             // "Rt Hon Sir Lindsay Hoyle MP": the knight's or peer's title is no part of it.
             let s = (i + 2..words.len())
-                .find(|&j| !PEERS_AND_KNIGHTS.contains(&words.at(j)))
+                .find(|&j| !is_a_title_or_rank(words.at(j)))
                 .unwrap_or(words.len());
             let e = (s..(s + 4).min(words.len()))
                 .take_while(|&j| named(j))
@@ -269,8 +275,7 @@ fn honoured_names(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec
         }
     }
     let place = |s: usize, e: usize| {
-        let name: Vec<&str> = (s..e).map(|j| words.at(j)).collect();
-        gaz.kinds(&name.join(" ").to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
+        gaz.kinds(&words.phrase(s, e).to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
     };
     for &(ty, s, e) in &chunks {
         let first_name = gaz.kinds(&words.at(s).to_lowercase()) & kind::FIRST_NAME != 0;
@@ -337,8 +342,7 @@ fn institutions_named_after(words: &Words, mut chunks: Vec<Chunk>, gaz: &Gazette
         {
             continue;
         }
-        let name: Vec<&str> = (s..e).map(|j| words.at(j)).collect();
-        let name = name.join(" ");
+        let name = words.phrase(s, e);
         let country = |w: &str| gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0;
         if !country(&name)
             && !name.split(' ').any(country)
@@ -357,23 +361,23 @@ pub(super) const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III
 
 /// Whether a word is a name's initial or initials: "G.", "K.K.", "G".
 fn is_initial(word: &str) -> bool {
-    let letters = word.split('.').filter(|p| !p.is_empty());
     word.len() <= 6
-        && letters.clone().count() >= 1
-        && letters
-            .clone()
-            .all(|p| p.len() == 1 && p.starts_with(char::is_uppercase))
+        && word.starts_with(char::is_uppercase)
         && (word.ends_with('.') || word.len() == 1)
+        && word
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.len() == 1 && p.starts_with(char::is_uppercase))
 }
 
 /// "Clifford G. Zimmer Jr. remains", "John F. Kennedy Jr.": a person's name does not end on
 /// an initial. Where the recognizer's person ends on one, the capitalised word after it
 /// that looks like a name ([`looks_like_a_name`]; not in capitals, nor a compound such as
-/// "Icahn-led"), or the person's chunk that starts there,
-/// goes on the name, and so does a suffix after it ([`NAME_SUFFIXES`]), as after any
-/// person's chunk, with a word that looks like a name before it ("Cal Ripken Jr.", "Martin
-/// Luther King Jr."); the chunks they overlap give way. The suffix stays on the name: it
-/// tells a father from a son ("Donald Trump Jr."); a surname alone links past it.
+/// "Icahn-led"), or the person's chunk that starts there, goes on the name, and so does a
+/// suffix after it ([`NAME_SUFFIXES`]), as after any person's chunk, with a word that looks
+/// like a name before it ("Cal Ripken Jr.", "Martin Luther King Jr."); the chunks they
+/// overlap give way. The suffix stays on the name: it tells a father from a son ("Donald
+/// Trump Jr."); a surname alone links past it.
 fn names_past_initials(words: &Words, chunks: Vec<Chunk>, gaz: &Gazetteer) -> Vec<Chunk> {
     let mut people: Vec<Chunk> = Vec::new();
     for &(ty, s, e) in &chunks {
