@@ -215,14 +215,17 @@ impl Store {
         fs::create_dir_all(dir)
             .with_context(|| format!("creating the index directory {}", dir.display()))?;
         // Stored text and annotations are most of the index: zstd keeps them smaller than
-        // tantivy's default lz4, in bigger blocks (passages are read a few at a time).
+        // tantivy's default lz4. A search reads about 20 passages, each from a block it
+        // decompresses whole: blocks of 16 KB took 0.8 ms less of a search process over 1M
+        // passages than blocks of 32 KB for a store 6% larger, and blocks of 8 KB 0.0-0.4 ms
+        // less again for another 10% (README, "Performance").
         let settings = tantivy::IndexSettings {
             docstore_compression: tantivy::store::Compressor::Zstd(
                 tantivy::store::ZstdCompressor {
                     compression_level: Some(1),
                 },
             ),
-            docstore_blocksize: 32 * 1024,
+            docstore_blocksize: 16 * 1024,
             ..Default::default()
         };
         let index = Index::builder()
