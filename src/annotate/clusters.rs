@@ -51,24 +51,26 @@ impl Clusters {
     }
 
     pub fn parse(text: &str) -> Clusters {
-        let mut map = HashMap::default();
+        // One line per word: sized once, and read byte by byte without allocating (a search
+        // process that counts facets reads the whole file to answer `capitalisation`).
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut map = HashMap::with_capacity_and_hasher(lines, Default::default());
         for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 2 + SIZES.len() {
+            let Some((word, nums)) = line.split_once('\t') else {
                 continue;
-            }
-            let nums: Vec<u16> = cols[1..].iter().filter_map(|c| c.parse().ok()).collect();
-            if nums.len() == 1 + SIZES.len() {
-                let mut classes = [0u16; 4];
-                classes.copy_from_slice(&nums[..SIZES.len()]);
-                map.insert(
-                    word_hash(cols[0]),
-                    WordInfo {
-                        classes,
-                        capitalised: nums[SIZES.len()] as u8,
-                    },
-                );
-            }
+            };
+            let Some(nums) = numbers::<{ SIZES.len() + 1 }>(nums.as_bytes()) else {
+                continue;
+            };
+            let mut classes = [0u16; 4];
+            classes.copy_from_slice(&nums[..SIZES.len()]);
+            map.insert(
+                word_hash(word),
+                WordInfo {
+                    classes,
+                    capitalised: nums[SIZES.len()] as u8,
+                },
+            );
         }
         Clusters { map }
     }
@@ -85,5 +87,44 @@ impl Clusters {
             .map(|f| f.to_uppercase().chain(chars).collect())
             .unwrap_or_default();
         self.map.get(&word_hash(&title)).copied()
+    }
+}
+
+/// Exactly `N` numbers separated by tabs, each of one to five digits.
+fn numbers<const N: usize>(cols: &[u8]) -> Option<[u16; N]> {
+    let mut out = [0u16; N];
+    let mut fields = cols.split(|&b| b == b'\t');
+    for n in out.iter_mut() {
+        let digits = fields.next()?;
+        if digits.is_empty() || digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = digits
+            .iter()
+            .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+        *n = u16::try_from(value).ok()?;
+    }
+    fields.next().is_none().then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_reads_rows_of_a_word_and_five_numbers_and_skips_the_rest() {
+        let c = Clusters::parse(
+            "# comment\tline\nthe\t7\t40\t0\t700\t1\nshort\t1\t2\t3\t4\nlong\t1\t2\t3\t4\t5\t6\nbad\t1\tx\t3\t4\t5\nOslo\t3\t9\t27\t81\t4\n",
+        );
+        assert_eq!(c.map.len(), 2);
+        let the = c.of(word_hash("the"), "the", word_hash("the")).unwrap();
+        assert_eq!((the.classes, the.capitalised), ([7, 40, 0, 700], 1));
+        let oslo = c.of(word_hash("OSLO"), "oslo", word_hash("oslo")).unwrap();
+        assert_eq!((oslo.classes, oslo.capitalised), ([3, 9, 27, 81], 4));
+        for missing in ["short", "long", "bad"] {
+            assert!(c
+                .of(word_hash(missing), missing, word_hash(missing))
+                .is_none());
+        }
     }
 }
