@@ -90,7 +90,8 @@ impl Clusters {
     }
 }
 
-/// Exactly `N` numbers separated by tabs, each of one to five digits.
+/// Exactly `N` numbers separated by tabs, each one to five ASCII digits and at most 65535 (no
+/// sign, unlike `str::parse`); `None` otherwise.
 fn numbers<const N: usize>(cols: &[u8]) -> Option<[u16; N]> {
     let mut out = [0u16; N];
     let mut fields = cols.split(|&b| b == b'\t');

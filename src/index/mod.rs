@@ -216,9 +216,11 @@ impl Store {
             .with_context(|| format!("creating the index directory {}", dir.display()))?;
         // Stored text and annotations are most of the index: zstd keeps them smaller than
         // tantivy's default lz4. A search reads about 20 passages, each from a block it
-        // decompresses whole: blocks of 16 KB took 0.8 ms less of a search process over 1M
-        // passages than blocks of 32 KB for a store 6% larger, and blocks of 8 KB 0.0-0.4 ms
-        // less again for another 10% (README, "Performance").
+        // decompresses whole; a block ends once it holds 16 KB (tantivy's default size):
+        // over 1M passages a search process took 0.8-0.9 ms less than with 32 KB blocks, for
+        // a store 6% larger, and 8 KB blocks saved 0.0-0.4 ms more for another 10% (README,
+        // "Performance"). The setting is kept in the index: one made with other blocks
+        // keeps them, `--rebuild` too (it empties the index in place).
         let settings = tantivy::IndexSettings {
             docstore_compression: tantivy::store::Compressor::Zstd(
                 tantivy::store::ZstdCompressor {
