@@ -1179,3 +1179,37 @@ fn knights_seats_of_government_and_holidays_after_the_second_review() {
     assert!(has(&e, "person", "Sean Spicer"), "{e:?}");
     assert!(!e.iter().any(|(_, n)| n == "Yom Kippur"), "{e:?}");
 }
+
+#[test]
+fn a_role_held_in_an_organization_is_cut_from_its_name() {
+    let (e, _) = entities_of(
+        "Markets\n\nU.S. Treasury Secretary James Baker said the dollar was stable.\n\nHome Office Minister Tom Smith said crime fell.\n\nPentagon Press Secretary Peter Cook told reporters the strike was lawful.\n\nKeidanren Chairman Eishiro Saito said trade mattered.\n",
+    );
+    for org in ["U.S. Treasury", "Home Office", "Pentagon", "Keidanren"] {
+        assert!(has(&e, "organization", org), "{org}: {e:?}");
+    }
+    for person in ["James Baker", "Tom Smith", "Peter Cook"] {
+        assert!(has(&e, "person", person), "{person}: {e:?}");
+    }
+    assert!(
+        !e.iter().any(|(k, n)| k == "organization"
+            && ["Secretary", "Chairman", "Minister"]
+                .iter()
+                .any(|r| n.ends_with(r))),
+        "{e:?}"
+    );
+    // No organization is left of a portfolio or a country; the country is a place.
+    let (e, _) = entities_of(
+        "Budget\n\nAgriculture Secretary Richard Lyng said exports rose.\n\nWest German Finance Minister Gerhard Stoltenberg said rates would fall.\n\nU.K. Chancellor Nigel Lawson said taxes would fall.\n",
+    );
+    assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
+    assert!(has(&e, "place", "Germany"), "{e:?}");
+    assert!(has(&e, "place", "United Kingdom"), "{e:?}");
+    // "Of" or "the" before the role keeps it in the name.
+    let (e, _) =
+        entities_of("Science\n\nThe New York Society of Security Analysts met on Monday.\n");
+    assert!(
+        has(&e, "organization", "New York Society of Security Analysts"),
+        "{e:?}"
+    );
+}

@@ -522,6 +522,11 @@ fn tagged_mention(
         return None;
     }
     let (s, ty) = split_title(toks, text, ty, s, e, gaz);
+    let e = if ty == 1 {
+        without_a_role(toks, text, s, e, gaz)?
+    } else {
+        e
+    };
     let surface = &text[toks[s].start..toks[e - 1].end];
     let lower = surface.to_lowercase();
     if !surface.chars().any(char::is_alphabetic)
@@ -1512,6 +1517,72 @@ fn determined(before: &str) -> bool {
         }
     }
     false
+}
+
+/// The words that end a role held in an organization ("Treasury Secretary", "Fed
+/// Chairman", "Pentagon Press Secretary").
+const ROLE_ENDINGS: &[&str] = &[
+    "secretary",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "president",
+    "chancellor",
+    "governor",
+    "director",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+];
+
+/// An organization's chunk `s..e` that ends in a role ("U.S. Treasury Secretary", "BankAmerica
+/// Corp Chairman", "Pentagon Press Secretary") names the organization before the role: the
+/// end of that name, or `None` when no organization is left ("Agriculture Secretary", "West
+/// German Finance Minister", "U.K. Chancellor", "West German President": a country there is
+/// found as a place). What
+/// is left is an organization when the lists hold it (after a country: "U.S. Treasury"), it
+/// ends in an institution's word ("Home Office", "Central Bank"), or its words are ones news
+/// mostly writes with a capital ("Keidanren"). A name with "of" or "the" before the role
+/// keeps it ("Office of the President").
+fn without_a_role(
+    toks: &[Token],
+    text: &str,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    let word = |j: usize| {
+        toks[j]
+            .text(text)
+            .to_lowercase()
+            .trim_end_matches('.')
+            .to_string()
+    };
+    if e - s < 2 || !ROLE_ENDINGS.contains(&word(e - 1).as_str()) {
+        return Some(e);
+    }
+    let mut k = e - 1;
+    while k > s && (TITLE_WORDS.contains(&word(k - 1).as_str()) || word(k - 1) == "press") {
+        k -= 1;
+    }
+    if k > s && matches!(word(k - 1).as_str(), "of" | "the" | "for" | "and" | "&") {
+        return Some(e);
+    }
+    let country = |j: usize| gaz.kinds(&word(j)) & (kind::COUNTRY | kind::DEMONYM) != 0;
+    let from = if k > s + 1 && country(s) { s + 1 } else { s };
+    let name = (from..k).map(word).collect::<Vec<_>>().join(" ");
+    let listed = gaz.kinds(&name) & kind::ORGANIZATION != 0;
+    if k == from || (country(k - 1) && !listed) {
+        return None;
+    }
+    let capitalised = (from..k).all(|j| {
+        let w = toks[j].text(text);
+        w.starts_with(char::is_uppercase) && capitalisation(w).is_none_or(|c| c >= 3)
+    });
+    (listed || is_an_institutions_word(&word(k - 1)) || capitalised).then_some(k)
 }
 
 /// Whether an organization's name is only a role: titles, optionally after a country
