@@ -1213,3 +1213,16 @@ fn a_role_held_in_an_organization_is_cut_from_its_name() {
         "{e:?}"
     );
 }
+
+#[test]
+fn an_employer_before_an_analysts_name_is_an_organization() {
+    let (e, _) = entities_of(
+        "Stocks\n\nThe rating was cut from neutral, said E.F. Hutton analyst Bernard Sosnick.\n\nDean Witter analyst Karen Gibbs said a retail recovery was near.\n\nClinton spokesman Joe Lockhart said nothing.\n",
+    );
+    for org in ["E.F. Hutton", "Dean Witter"] {
+        assert!(has(&e, "organization", org), "{org}: {e:?}");
+    }
+    for person in ["Bernard Sosnick", "Karen Gibbs", "Clinton", "Joe Lockhart"] {
+        assert!(has(&e, "person", person), "{person}: {e:?}");
+    }
+}

@@ -914,6 +914,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
+    employers_before_jobs(&mut raws, passages);
     drop_plural_abbreviations(&mut raws, passages);
     companies_by_legal_form(&mut raws, passages);
     companies_in_the_possessive(&mut raws, passages, gaz);
@@ -1733,6 +1734,39 @@ fn people_past_a_break(
         }
     }
     out
+}
+
+/// Jobs that news writes between an employer and the person who holds the job, in lower
+/// case: "said E.F. Hutton analyst Bernard Sosnick", "Societe Generale economist Alain
+/// Marais", "Olivetti chairman Carlo De Benedetti". Not "spokesman": "Clinton spokesman Joe
+/// Lockhart" speaks for a person.
+const EMPLOYEES: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "chairman",
+];
+
+/// A "person" right before one of the [`EMPLOYEES`]' jobs and a person after it is the
+/// employer, an organization: "Dean Witter analyst Karen Gibbs", "Smith Barney analyst Craig
+/// Sloane" (after [`people_by_their_names`], which reads such names as people's).
+fn employers_before_jobs(raws: &mut [Raw], passages: &[Passage]) {
+    for i in 1..raws.len() {
+        let (a, b) = (&raws[i - 1], &raws[i]);
+        let between = || passages[a.passage].text.get(a.end..b.start);
+        if a.passage == b.passage
+            && a.kind == Kind::Person
+            && b.kind == Kind::Person
+            && between().is_some_and(|w| {
+                w.starts_with(' ') && w.ends_with(' ') && EMPLOYEES.contains(&w.trim())
+            })
+        {
+            raws[i - 1].kind = Kind::Organization;
+        }
+    }
 }
 
 /// For [`people_past_a_break`]: where the chunk of tokens `s..e` stops, and where the person
