@@ -522,10 +522,10 @@ fn tagged_mention(
         return None;
     }
     let (s, ty) = split_title(toks, text, ty, s, e, gaz);
-    let e = if ty == 1 {
+    let (e, ty) = if ty == 1 {
         without_a_role(toks, text, s, e, gaz)?
     } else {
-        e
+        (e, ty)
     };
     let surface = &text[toks[s].start..toks[e - 1].end];
     let lower = surface.to_lowercase();
@@ -914,7 +914,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
-    employers_before_jobs(&mut raws, passages);
+    employers_before_jobs(&mut raws, passages, gaz);
     drop_plural_abbreviations(&mut raws, passages);
     companies_by_legal_form(&mut raws, passages);
     companies_in_the_possessive(&mut raws, passages, gaz);
@@ -1520,70 +1520,86 @@ fn determined(before: &str) -> bool {
     false
 }
 
-/// The words that end a role held in an organization ("Treasury Secretary", "Fed
-/// Chairman", "Pentagon Press Secretary").
-const ROLE_ENDINGS: &[&str] = &[
-    "secretary",
-    "minister",
-    "chairman",
-    "chairwoman",
-    "president",
-    "chancellor",
-    "governor",
-    "director",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-];
+/// Words that end a role held in an organization, beside the titles that open no name of a
+/// thing ([`PERSON_ONLY_TITLES`]): "Pentagon Press Secretary", "Fed Chairman".
+const MORE_ROLE_ENDINGS: &[&str] = &["chairwoman", "director", "commander", "spokesperson"];
 
 /// An organization's chunk `s..e` that ends in a role ("U.S. Treasury Secretary", "BankAmerica
-/// Corp Chairman", "Pentagon Press Secretary") names the organization before the role: the
-/// end of that name, or `None` when no organization is left ("Agriculture Secretary", "West
-/// German Finance Minister", "U.K. Chancellor", "West German President": a country there is
-/// found as a place). What
-/// is left is an organization when the lists hold it (after a country: "U.S. Treasury"), it
-/// ends in an institution's word ("Home Office", "Central Bank"), or its words are ones news
-/// mostly writes with a capital ("Keidanren"). A name with "of" or "the" before the role
-/// keeps it ("Office of the President").
+/// Corp Chairman", "Pentagon Press Secretary", "Bank of Canada Governor") names what comes
+/// before the role: the end of that name and its type (an organization, or a place that
+/// holds a government's office or is not an organization's name: "Texas Governor", "Scotland
+/// Secretary"; not "Chelsea Chairman"), or `None` when it names nothing ("Agriculture
+/// Secretary", "West German Finance Minister", "U.S. Ambassador": a country there is found
+/// as a place). What is left is an organization when the lists hold it ("American Express",
+/// after a country "U.S. Treasury"), a word of it ends institutions' names ("Home Office",
+/// "Bank of Canada"), or news mostly writes its words with a capital and the clusters know
+/// them ("Keidanren"; not "Brexit"). A connector right before the role keeps it in the name
+/// ("Office of the President").
 fn without_a_role(
     toks: &[Token],
     text: &str,
     s: usize,
     e: usize,
     gaz: &Gazetteer,
-) -> Option<usize> {
-    let word = |j: usize| {
-        toks[j]
-            .text(text)
-            .to_lowercase()
-            .trim_end_matches('.')
-            .to_string()
-    };
-    if e - s < 2 || !ROLE_ENDINGS.contains(&word(e - 1).as_str()) {
-        return Some(e);
+) -> Option<(usize, usize)> {
+    let lower = |j: usize| toks[j].text(text).to_lowercase();
+    let word = |j: usize| lower(j).trim_end_matches('.').to_string();
+    let role = word(e - 1);
+    if e - s < 2
+        || !(PERSON_ONLY_TITLES.contains(&role.as_str())
+            || MORE_ROLE_ENDINGS.contains(&role.as_str()))
+    {
+        return Some((e, 1));
     }
+    let phrase = |a: usize, b: usize| (a..b).map(lower).collect::<Vec<_>>().join(" ");
+    let listed = |a: usize, b: usize| gaz.kinds(&phrase(a, b)) & kind::ORGANIZATION != 0;
+    // The titles before the role go with it ("Deputy", "Foreign"); "Press" only before a
+    // spokesman's role, and not when it ends a listed name ("Associated Press President").
     let mut k = e - 1;
-    while k > s && (TITLE_WORDS.contains(&word(k - 1).as_str()) || word(k - 1) == "press") {
+    while k > s
+        && (TITLE_WORDS.contains(&word(k - 1).as_str())
+            || (word(k - 1) == "press"
+                && matches!(word(k).as_str(), "secretary" | "spokesman" | "spokeswoman")
+                && !listed(s, k)))
+    {
         k -= 1;
     }
-    if k > s && matches!(word(k - 1).as_str(), "of" | "the" | "for" | "and" | "&") {
-        return Some(e);
+    if k > s && NAME_CONNECTORS.contains(&word(k - 1).as_str()) {
+        return Some((e, 1));
     }
-    let country = |j: usize| gaz.kinds(&word(j)) & (kind::COUNTRY | kind::DEMONYM) != 0;
+    let kinds = |j: usize| gaz.kinds(&lower(j)) | gaz.kinds(&word(j));
+    let country = |j: usize| kinds(j) & (kind::COUNTRY | kind::DEMONYM) != 0;
     let from = if k > s + 1 && country(s) { s + 1 } else { s };
-    let name = (from..k).map(word).collect::<Vec<_>>().join(" ");
-    let listed = gaz.kinds(&name) & kind::ORGANIZATION != 0;
-    if k == from || (country(k - 1) && !listed) {
+    if k == from {
         return None;
     }
+    // A place holds a government's offices ("Texas Governor", "Scotland Secretary"), a
+    // club or a company named after a place its others ("Chelsea Chairman").
+    let place = gaz.kinds(&phrase(s, k)) & (kind::PLACE | kind::TOWN) != 0;
+    let governs = matches!(
+        role.as_str(),
+        "secretary" | "minister" | "governor" | "senator" | "ambassador" | "envoy" | "chancellor"
+    );
+    if place && governs {
+        return Some((k, 2));
+    }
+    if listed(s, k) || listed(from, k) {
+        return Some((k, 1));
+    }
+    let after_of = k > s + 1 && word(k - 2) == "of";
+    if country(k - 1) && !after_of {
+        return None;
+    }
+    if place {
+        return Some((k, 2));
+    }
+    let institution = (from..k).any(|j| is_an_institutions_word(&word(j)));
     let capitalised = (from..k).all(|j| {
         let w = toks[j].text(text);
-        w.starts_with(char::is_uppercase) && capitalisation(w).is_none_or(|c| c >= 3)
+        NAME_CONNECTORS.contains(&w)
+            || (w.starts_with(char::is_uppercase) && capitalisation(w).is_some_and(|c| c >= 3))
     });
-    (listed || is_an_institutions_word(&word(k - 1)) || capitalised).then_some(k)
+    (institution || capitalised).then_some((k, 1))
 }
 
 /// Whether an organization's name is only a role: titles, optionally after a country
@@ -1736,35 +1752,52 @@ fn people_past_a_break(
     out
 }
 
-/// Jobs that news writes between an employer and the person who holds the job, in lower
-/// case: "said E.F. Hutton analyst Bernard Sosnick", "Societe Generale economist Alain
-/// Marais", "Olivetti chairman Carlo De Benedetti". Not "spokesman": "Clinton spokesman Joe
-/// Lockhart" speaks for a person.
-const EMPLOYEES: &[&str] = &[
-    "analyst",
-    "analysts",
+/// For [`employers_before_jobs`]: jobs that news writes in lower case between an employer
+/// and the person who holds the job ("E.F. Hutton analyst Bernard Sosnick")...
+const ANALYSTS: &[&str] = &["analyst", "analysts"];
+/// ...and jobs that a person's staff hold too ("Societe Generale economist Alain Marais", but
+/// "Trump strategist Steve Bannon", "Reagan economist Arthur Laffer"). Not "spokesman":
+/// "Clinton spokesman Joe Lockhart" speaks for a person.
+const STAFF: &[&str] = &[
     "economist",
     "economists",
     "strategist",
     "strategists",
     "chairman",
+    "chairwoman",
 ];
 
-/// A "person" right before one of the [`EMPLOYEES`]' jobs and a person after it is the
-/// employer, an organization: "Dean Witter analyst Karen Gibbs", "Smith Barney analyst Craig
-/// Sloane" (after [`people_by_their_names`], which reads such names as people's).
-fn employers_before_jobs(raws: &mut [Raw], passages: &[Passage]) {
-    for i in 1..raws.len() {
-        let (a, b) = (&raws[i - 1], &raws[i]);
-        let between = || passages[a.passage].text.get(a.end..b.start);
+/// A "person" right before a job and a person after it is the employer, an organization, in
+/// every mention of the article: "Dean Witter analyst Karen Gibbs", "Scrimgeour Vickers
+/// economist Richard Holt". Before an analyst's job, unless the article names a person whose
+/// name ends with it; before a job a person's staff hold too ([`STAFF`]), only a name of two
+/// words or more that opens with no first name. Runs after [`people_by_their_names`], which
+/// reads such names as people's.
+fn employers_before_jobs(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
+    let mut employers: HashSet<String> = HashSet::new();
+    for pair in raws.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let Some(job) = passages[a.passage]
+            .text
+            .get(a.end..b.start)
+            .and_then(|w| w.strip_prefix(' ')?.strip_suffix(' '))
+        else {
+            continue;
+        };
+        let first = a.text.split(' ').next().unwrap_or("").to_lowercase();
+        let firm = || a.text.contains(' ') && gaz.kinds(&first) & kind::FIRST_NAME == 0;
         if a.passage == b.passage
             && a.kind == Kind::Person
             && b.kind == Kind::Person
-            && between().is_some_and(|w| {
-                w.starts_with(' ') && w.ends_with(' ') && EMPLOYEES.contains(&w.trim())
-            })
+            && (ANALYSTS.contains(&job) || (STAFF.contains(&job) && firm()))
+            && !ends_a_persons_name(raws, &a.text)
         {
-            raws[i - 1].kind = Kind::Organization;
+            employers.insert(a.text.clone());
+        }
+    }
+    for r in raws.iter_mut() {
+        if r.kind == Kind::Person && employers.contains(&r.text) {
+            r.kind = Kind::Organization;
         }
     }
 }
