@@ -1214,6 +1214,12 @@ fn a_role_held_in_an_organization_is_cut_from_its_name() {
         assert!(has(&e, "organization", org), "{org}: {e:?}");
     }
     assert!(has(&e, "place", "Texas"), "{e:?}");
+    // A company before a role that is no government's keeps its place's name.
+    let (e2, _) = entities_of(
+        "Airlines\n\nFares would rise, said Texas Air Chairman Frank Lorenzo.\n\nThe club was sound, said Chelsea Chairman Bruce Buck.\n",
+    );
+    assert!(has(&e2, "organization", "Texas Air"), "{e2:?}");
+    assert!(!has(&e2, "place", "Chelsea"), "{e2:?}");
     assert!(has(&e, "place", "United States"), "{e:?}");
     assert!(
         !e.iter()
@@ -1243,4 +1249,10 @@ fn an_employer_before_an_analysts_name_is_an_organization() {
     for person in people {
         assert!(has(&e, "person", person), "{person}: {e:?}");
     }
+    // Not a name that ends a person's name in the article.
+    let (e, _) = entities_of(
+        "Deals\n\nCarl Icahn said he would sell his stake. Icahn analyst John Doe said the sale was near.\n",
+    );
+    assert!(has(&e, "person", "Carl Icahn"), "{e:?}");
+    assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
 }

@@ -521,12 +521,12 @@ fn tagged_mention(
     if s >= e {
         return None;
     }
-    let (s, ty) = split_title(toks, text, ty, s, e, gaz);
     let (e, ty) = if ty == 1 {
         without_a_role(toks, text, s, e, gaz)?
     } else {
         (e, ty)
     };
+    let (s, ty) = split_title(toks, text, ty, s, e, gaz);
     let surface = &text[toks[s].start..toks[e - 1].end];
     let lower = surface.to_lowercase();
     if !surface.chars().any(char::is_alphabetic)
@@ -1521,20 +1521,25 @@ fn determined(before: &str) -> bool {
 }
 
 /// Words that end a role held in an organization, beside the titles that open no name of a
-/// thing ([`PERSON_ONLY_TITLES`]): "Pentagon Press Secretary", "Fed Chairman".
+/// thing ([`PERSON_ONLY_TITLES`]): "Fed Chairman", "CIA Director", "Army Spokesperson".
 const MORE_ROLE_ENDINGS: &[&str] = &["chairwoman", "director", "commander", "spokesperson"];
 
-/// An organization's chunk `s..e` that ends in a role ("U.S. Treasury Secretary", "BankAmerica
-/// Corp Chairman", "Pentagon Press Secretary", "Bank of Canada Governor") names what comes
-/// before the role: the end of that name and its type (an organization, or a place that
-/// holds a government's office or is not an organization's name: "Texas Governor", "Scotland
-/// Secretary"; not "Chelsea Chairman"), or `None` when it names nothing ("Agriculture
-/// Secretary", "West German Finance Minister", "U.S. Ambassador": a country there is found
-/// as a place). What is left is an organization when the lists hold it ("American Express",
-/// after a country "U.S. Treasury"), a word of it ends institutions' names ("Home Office",
-/// "Bank of Canada"), or news mostly writes its words with a capital and the clusters know
-/// them ("Keidanren"; not "Brexit"). A connector right before the role keeps it in the name
-/// ("Office of the President").
+/// The roles of a government's office: a place before one is the place ("Texas Governor").
+const GOVERNMENT_ROLES: &[&str] = &[
+    "secretary",
+    "minister",
+    "governor",
+    "senator",
+    "ambassador",
+    "envoy",
+    "chancellor",
+];
+
+/// An organization's chunk `s..e` that ends in a role ("U.S. Treasury Secretary", "Federal
+/// Reserve Vice Chairman", "Pentagon Press Secretary", "Bank of Canada Governor") names what
+/// comes before the role ([`what_is_left`]): the end of that name and its type, or `None`
+/// when it names nothing. A connector right before the role keeps it in the name ("Office
+/// of the President").
 fn without_a_role(
     toks: &[Token],
     text: &str,
@@ -1542,64 +1547,130 @@ fn without_a_role(
     e: usize,
     gaz: &Gazetteer,
 ) -> Option<(usize, usize)> {
-    let lower = |j: usize| toks[j].text(text).to_lowercase();
-    let word = |j: usize| lower(j).trim_end_matches('.').to_string();
+    let word = |j: usize| {
+        toks[j]
+            .text(text)
+            .to_lowercase()
+            .trim_end_matches('.')
+            .to_string()
+    };
     let role = word(e - 1);
-    if e - s < 2
-        || !(PERSON_ONLY_TITLES.contains(&role.as_str())
-            || MORE_ROLE_ENDINGS.contains(&role.as_str()))
-    {
+    let ends_in_a_role =
+        PERSON_ONLY_TITLES.contains(&role.as_str()) || MORE_ROLE_ENDINGS.contains(&role.as_str());
+    if e - s < 2 || !ends_in_a_role {
         return Some((e, 1));
     }
-    let phrase = |a: usize, b: usize| (a..b).map(lower).collect::<Vec<_>>().join(" ");
-    let listed = |a: usize, b: usize| gaz.kinds(&phrase(a, b)) & kind::ORGANIZATION != 0;
-    // The titles before the role go with it ("Deputy", "Foreign"); "Press" only before a
-    // spokesman's role, and not when it ends a listed name ("Associated Press President").
+    let k = role_start(toks, text, s, e, gaz);
+    // A title before the role ("U.S. Secretary of State George Shultz and Soviet Foreign
+    // Minister") is [`split_title`]'s to read.
+    let titled = (s..k).any(|j| PERSON_ONLY_TITLES.contains(&word(j).as_str()));
+    if titled || (k > s && NAME_CONNECTORS.contains(&word(k - 1).as_str())) {
+        return Some((e, 1));
+    }
+    let governs = GOVERNMENT_ROLES.contains(&role.as_str());
+    what_is_left(toks, text, s, k, governs, gaz)
+}
+
+/// Words that make a role of another ("Assistant Secretary", "Shadow Chancellor").
+const ROLE_MODIFIERS: &[&str] = &["assistant", "under", "shadow", "acting"];
+
+/// Where the role that ends the chunk `s..e` starts: the titles and [`ROLE_MODIFIERS`]
+/// before its last word go with it ("Vice Chairman", "Deputy Prime Minister", "Assistant
+/// Secretary"), and so does "Press" before a spokesman's role, unless the lists hold the
+/// name it ends ("Pentagon Press Secretary").
+fn role_start(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> usize {
+    let word = |j: usize| {
+        toks[j]
+            .text(text)
+            .to_lowercase()
+            .trim_end_matches('.')
+            .to_string()
+    };
     let mut k = e - 1;
-    while k > s
-        && (TITLE_WORDS.contains(&word(k - 1).as_str())
-            || (word(k - 1) == "press"
-                && matches!(word(k).as_str(), "secretary" | "spokesman" | "spokeswoman")
-                && !listed(s, k)))
-    {
+    while k > s {
+        let before = word(k - 1);
+        let press = before == "press"
+            && matches!(word(k).as_str(), "secretary" | "spokesman" | "spokeswoman")
+            && gaz.kinds(&lower_words(toks, text, s, k)) & kind::ORGANIZATION == 0;
+        let title =
+            TITLE_WORDS.contains(&before.as_str()) || ROLE_MODIFIERS.contains(&before.as_str());
+        if !(title || press) {
+            break;
+        }
         k -= 1;
     }
-    if k > s && NAME_CONNECTORS.contains(&word(k - 1).as_str()) {
-        return Some((e, 1));
-    }
-    let kinds = |j: usize| gaz.kinds(&lower(j)) | gaz.kinds(&word(j));
+    k
+}
+
+/// The tokens `a..b` in lower case, joined by spaces (as the gazetteer keys phrases).
+fn lower_words(toks: &[Token], text: &str, a: usize, b: usize) -> String {
+    (a..b)
+        .map(|j| toks[j].text(text).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What the words `s..k` before a role name, with its end and type; `None` when they name
+/// nothing ("Agriculture Secretary", "West German Finance Minister", "U.S. Ambassador": a
+/// country there is found as a place; "Deputy Energy Minister"):
+/// - an organization the lists hold, whole or after a country ("American Express
+///   President", "U.S. Treasury Secretary");
+/// - a place, before a government's role ("Texas Governor");
+/// - an organization with a word that ends institutions' names ("Home Office", "Bank of
+///   Canada"), of two capitalised words or more after any country ("Texas Air Chairman"),
+///   or of one that the clusters know news mostly writes with a capital ("Keidanren
+///   Chairman"; not "Brexit Secretary").
+fn what_is_left(
+    toks: &[Token],
+    text: &str,
+    s: usize,
+    k: usize,
+    governs: bool,
+    gaz: &Gazetteer,
+) -> Option<(usize, usize)> {
+    let lower = |j: usize| toks[j].text(text).to_lowercase();
+    let kinds = |j: usize| gaz.kinds(&lower(j)) | gaz.kinds(lower(j).trim_end_matches('.'));
     let country = |j: usize| kinds(j) & (kind::COUNTRY | kind::DEMONYM) != 0;
-    let from = if k > s + 1 && country(s) { s + 1 } else { s };
-    if k == from {
+    // The country or people that opens the name ("U.S.", "Thai", "West German").
+    let leading = if k > s + 1 && country(s) {
+        1
+    } else if k > s + 2
+        && gaz
+            .compass_demonym(&text[toks[s].start..toks[s + 1].end])
+            .is_some()
+    {
+        2
+    } else {
+        0
+    };
+    let from = s + leading;
+    let listed = |a: usize| gaz.kinds(&lower_words(toks, text, a, k)) & kind::ORGANIZATION != 0;
+    if k == from || (k == s + 1 && country(s)) {
         return None;
     }
-    // A place holds a government's offices ("Texas Governor", "Scotland Secretary"), a
-    // club or a company named after a place its others ("Chelsea Chairman").
-    let place = gaz.kinds(&phrase(s, k)) & (kind::PLACE | kind::TOWN) != 0;
-    let governs = matches!(
-        role.as_str(),
-        "secretary" | "minister" | "governor" | "senator" | "ambassador" | "envoy" | "chancellor"
-    );
-    if place && governs {
-        return Some((k, 2));
-    }
-    if listed(s, k) || listed(from, k) {
+    if listed(s) || listed(from) {
         return Some((k, 1));
     }
-    let after_of = k > s + 1 && word(k - 2) == "of";
-    if country(k - 1) && !after_of {
+    // A title that opens what is left makes it a role too ("Ecuador's Deputy Energy
+    // Minister").
+    if TITLE_WORDS.contains(&lower(from).trim_end_matches('.')) {
         return None;
     }
-    if place {
+    let place = gaz.kinds(&lower_words(toks, text, s, k)) & (kind::PLACE | kind::TOWN) != 0;
+    if governs && place {
         return Some((k, 2));
     }
-    let institution = (from..k).any(|j| is_an_institutions_word(&word(j)));
-    let capitalised = (from..k).all(|j| {
-        let w = toks[j].text(text);
-        NAME_CONNECTORS.contains(&w)
-            || (w.starts_with(char::is_uppercase) && capitalisation(w).is_some_and(|c| c >= 3))
-    });
-    (institution || capitalised).then_some((k, 1))
+    if country(k - 1) && !(k > s + 1 && lower(k - 2) == "of") {
+        return None;
+    }
+    let connector = |j: usize| NAME_CONNECTORS.contains(&toks[j].text(text));
+    let capital = |j: usize| toks[j].text(text).starts_with(char::is_uppercase);
+    let institution = (from..k).any(|j| is_an_institutions_word(lower(j).trim_end_matches('.')));
+    let words = (from..k).filter(|&j| !connector(j)).count();
+    let capitalised = (from..k).all(|j| connector(j) || capital(j));
+    let known = (from..k)
+        .all(|j| connector(j) || capitalisation(toks[j].text(text)).is_some_and(|c| c >= 3));
+    (institution || (capitalised && (words >= 2 || known))).then_some((k, 1))
 }
 
 /// Whether an organization's name is only a role: titles, optionally after a country
@@ -1769,10 +1840,10 @@ const STAFF: &[&str] = &[
 
 /// A "person" right before a job and a person after it is the employer, an organization, in
 /// every mention of the article: "Dean Witter analyst Karen Gibbs", "Scrimgeour Vickers
-/// economist Richard Holt". Before an analyst's job, unless the article names a person whose
-/// name ends with it; before a job a person's staff hold too ([`STAFF`]), only a name of two
-/// words or more that opens with no first name. Runs after [`people_by_their_names`], which
-/// reads such names as people's.
+/// economist Richard Holt". Not a name that ends a person's name in the article ("Carl
+/// Icahn" ... "Icahn analyst"); before a job a person's staff hold too ([`STAFF`]), only a
+/// name of two words or more that opens with no first name. Runs after
+/// [`people_by_their_names`], which reads such names as people's.
 fn employers_before_jobs(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
     let mut employers: HashSet<String> = HashSet::new();
     for pair in raws.windows(2) {
