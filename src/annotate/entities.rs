@@ -1547,13 +1547,7 @@ fn without_a_role(
     e: usize,
     gaz: &Gazetteer,
 ) -> Option<(usize, usize)> {
-    let word = |j: usize| {
-        toks[j]
-            .text(text)
-            .to_lowercase()
-            .trim_end_matches('.')
-            .to_string()
-    };
+    let word = |j: usize| bare_word(toks, text, j);
     let role = word(e - 1);
     let ends_in_a_role =
         PERSON_ONLY_TITLES.contains(&role.as_str()) || MORE_ROLE_ENDINGS.contains(&role.as_str());
@@ -1579,13 +1573,7 @@ const ROLE_MODIFIERS: &[&str] = &["assistant", "under", "shadow", "acting"];
 /// Secretary"), and so does "Press" before a spokesman's role, unless the lists hold the
 /// name it ends ("Pentagon Press Secretary").
 fn role_start(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> usize {
-    let word = |j: usize| {
-        toks[j]
-            .text(text)
-            .to_lowercase()
-            .trim_end_matches('.')
-            .to_string()
-    };
+    let word = |j: usize| bare_word(toks, text, j);
     let mut k = e - 1;
     while k > s {
         let before = word(k - 1);
@@ -1600,6 +1588,16 @@ fn role_start(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -
         k -= 1;
     }
     k
+}
+
+/// Token `j` in lower case without its final full stop ("U.S." → "u.s", "Gen." → "gen"), as
+/// the lists of titles and roles hold words.
+fn bare_word(toks: &[Token], text: &str, j: usize) -> String {
+    toks[j]
+        .text(text)
+        .to_lowercase()
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// The tokens `a..b` in lower case, joined by spaces (as the gazetteer keys phrases).
@@ -1629,7 +1627,7 @@ fn what_is_left(
     gaz: &Gazetteer,
 ) -> Option<(usize, usize)> {
     let lower = |j: usize| toks[j].text(text).to_lowercase();
-    let kinds = |j: usize| gaz.kinds(&lower(j)) | gaz.kinds(lower(j).trim_end_matches('.'));
+    let kinds = |j: usize| gaz.kinds(&lower(j)) | gaz.kinds(&bare_word(toks, text, j));
     let country = |j: usize| kinds(j) & (kind::COUNTRY | kind::DEMONYM) != 0;
     // The country or people that opens the name ("U.S.", "Thai", "West German").
     let leading = if k > s + 1 && country(s) {
@@ -1653,7 +1651,7 @@ fn what_is_left(
     }
     // A title that opens what is left makes it a role too ("Ecuador's Deputy Energy
     // Minister").
-    if TITLE_WORDS.contains(&lower(from).trim_end_matches('.')) {
+    if TITLE_WORDS.contains(&bare_word(toks, text, from).as_str()) {
         return None;
     }
     let place = gaz.kinds(&lower_words(toks, text, s, k)) & (kind::PLACE | kind::TOWN) != 0;
@@ -1665,7 +1663,7 @@ fn what_is_left(
     }
     let connector = |j: usize| NAME_CONNECTORS.contains(&toks[j].text(text));
     let capital = |j: usize| toks[j].text(text).starts_with(char::is_uppercase);
-    let institution = (from..k).any(|j| is_an_institutions_word(lower(j).trim_end_matches('.')));
+    let institution = (from..k).any(|j| is_an_institutions_word(&bare_word(toks, text, j)));
     let words = (from..k).filter(|&j| !connector(j)).count();
     let capitalised = (from..k).all(|j| connector(j) || capital(j));
     let known = (from..k)
