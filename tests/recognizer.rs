@@ -1256,3 +1256,22 @@ fn an_employer_before_an_analysts_name_is_an_organization() {
     assert!(has(&e, "person", "Carl Icahn"), "{e:?}");
     assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
 }
+
+#[test]
+fn the_organization_of_a_role_before_a_name_is_found_too() {
+    let (e, _) = entities_of(
+        "Rates\n\nBank of Japan Governor Satoshi Sumita said in a statement that rates would stay.\n\nFederal Reserve Board Vice Chairman Manuel Johnson said inflation was low.\n\nDefense Secretary Ash Carter said the strike was lawful.\n",
+    );
+    for org in ["Bank of Japan", "Federal Reserve Board"] {
+        assert!(has(&e, "organization", org), "{org}: {e:?}");
+    }
+    for person in ["Satoshi Sumita", "Manuel Johnson", "Ash Carter"] {
+        assert!(has(&e, "person", person), "{person}: {e:?}");
+    }
+    // A portfolio names no organization.
+    assert_eq!(
+        e.iter().filter(|(k, _)| k == "organization").count(),
+        2,
+        "{e:?}"
+    );
+}
