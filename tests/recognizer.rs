@@ -1260,12 +1260,18 @@ fn an_employer_before_an_analysts_name_is_an_organization() {
 #[test]
 fn the_organization_of_a_role_before_a_name_is_found_too() {
     let (e, _) = entities_of(
-        "Rates\n\nBank of Japan Governor Satoshi Sumita said in a statement that rates would stay.\n\nFederal Reserve Board Vice Chairman Manuel Johnson said inflation was low.\n\nDefense Secretary Ash Carter said the strike was lawful.\n",
+        "Rates\n\nBank of Japan Governor Satoshi Sumita said in a statement that rates would stay.\n\nFederal Reserve Board Vice Chairman Manuel Johnson said inflation was low.\n\nDefense Secretary Ash Carter said the strike was lawful.\n\nWork and Pensions Secretary Iain Duncan Smith said benefits would rise.\n\nInternational Development Secretary Hilary Benn said aid would grow.\n",
     );
     for org in ["Bank of Japan", "Federal Reserve Board"] {
         assert!(has(&e, "organization", org), "{org}: {e:?}");
     }
-    for person in ["Satoshi Sumita", "Manuel Johnson", "Ash Carter"] {
+    for person in [
+        "Satoshi Sumita",
+        "Manuel Johnson",
+        "Ash Carter",
+        "Iain Duncan Smith",
+        "Hilary Benn",
+    ] {
         assert!(has(&e, "person", person), "{person}: {e:?}");
     }
     // A portfolio names no organization.

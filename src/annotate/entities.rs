@@ -1536,6 +1536,10 @@ fn with_the_role_holder(
     e: usize,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize, usize)> {
+    let (s, e) = trim(toks, text, s, e);
+    if s >= e {
+        return vec![(ty, s, e)];
+    }
     let (person, kind) = split_title(toks, text, ty, s, e, gaz);
     if kind != 0 || person < s + 2 {
         return vec![(ty, s, e)];
@@ -1641,12 +1645,13 @@ fn lower_words(toks: &[Token], text: &str, a: usize, b: usize) -> String {
 /// - an organization the lists hold, whole or after a country ("American Express
 ///   President", "U.S. Treasury Secretary");
 /// - a place news mostly writes with a capital, before a government's role ("Texas
-///   Governor"; not "Union Secretary");
+///   Governor"; not "Liberal Secretary");
 /// - an organization with a word that ends institutions' names ("Home Office", "Bank of
 ///   Canada"), of two capitalised words or more after any country ("Texas Air Chairman"),
 ///   or of one that the clusters know news mostly writes with a capital ("Keidanren
-///   Chairman"; not "Brexit Secretary"); `strict`, only a name of two words or more with an
-///   institution's word.
+///   Chairman"; not "Brexit Secretary"); `strict`, only a name of two words or more that an
+///   institution's word ends, or that one opens before "of" ("Bank of Japan"; not
+///   "International Development Secretary").
 fn what_is_left(
     toks: &[Token],
     text: &str,
@@ -1684,7 +1689,7 @@ fn what_is_left(
     if TITLE_WORDS.contains(&bare_word(toks, text, from).as_str()) {
         return None;
     }
-    // A place news mostly writes with a capital ("Texas"; not "Union").
+    // A place news mostly writes with a capital ("Texas"; not "Liberal").
     let place = gaz.kinds(&lower_words(toks, text, s, k)) & (kind::PLACE | kind::TOWN) != 0
         && (s..k).all(|j| capitalisation(toks[j].text(text)).is_none_or(|c| c >= 3));
     if governs && place {
@@ -1700,8 +1705,13 @@ fn what_is_left(
     let capitalised = (from..k).all(|j| connector(j) || capital(j));
     let known = (from..k)
         .all(|j| connector(j) || capitalisation(toks[j].text(text)).is_some_and(|c| c >= 3));
+    // Strictly, the institution's word ends the name or goes before its "of" ("Bank of
+    // Korea"; not "International Development").
+    let ends_an_institution = |j: usize| {
+        is_an_institutions_word(&bare_word(toks, text, j)) && (j + 1 == k || lower(j + 1) == "of")
+    };
     let kept = if strict {
-        institution && words >= 2
+        (from..k).any(ends_an_institution) && words >= 2
     } else {
         institution || (capitalised && (words >= 2 || known))
     };
