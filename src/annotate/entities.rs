@@ -404,7 +404,8 @@ fn recognized(passages: &[Passage], tokens: &[Vec<Token>], model: &Model) -> Vec
             if s >= e {
                 continue;
             }
-            for (ty, s, e) in with_the_role_holder(toks, text, ty, s, e, gaz) {
+            let holder = role_holder(toks, text, ty, s, e, gaz);
+            for (ty, s, e) in holder.into_iter().chain([(ty, s, e)]) {
                 let Some(t) = tagged_mention(toks, text, ty, s, e, gaz) else {
                     continue;
                 };
@@ -801,7 +802,7 @@ fn split_title(
     let last = word(e - 1);
     let last = last.trim_end_matches('.');
     let tail_org = is_an_institutions_word(last)
-        || gaz.kinds(&(s..e).map(word).collect::<Vec<_>>().join(" ")) & kind::ORGANIZATION != 0;
+        || gaz.kinds(&lower_words(toks, text, s, e)) & kind::ORGANIZATION != 0;
     // "General Acquisition", "General Mills": after a title that is also a word of
     // companies' names, words the raw text mostly writes in lower case name a company, not a
     // person ("Mr Cable" is Vince Cable).
@@ -1524,30 +1525,27 @@ fn determined(before: &str) -> bool {
 
 /// A chunk that holds a role and the person who holds it ("Federal Reserve Vice Chairman
 /// Manuel Johnson", "Bank of Japan Governor Satoshi Sumita"), which [`split_title`] reads as
-/// the person, names the organization or place before the role too, where
-/// [`without_a_role`] finds one by the strict test (the lists, or an institution's word in a
-/// name of two words or more: a chunk read as a person's is weaker evidence of an
-/// organization than one read as an organization's); the chunk alone otherwise.
-fn with_the_role_holder(
+/// the person, names the organization or place before the role too: that chunk, where
+/// [`without_a_role`] finds one by its strict test (a chunk read as a person's is weaker
+/// evidence of an organization than one read as an organization's).
+fn role_holder(
     toks: &[Token],
     text: &str,
     ty: usize,
     s: usize,
     e: usize,
     gaz: &Gazetteer,
-) -> Vec<(usize, usize, usize)> {
+) -> Option<(usize, usize, usize)> {
     let (s, e) = trim(toks, text, s, e);
     if s >= e {
-        return vec![(ty, s, e)];
+        return None;
     }
     let (person, kind) = split_title(toks, text, ty, s, e, gaz);
     if kind != 0 || person < s + 2 {
-        return vec![(ty, s, e)];
+        return None;
     }
-    match without_a_role(toks, text, s, person, true, gaz) {
-        Some((k, holder)) if k < person => vec![(holder, s, k), (ty, s, e)],
-        _ => vec![(ty, s, e)],
-    }
+    let (k, holder) = without_a_role(toks, text, s, person, true, gaz)?;
+    (k < person).then_some((holder, s, k))
 }
 
 /// Words that end a role held in an organization, beside the titles that open no name of a
