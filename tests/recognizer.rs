@@ -633,6 +633,33 @@ fn places_after_in_and_before_based_are_places() {
     assert!(!agencies.iter().any(|a| a == "New York"), "{agencies:?}");
 }
 
+/// Regions and provinces, which the GeoNames lists leave out, are places too: after a
+/// preposition of place, and before "-based", where a place of two words takes the place
+/// of what its first word alone was read as ("West" of "West Germany-based"); the name
+/// after "-based" is named on its own.
+#[test]
+fn regions_are_places_and_two_word_places_before_based_are_whole() {
+    let (e, _) = entities_of(
+        "Hunting\n\nAt the headquarters of the Quorn hunt in Leicestershire, feelings ran \
+         high. Eschborn, West Germany-based Linotype had sales of 200 mln dlrs. A spokeswoman \
+         for the North Carolina-based bank, and an analyst at Vancouver, British Columbia-based \
+         Odlum Brown Ltd, spoke.\n",
+    );
+    for place in [
+        "Leicestershire",
+        "West Germany",
+        "North Carolina",
+        "British Columbia",
+    ] {
+        assert!(has(&e, "place", place), "{place}: {e:?}");
+    }
+    for part in ["West", "North", "Columbia"] {
+        assert!(!has(&e, "place", part), "{part}: {e:?}");
+    }
+    assert!(!has(&e, "organization", "Leicestershire"), "{e:?}");
+    assert!(!e.iter().any(|(_, name)| name.contains("-based")), "{e:?}");
+}
+
 /// The wires write a company's home after its legal form and "of" ("Meridian Pacific Inc.
 /// of Sunnyvale"): the recognizer reads the home as an organization; it is a place. A name
 /// that holds "of" stays whole ("Bank of England").

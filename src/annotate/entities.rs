@@ -317,7 +317,8 @@ fn raw_mentions(
 
 /// "Dallas-based", "a London-based company", "New York-based": the place before "-based" is
 /// a place mention (the tokenizer keeps the compound one word, which the recognizer passes
-/// over), where the gazetteer knows it and no name already covers it.
+/// over), where the gazetteer knows it and no name already covers it (save the first word
+/// of a place of two).
 fn based_in_places(
     raws: &mut Vec<Raw>,
     passages: &[Passage],
@@ -347,6 +348,11 @@ fn based_in_places(
                 continue;
             };
             let end = t.start + place.len();
+            // A place of two words takes the place of what was found in its first ("West" of
+            // "West Germany-based", the demonym of "British Columbia-based").
+            if start < t.start {
+                raws.retain(|r| !(r.passage == pi && start <= r.start && r.end <= t.start));
+            }
             if taken(raws, pi, start, end) {
                 continue;
             }
@@ -521,6 +527,7 @@ fn tagged_mention(
     gaz: &Gazetteer,
 ) -> Option<Tagged> {
     let (s, e) = trim(toks, text, s, e);
+    let (s, ty) = after_based(toks, text, s, e, ty);
     if s >= e {
         return None;
     }
@@ -1742,6 +1749,19 @@ const LEADING_WORDS: &[&str] = &[
     "But", "Of", "By", "To", "Into", "Outside", "Inside", "Around", "Across", "Along",
 ];
 
+/// Where a chunk that holds "X-based" names something: after it, and as an organization
+/// where it was read as a place ("Geneva-based International Labour Organisation", "Florence-
+/// based Fondiaria"); the place is found on its own ([`based_in_places`]).
+fn after_based(toks: &[Token], text: &str, s: usize, e: usize, ty: usize) -> (usize, usize) {
+    match (s..e)
+        .rev()
+        .find(|&j| toks[j].text(text).ends_with("-based"))
+    {
+        Some(j) => (j + 1, if ty == 2 { 1 } else { ty }),
+        None => (s, ty),
+    }
+}
+
 /// Trims a chunk of tokens to the name: no possessive, no outer punctuation, and nothing
 /// past a comma, colon, dash or quotation mark inside it ("ISIL, Davis" is two names;
 /// "Kerry: we" is "Kerry"; the old newswire quotes `` and '' are quotation marks).
@@ -2111,9 +2131,10 @@ fn find_longer(
             }
             // A name known only as a place's is no short form of an organisation named after
             // the place ("Cardiff" of "Cardiff University"), even where the recognizer took it
-            // for one; a company's is ("Toyota" of "Toyota Motor Corp.").
+            // for one; a company's is ("Toyota" of "Toyota Motor Corp."), and so is a region's
+            // or a town's that only the rules read ("Piedmont" of "Piedmont Aviation Inc").
             let k = gaz.kinds(&words[0].to_lowercase());
-            let place_only = k & (kind::PLACE | kind::TOWN) != 0 && k & kind::ORGANIZATION == 0;
+            let place_only = k & kind::PLACE != 0 && k & kind::ORGANIZATION == 0;
             if words.len() == 1 && !place_only {
                 return entities.iter().position(|e| {
                     e.kind == Kind::Organization

@@ -1,10 +1,11 @@
 //! The builder of the gazetteer that [`crate::annotate::gazetteer`] reads: places from
-//! GeoNames and countryinfo, person names from the US Census lists and organisations
+//! GeoNames and countryinfo (and WordNet's regions, `regions`), person names from the US Census lists and organisations
 //! (`organizations`), from `../shared/data/gazetteers` into the committed
 //! `models/gazetteer.tsv`.
 
 mod abbreviations;
 mod organizations;
+mod regions;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -70,6 +71,7 @@ pub fn build(data: &Path, wordnet: &Path, conll_train: &Path, out: &Path) -> Res
         rows.add("O", &name, "");
     }
     places(data, &capitalised, &mut rows)?;
+    regions(wordnet, &capitalised, &mut rows)?;
     for abbreviation in abbreviations::common(wordnet, conll_train)? {
         rows.add("A", &abbreviation, "");
     }
@@ -123,8 +125,10 @@ const HEADER: &str =
          #   SEC EDGAR company list (US government data, via edgartools, MIT), pytickersymbols index lists (MIT),\n\
          #   CIA World Factbook political parties (public domain), swot universities (MIT, JetBrains), compromise lexicon (MIT)\n\
          # abbreviations that name nothing: WordNet 3.1 nouns that are neither groups, places nor instances\n\
+         # regions, provinces and islands (towns): WordNet 3.1 instances of places\n\
          # columns: tag (C country, P place, D demonym, F first name, L last name, O organisation, A common abbreviation,\n\
-         #   T town: a city's name without accents, read by the rules and not by the tagger's features), name, canonical place\n";
+         #   T town: a city's name without accents or a WordNet region, read by the rules and not by the tagger's features),\n\
+         #   name, canonical place\n";
 
 /// A city's other names.
 fn alternates(city: &Value) -> impl Iterator<Item = &str> {
@@ -280,10 +284,7 @@ fn places(data: &Path, capitalised: &HashMap<String, u8>, rows: &mut Rows) -> Re
         let names = std::iter::once(*name).chain(alternates(c).filter(|_| large));
         for bare in names.map(plain).filter(|b| is_latin_name(b)) {
             let person = ["F", "L"].iter().any(|t| rows.has(t, &bare));
-            // One word of four letters or more ("God" is Göd, "Abu" Ābu).
-            let news = bare.contains(' ')
-                || (bare.len() >= 4 && organizations::mostly_capitalised(&bare, capitalised));
-            if news && !person && !rows.has("P", &bare) {
+            if news_name(&bare, capitalised) && !person && !rows.has("P", &bare) {
                 towns.push(bare);
             }
         }
@@ -292,6 +293,25 @@ fn places(data: &Path, capitalised: &HashMap<String, u8>, rows: &mut Rows) -> Re
         rows.add("T", &town, "");
     }
     Ok(())
+}
+
+/// WordNet's regions, provinces and islands ([`regions`]) as towns, where they are no
+/// country or place already. A person's name of the census lists is kept ("Wales",
+/// "England"): the rules that read towns ask for themselves.
+fn regions(wordnet: &Path, capitalised: &HashMap<String, u8>, rows: &mut Rows) -> Result<()> {
+    for name in regions::names(wordnet)? {
+        let listed = rows.has("P", &name) || rows.has("C", &name);
+        if is_latin_name(&name) && news_name(&name, capitalised) && !listed {
+            rows.add("T", &name, "");
+        }
+    }
+    Ok(())
+}
+
+/// A place's name news writes as a name: of more than one word, or a word of four letters
+/// or more that news mostly capitalises ("God" is Göd, "Abu" Ābu, "Hit" Hīt).
+fn news_name(name: &str, capitalised: &HashMap<String, u8>) -> bool {
+    name.contains(' ') || (name.len() >= 4 && organizations::mostly_capitalised(name, capitalised))
 }
 
 /// The census's first names, and its most common last names.

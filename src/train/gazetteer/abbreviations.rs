@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 
 /// WordNet's lexicographer files of groups (organizations) and places.
 const GROUP: u32 = 14;
-const LOCATION: u32 = 15;
+pub(super) const LOCATION: u32 = 15;
 
 /// Abbreviations of things, not entities, common in technology and business news, that
 /// WordNet does not hold or that CoNLL-2003 tags inside names ("TV" of "TV Azteca"); a chunk
@@ -53,7 +53,7 @@ fn is_abbreviation(w: &str) -> bool {
 
 /// A line of `data.noun`: its lexicographer file, its words, and whether it is an instance
 /// (`@i` pointer).
-fn synset(line: &str) -> Option<(u32, Vec<String>, bool)> {
+pub(super) fn synset(line: &str) -> Option<(u32, Vec<String>, bool)> {
     let fields: Vec<&str> = line.split(' ').collect();
     let lexfile = fields.get(1)?.parse().ok()?;
     let count = usize::from_str_radix(fields.get(3)?, 16).ok()?;
