@@ -15,8 +15,8 @@
 //! Otherwise, every value is counted by its text.
 //!
 //! A query that matches more than [`SAMPLE_ABOVE`] passages has its facets estimated, as
-//! search engines do for large result sets: only the articles whose id falls in a fixed
-//! sample of one in `n` are read (every passage of them), and their counts are multiplied
+//! search engines do for large result sets: only the articles of a fixed sample of one in
+//! `n` are read (every passage of them; [`facet_sample`]), and their counts are multiplied
 //! by `n` (the same sample for the same index, so the same query gives the same counts).
 //! Each count says so (`estimated`). The whole index's facets, and an entity's profile, are
 //! counted exactly.
@@ -32,8 +32,8 @@ use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocId, Searcher};
 
 use super::corpus_type::CorpusTypes;
-use super::facet_totals;
 use super::{build_query, for_each_match, Request};
+use super::{facet_sample, facet_totals};
 pub use crate::index::facet::FacetType;
 use crate::index::{facet, Store};
 
@@ -246,9 +246,12 @@ fn count(
                 return Ok(None);
             };
             let ids = segment.fast_fields().str(id_field)?;
-            let mut counts = SegmentCounts::new(facets, ids, kind, every)?;
+            let mut sample = facet_sample::of_ids(ids.as_ref(), every);
+            let mut counts = SegmentCounts::new(facets, kind, every)?;
             for doc in docs {
-                counts.add(doc);
+                if let Some(article) = sample.article_if_sampled(doc) {
+                    counts.add(doc, article);
+                }
             }
             counts.scale();
             Ok(Some(counts))
@@ -308,7 +311,6 @@ impl Tally {
 /// One segment's counts, by the ordinal of the value in the segment's dictionary.
 struct SegmentCounts {
     facets: StrColumn,
-    ids: Option<StrColumn>,
     /// The ordinals counted: those of the type asked for (all without one).
     range: Range<u64>,
     /// The ordinals read as results: `range`, or the part of it of one type.
@@ -322,12 +324,7 @@ struct SegmentCounts {
 }
 
 impl SegmentCounts {
-    fn new(
-        facets: StrColumn,
-        ids: Option<StrColumn>,
-        kind: Option<FacetType>,
-        every: u32,
-    ) -> Result<SegmentCounts> {
+    fn new(facets: StrColumn, kind: Option<FacetType>, every: u32) -> Result<SegmentCounts> {
         let range = match kind {
             Some(k) => ords_of(&facets, k)?,
             None => 0..facets.dictionary().num_terms() as u64,
@@ -336,7 +333,6 @@ impl SegmentCounts {
         Ok(SegmentCounts {
             tallies: vec![Tally::default(); (range.end - range.start) as usize],
             facets,
-            ids,
             within: range.clone(),
             range,
             agencies,
@@ -351,17 +347,9 @@ impl SegmentCounts {
         Ok(())
     }
 
-    /// Counts the values of one matching passage (of a sampled article).
-    fn add(&mut self, doc: DocId) {
-        let article = self
-            .ids
-            .as_ref()
-            .and_then(|c| c.term_ords(doc).next())
-            .map_or(0, |ord| ord as u32 + 1);
-        // A passage with no article id is never in a sample.
-        if self.every > 1 && (article == 0 || !sampled(article, self.every)) {
-            return;
-        }
+    /// Counts the values of one matching passage (of a sampled article), whose article is
+    /// `article` (its id's ordinal plus one).
+    fn add(&mut self, doc: DocId, article: u32) {
         for ord in self.facets.term_ords(doc) {
             if !self.range.contains(&ord) {
                 continue;
@@ -411,12 +399,6 @@ impl SegmentCounts {
             .sorted_ords_to_term_cb(ords, |bytes| out.push(bytes.to_vec()))?;
         Ok(out)
     }
-}
-
-/// Whether an article (its id's ordinal in its segment, plus one) is in the sample of one in
-/// `every`: a fixed spread of the ordinals, so that neighbouring articles do not go together.
-fn sampled(article: u32, every: u32) -> bool {
-    (u64::from(article).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % u64::from(every) == 0
 }
 
 /// The ordinals of the values of one type: a run of the sorted dictionary.
@@ -567,26 +549,4 @@ fn every(segments: &[SegmentCounts]) -> Result<Vec<(String, Tally)>> {
         .into_iter()
         .map(|(text, t)| (String::from_utf8_lossy(&text).into_owned(), t))
         .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_sample_holds_one_article_in_n_spread_out() {
-        for every in [2u32, 6, 11] {
-            let kept: Vec<u32> = (1..=60_000).filter(|&a| sampled(a, every)).collect();
-            let expected = 60_000 / every as usize;
-            assert!(
-                kept.len().abs_diff(expected) < expected / 20,
-                "1 in {every}: {} of 60,000",
-                kept.len()
-            );
-            // Not runs of neighbours: no ten articles in a row are all in or all out.
-            let longest_gap = kept.windows(2).map(|w| w[1] - w[0]).max().unwrap();
-            assert!(longest_gap < 10 * every, "1 in {every}: gap {longest_gap}");
-        }
-        assert!((1..1000).all(|a| sampled(a, 1)));
-    }
 }

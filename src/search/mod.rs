@@ -7,6 +7,7 @@ pub mod corpus_type;
 pub mod entity;
 pub mod entity_boost;
 pub mod expand;
+pub mod facet_sample;
 pub mod facet_totals;
 pub mod facets;
 pub mod figure;

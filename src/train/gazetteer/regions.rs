@@ -74,7 +74,9 @@ fn proper(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())
         && name.split(' ').all(|w| {
             ["of", "and", "the"].contains(&w)
-                || (w.split('-').all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()))
+                || (w
+                    .split('-')
+                    .all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()))
                     && w.chars()
                         .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
                     && w.chars().any(|c| c.is_ascii_lowercase()))

@@ -1,0 +1,193 @@
+//! The sample of articles that estimated facets count ([`super::facets::SAMPLE_ABOVE`]):
+//! which matching passages of a segment are in it, and their article.
+//!
+//! An article is in the sample of one in `n` when the block of [`BLOCK`] passages where it
+//! starts is ([`sampled`]: a fixed spread of the blocks, the same for the same index). The
+//! writer adds an article's passages next to each other, so the article of a passage in a
+//! block out of the sample need not be read, save at the start of the block, where an
+//! article from an earlier block may go on. Deciding by article id instead would read the
+//! id of every matching passage, most of a large count's time.
+
+use tantivy::columnar::StrColumn;
+use tantivy::DocId;
+
+/// Passages per block of the sample: a few articles (news articles run to a few passages to
+/// a few dozen), so that the sample spreads over the corpus, and enough that few articles
+/// straddle two blocks.
+pub const BLOCK: DocId = 64;
+
+/// Walks the matching passages of one segment, in increasing order, and tells which are in
+/// the sample.
+pub struct Sample<F: Fn(DocId) -> u32> {
+    /// A passage's article: its id's ordinal in the segment plus one, 0 for none.
+    article: F,
+    /// One article in `every` is in the sample; 1 for every article.
+    every: u32,
+    /// The block the last passage was in.
+    block: Option<DocId>,
+    /// Whether the articles starting in that block are in the sample.
+    block_sampled: bool,
+    /// The article that goes on into the block from before it, and whether it is in the
+    /// sample, until a passage of another article is seen in the block.
+    carried: Option<(u32, bool)>,
+}
+
+/// The sample of a segment whose passages' article ids are `ids`.
+pub fn of_ids(ids: Option<&StrColumn>, every: u32) -> Sample<impl Fn(DocId) -> u32 + '_> {
+    Sample::new(
+        move |doc| {
+            ids.and_then(|c| c.term_ords(doc).next())
+                .map_or(0, |ord| ord as u32 + 1)
+        },
+        every,
+    )
+}
+
+impl<F: Fn(DocId) -> u32> Sample<F> {
+    pub fn new(article: F, every: u32) -> Sample<F> {
+        Sample {
+            article,
+            every,
+            block: None,
+            block_sampled: false,
+            carried: None,
+        }
+    }
+
+    /// The article of `doc` (its id's ordinal plus one; 0 for a passage without one) when
+    /// the passage is in the sample. Passages must come in increasing order.
+    pub fn article_if_sampled(&mut self, doc: DocId) -> Option<u32> {
+        if self.every <= 1 {
+            return Some((self.article)(doc));
+        }
+        let block = doc / BLOCK;
+        if self.block != Some(block) {
+            self.enter(block);
+        }
+        let article = match self.carried {
+            // Whichever article it is, it is out of the sample: no need to read it.
+            Some((_, false)) | None if !self.block_sampled => return None,
+            Some((carried, in_sample)) => {
+                let article = (self.article)(doc);
+                if article == carried {
+                    return in_sample.then_some(article);
+                }
+                // The carried article has ended: the rest of the block started in it.
+                self.carried = None;
+                article
+            }
+            None => (self.article)(doc),
+        };
+        (self.block_sampled && article != 0).then_some(article)
+    }
+
+    /// Starts a block: whether it is in the sample, and the article carried into it.
+    fn enter(&mut self, block: DocId) {
+        self.block = Some(block);
+        self.block_sampled = sampled(block + 1, self.every);
+        self.carried = (block > 0).then(|| {
+            let carried = (self.article)(block * BLOCK - 1);
+            (
+                carried,
+                carried != 0 && self.started_in_sample(block, carried),
+            )
+        });
+    }
+
+    /// Whether `article`, which holds the last passage before `block`, started in a block of
+    /// the sample (looking back block by block while the article goes on).
+    fn started_in_sample(&self, block: DocId, article: u32) -> bool {
+        let mut start = block - 1;
+        while start > 0 && (self.article)(start * BLOCK - 1) == article {
+            start -= 1;
+        }
+        sampled(start + 1, self.every)
+    }
+}
+
+/// Whether a block (its number, plus one) is in the sample of one in `every`: a fixed spread
+/// of the numbers, so that neighbouring blocks do not go together.
+pub fn sampled(block: u32, every: u32) -> bool {
+    (u64::from(block).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % u64::from(every) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_holds_one_block_in_n_spread_out() {
+        for every in [2u32, 6, 11] {
+            let kept: Vec<u32> = (1..=60_000).filter(|&a| sampled(a, every)).collect();
+            let expected = 60_000 / every as usize;
+            assert!(
+                kept.len().abs_diff(expected) < expected / 20,
+                "1 in {every}: {} of 60,000",
+                kept.len()
+            );
+            // Not runs of neighbours: no ten blocks in a row are all in or all out.
+            let longest_gap = kept.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+            assert!(longest_gap < 10 * every, "1 in {every}: gap {longest_gap}");
+        }
+        assert!((1..1000).all(|a| sampled(a, 1)));
+    }
+
+    /// Articles of 1 to 200 passages (a few without an id), and matches among them.
+    fn corpus() -> (Vec<u32>, Vec<DocId>) {
+        let (mut articles, mut next) = (Vec::new(), 1u32);
+        let mut state = 7u64;
+        let mut random = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        while articles.len() < 300_000 {
+            let len = if random(20) == 0 {
+                64 + random(140)
+            } else {
+                1 + random(30)
+            };
+            let id = if random(50) == 0 { 0 } else { next };
+            next += 1;
+            articles.extend(std::iter::repeat_n(id, len as usize));
+        }
+        let matches = (0..articles.len() as DocId)
+            .filter(|_| random(3) > 0)
+            .collect();
+        (articles, matches)
+    }
+
+    #[test]
+    fn an_article_is_in_the_sample_when_the_block_it_starts_in_is() {
+        let (articles, matches) = corpus();
+        let start_block = |doc: DocId| {
+            let a = articles[doc as usize];
+            let mut d = doc as usize;
+            while d > 0 && articles[d - 1] == a {
+                d -= 1;
+            }
+            d as DocId / BLOCK
+        };
+        for every in [1u32, 2, 6] {
+            let mut sample = Sample::new(|doc: DocId| articles[doc as usize], every);
+            let mut kept = 0;
+            for &doc in &matches {
+                let a = articles[doc as usize];
+                let expected =
+                    (every == 1 || (a != 0 && sampled(start_block(doc) + 1, every))).then_some(a);
+                assert_eq!(
+                    sample.article_if_sampled(doc),
+                    expected,
+                    "doc {doc}, 1 in {every}"
+                );
+                kept += usize::from(expected.is_some());
+            }
+            let share = kept as f64 / matches.len() as f64;
+            assert!(
+                (share * every as f64 - 1.0).abs() < 0.1,
+                "1 in {every}: {share}"
+            );
+        }
+    }
+}
