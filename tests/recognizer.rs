@@ -658,6 +658,30 @@ fn regions_are_places_and_two_word_places_before_based_are_whole() {
     }
     assert!(!has(&e, "organization", "Leicestershire"), "{e:?}");
     assert!(!e.iter().any(|(_, name)| name.contains("-based")), "{e:?}");
+    assert!(has(&e, "organization", "Odlum Brown"), "{e:?}");
+}
+
+/// A region before a government's role is the place ("Scotland Secretary"); a town's name
+/// that only the rules read may be a company's short form ("Nikko" of "Nikko Securities");
+/// the signs of the zodiac are not in the gazetteer's places.
+#[test]
+fn regions_before_roles_and_towns_as_short_forms() {
+    use newsdex::annotate::gazetteer::{kind, Gazetteer};
+    let gaz = Gazetteer::get();
+    for region in ["scotland", "bavaria", "leicestershire", "west bank"] {
+        assert!(gaz.kinds(region) & kind::TOWN != 0, "{region}");
+    }
+    for sign in ["taurus", "libra", "tropic of cancer"] {
+        assert_eq!(gaz.kinds(sign) & (kind::TOWN | kind::PLACE), 0, "{sign}");
+    }
+    let (e, _) = entities_of(
+        "Politics\n\nThe Scotland Secretary said the plan would help. Nikko Securities Co \
+         raised its forecast. Nikko said demand was strong.\n",
+    );
+    assert!(has(&e, "place", "Scotland"), "{e:?}");
+    assert!(!has(&e, "organization", "Scotland"), "{e:?}");
+    assert!(has(&e, "organization", "Nikko Securities Co"), "{e:?}");
+    assert!(!has(&e, "organization", "Nikko"), "{e:?}");
 }
 
 /// The wires write a company's home after its legal form and "of" ("Meridian Pacific Inc.

@@ -527,7 +527,8 @@ fn tagged_mention(
     gaz: &Gazetteer,
 ) -> Option<Tagged> {
     let (s, e) = trim(toks, text, s, e);
-    let (s, ty) = after_based(toks, text, s, e, ty);
+    let (s, ty) = after_based(toks, text, s, e, ty, gaz);
+    let (s, e) = trim(toks, text, s, e);
     if s >= e {
         return None;
     }
@@ -1750,16 +1751,28 @@ const LEADING_WORDS: &[&str] = &[
 ];
 
 /// Where a chunk that holds "X-based" names something: after it, and as an organization
-/// where it was read as a place ("Geneva-based International Labour Organisation", "Florence-
-/// based Fondiaria"); the place is found on its own ([`based_in_places`]).
-fn after_based(toks: &[Token], text: &str, s: usize, e: usize, ty: usize) -> (usize, usize) {
-    match (s..e)
+/// where it was read as a place that the gazetteer does not know ("Geneva-based
+/// International Labour Organisation", "Florence-based Fondiaria"; not "Paris-based Europe
+/// correspondent"); the place before is found on its own ([`based_in_places`]).
+fn after_based(
+    toks: &[Token],
+    text: &str,
+    s: usize,
+    e: usize,
+    ty: usize,
+    gaz: &Gazetteer,
+) -> (usize, usize) {
+    let Some(j) = (s..e)
         .rev()
         .find(|&j| toks[j].text(text).ends_with("-based"))
-    {
-        Some(j) => (j + 1, if ty == 2 { 1 } else { ty }),
-        None => (s, ty),
-    }
+    else {
+        return (s, ty);
+    };
+    let known_place = j + 1 < e
+        && gaz.kinds(&lower_words(toks, text, j + 1, e))
+            & (kind::PLACE | kind::TOWN | kind::COUNTRY)
+            != 0;
+    (j + 1, if ty == 2 && !known_place { 1 } else { ty })
 }
 
 /// Trims a chunk of tokens to the name: no possessive, no outer punctuation, and nothing
@@ -2132,7 +2145,7 @@ fn find_longer(
             // A name known only as a place's is no short form of an organisation named after
             // the place ("Cardiff" of "Cardiff University"), even where the recognizer took it
             // for one; a company's is ("Toyota" of "Toyota Motor Corp."), and so is a region's
-            // or a town's that only the rules read ("Piedmont" of "Piedmont Aviation Inc").
+            // or a town's that only the rules read (tag T: "Nikko" of "Nikko Securities Co").
             let k = gaz.kinds(&words[0].to_lowercase());
             let place_only = k & kind::PLACE != 0 && k & kind::ORGANIZATION == 0;
             if words.len() == 1 && !place_only {

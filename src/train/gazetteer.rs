@@ -297,7 +297,9 @@ fn places(data: &Path, capitalised: &HashMap<String, u8>, rows: &mut Rows) -> Re
 
 /// WordNet's regions, provinces and islands ([`regions`]) as towns, where they are no
 /// country or place already. A person's name of the census lists is kept ("Wales",
-/// "England"): the rules that read towns ask for themselves.
+/// "England", "Devon"): the rules that read towns do so where a place is expected (after
+/// "in", before "-based" or a government's role), and the one that finds a place no name
+/// covers passes over persons' names.
 fn regions(wordnet: &Path, capitalised: &HashMap<String, u8>, rows: &mut Rows) -> Result<()> {
     for name in regions::names(wordnet)? {
         let listed = rows.has("P", &name) || rows.has("C", &name);

@@ -12,19 +12,38 @@ use anyhow::{Context, Result};
 
 use super::abbreviations::{synset, LOCATION};
 
+/// Classes of WordNet's "locations" that are no places on the ground: the zodiac's signs
+/// ("Taurus", "Libra"), the layers of a soil, lines of the globe.
+const NOT_PLACES: &[&str] = &[
+    "sign_of_the_zodiac",
+    "soil_horizon",
+    "tropic",
+    "polar_circle",
+    "meridian",
+    "prime_meridian",
+    "Temperate_Zone",
+];
+
 /// The names of WordNet's instances of places (its lexicographer file of locations), with
-/// spaces for its underscores, in the file's order; only names in Latin letters with a
-/// capital ("Calif." and "B-horizon" are not) that are no common word in lower case as well
-/// ("South", "Archer", "Java": a name like that is no place on its own).
+/// spaces for its underscores, in the file's order, save those of [`NOT_PLACES`]; only
+/// names in Latin letters with a capital ("Calif." and "B-horizon" are not) that are no
+/// common word in lower case as well ("South", "Archer", "Java": a name like that is no
+/// place on its own).
 pub fn names(wordnet: &Path) -> Result<Vec<String>> {
     let common = common_words(wordnet)?;
     let text = read(wordnet, "noun")?;
+    let synsets: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+    let not_places: HashSet<&str> = synsets
+        .iter()
+        .filter(|l| NOT_PLACES.contains(&l.split(' ').nth(4).unwrap_or("")))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
     let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with(' ')) {
+    for line in synsets {
         let Some((lexfile, words, instance)) = synset(line) else {
             continue;
         };
-        if lexfile != LOCATION || !instance {
+        if lexfile != LOCATION || !instance || classes(line).any(|c| not_places.contains(c)) {
             continue;
         }
         out.extend(
@@ -36,6 +55,25 @@ pub fn names(wordnet: &Path) -> Result<Vec<String>> {
         );
     }
     Ok(out)
+}
+
+/// The offsets of the classes a line of `data.noun` is an instance of (its `@i` pointers).
+fn classes(line: &str) -> impl Iterator<Item = &str> {
+    let fields: Vec<&str> = line.split(' ').collect();
+    let count = fields
+        .get(3)
+        .and_then(|c| usize::from_str_radix(c, 16).ok())
+        .unwrap_or(0);
+    let pointers: usize = fields
+        .get(4 + 2 * count)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    let at = 5 + 2 * count;
+    let found: Vec<&str> = (0..pointers)
+        .filter(|i| fields.get(at + 4 * i) == Some(&"@i"))
+        .filter_map(|i| fields.get(at + 4 * i + 1).copied())
+        .collect();
+    found.into_iter()
 }
 
 /// WordNet's words written in lower case, of every part of speech.
