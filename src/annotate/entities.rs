@@ -350,12 +350,15 @@ fn based_in_places(
             let end = t.start + place.len();
             // A place of two words takes the place of what was found in its first ("West" of
             // "West Germany-based", the demonym of "British Columbia-based").
-            if start < t.start {
-                raws.retain(|r| !(r.passage == pi && start <= r.start && r.end <= t.start));
-            }
-            if taken(raws, pi, start, end) {
+            let in_first = |r: &Raw| r.passage == pi && start <= r.start && r.end <= t.start;
+            let others = raws.iter().filter(|r| !in_first(r));
+            if others
+                .clone()
+                .any(|r| r.passage == pi && r.start < end && start < r.end)
+            {
                 continue;
             }
+            raws.retain(|r| !in_first(r));
             raws.push(Raw::new(pi, &p.text, start, end, Kind::Place, false));
         }
     }
@@ -527,8 +530,7 @@ fn tagged_mention(
     gaz: &Gazetteer,
 ) -> Option<Tagged> {
     let (s, e) = trim(toks, text, s, e);
-    let (s, ty) = after_based(toks, text, s, e, ty, gaz);
-    let (s, e) = trim(toks, text, s, e);
+    let (s, e, ty) = after_based(toks, text, s, e, ty, gaz);
     if s >= e {
         return None;
     }
@@ -1750,10 +1752,11 @@ const LEADING_WORDS: &[&str] = &[
     "But", "Of", "By", "To", "Into", "Outside", "Inside", "Around", "Across", "Along",
 ];
 
-/// Where a chunk that holds "X-based" names something: after it, and as an organization
-/// where it was read as a place that the gazetteer does not know ("Geneva-based
-/// International Labour Organisation", "Florence-based Fondiaria"; not "Paris-based Europe
-/// correspondent"); the place before is found on its own ([`based_in_places`]).
+/// Where a chunk that holds "X-based" names something: what follows it (trimmed again), and
+/// as an organization where it was read as a place that the gazetteer does not know
+/// ("Geneva-based International Labour Organisation", "Florence-based Fondiaria"; not
+/// "Paris-based Europe correspondent"); the place before is found on its own
+/// ([`based_in_places`]).
 fn after_based(
     toks: &[Token],
     text: &str,
@@ -1761,18 +1764,18 @@ fn after_based(
     e: usize,
     ty: usize,
     gaz: &Gazetteer,
-) -> (usize, usize) {
+) -> (usize, usize, usize) {
     let Some(j) = (s..e)
         .rev()
         .find(|&j| toks[j].text(text).ends_with("-based"))
     else {
-        return (s, ty);
+        return (s, e, ty);
     };
-    let known_place = j + 1 < e
-        && gaz.kinds(&lower_words(toks, text, j + 1, e))
-            & (kind::PLACE | kind::TOWN | kind::COUNTRY)
+    let (s, e) = trim(toks, text, j + 1, e);
+    let known_place = s < e
+        && gaz.kinds(&lower_words(toks, text, s, e)) & (kind::PLACE | kind::TOWN | kind::COUNTRY)
             != 0;
-    (j + 1, if ty == 2 && !known_place { 1 } else { ty })
+    (s, e, if ty == 2 && !known_place { 1 } else { ty })
 }
 
 /// Trims a chunk of tokens to the name: no possessive, no outer punctuation, and nothing

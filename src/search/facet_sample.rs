@@ -21,7 +21,8 @@ pub const BLOCK: DocId = 64;
 pub struct Sample<F: Fn(DocId) -> u32> {
     /// A passage's article: its id's ordinal in the segment plus one, 0 for none.
     article: F,
-    /// One article in `every` is in the sample; 1 for every article.
+    /// One block in `every` is in the sample (and so about one article in `every`); 1 for
+    /// every article.
     every: u32,
     /// The block the last passage was in.
     block: Option<DocId>,

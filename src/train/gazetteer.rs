@@ -1,7 +1,7 @@
 //! The builder of the gazetteer that [`crate::annotate::gazetteer`] reads: places from
-//! GeoNames and countryinfo (and WordNet's regions, `regions`), person names from the US Census lists and organisations
-//! (`organizations`), from `../shared/data/gazetteers` into the committed
-//! `models/gazetteer.tsv`.
+//! GeoNames and countryinfo (and WordNet's regions, `regions`), person names from the US
+//! Census lists and organisations (`organizations`), from `../shared/data/gazetteers` into
+//! the committed `models/gazetteer.tsv`.
 
 mod abbreviations;
 mod organizations;

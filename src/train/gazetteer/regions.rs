@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use super::abbreviations::{synset, LOCATION};
 
 /// Classes of WordNet's "locations" that are no places on the ground: the zodiac's signs
-/// ("Taurus", "Libra"), the layers of a soil, lines of the globe.
+/// ("Taurus", "Libra"), the layers of a soil, the globe's lines and zones.
 const NOT_PLACES: &[&str] = &[
     "sign_of_the_zodiac",
     "soil_horizon",
