@@ -315,6 +315,9 @@ fn raw_mentions(
     raws
 }
 
+/// What ends a word that says where a company is based ("Dallas-based").
+const BASED: &str = "-based";
+
 /// "Dallas-based", "a London-based company", "New York-based": the place before "-based" is
 /// a place mention (the tokenizer keeps the compound one word, which the recognizer passes
 /// over), where the gazetteer knows it and no name already covers it (save the first word
@@ -329,7 +332,7 @@ fn based_in_places(
     for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
         for (i, t) in toks.iter().enumerate() {
             let word = t.text(&p.text);
-            let Some(place) = word.strip_suffix("-based") else {
+            let Some(place) = word.strip_suffix(BASED) else {
                 continue;
             };
             if !place.starts_with(char::is_uppercase) {
@@ -351,11 +354,8 @@ fn based_in_places(
             // A place of two words takes the place of what was found in its first ("West" of
             // "West Germany-based", the demonym of "British Columbia-based").
             let in_first = |r: &Raw| r.passage == pi && start <= r.start && r.end <= t.start;
-            let others = raws.iter().filter(|r| !in_first(r));
-            if others
-                .clone()
-                .any(|r| r.passage == pi && r.start < end && start < r.end)
-            {
+            let overlaps = |r: &Raw| r.passage == pi && r.start < end && start < r.end;
+            if raws.iter().any(|r| overlaps(r) && !in_first(r)) {
                 continue;
             }
             raws.retain(|r| !in_first(r));
@@ -1765,10 +1765,7 @@ fn after_based(
     ty: usize,
     gaz: &Gazetteer,
 ) -> (usize, usize, usize) {
-    let Some(j) = (s..e)
-        .rev()
-        .find(|&j| toks[j].text(text).ends_with("-based"))
-    else {
+    let Some(j) = (s..e).rev().find(|&j| toks[j].text(text).ends_with(BASED)) else {
         return (s, e, ty);
     };
     let (s, e) = trim(toks, text, j + 1, e);

@@ -89,7 +89,7 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
     /// Starts a block: whether it is in the sample, and the article carried into it.
     fn enter(&mut self, block: DocId) {
         self.block = Some(block);
-        self.block_sampled = sampled(block + 1, self.every);
+        self.block_sampled = sampled(block, self.every);
         if block == 0 {
             self.carried = None;
             return;
@@ -109,14 +109,15 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
         while start > 0 && (self.article)(start * BLOCK - 1) == article {
             start -= 1;
         }
-        sampled(start + 1, self.every)
+        sampled(start, self.every)
     }
 }
 
-/// Whether a block (its number, plus one) is in the sample of one in `every`: a fixed spread
-/// of the numbers, so that neighbouring blocks do not go together.
-pub fn sampled(block: u32, every: u32) -> bool {
-    (u64::from(block).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % u64::from(every) == 0
+/// Whether a block (by its number) is in the sample of one in `every`: a fixed spread of
+/// the numbers, so that neighbouring blocks do not go together.
+pub fn sampled(block: DocId, every: u32) -> bool {
+    let spread = u64::from(block + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    spread % u64::from(every) == 0
 }
 
 #[cfg(test)]
@@ -126,7 +127,7 @@ mod tests {
     #[test]
     fn the_sample_holds_one_block_in_n_spread_out() {
         for every in [2u32, 6, 11] {
-            let kept: Vec<u32> = (1..=60_000).filter(|&a| sampled(a, every)).collect();
+            let kept: Vec<u32> = (0..60_000).filter(|&a| sampled(a, every)).collect();
             let expected = 60_000 / every as usize;
             assert!(
                 kept.len().abs_diff(expected) < expected / 20,
@@ -137,7 +138,7 @@ mod tests {
             let longest_gap = kept.windows(2).map(|w| w[1] - w[0]).max().unwrap();
             assert!(longest_gap < 10 * every, "1 in {every}: gap {longest_gap}");
         }
-        assert!((1..1000).all(|a| sampled(a, 1)));
+        assert!((0..1000).all(|a| sampled(a, 1)));
     }
 
     /// Articles of 1 to 200 passages (a few without an id), and matches among them.
@@ -188,7 +189,7 @@ mod tests {
             for &doc in &matches {
                 let a = articles[doc as usize];
                 let expected =
-                    (every == 1 || (a != 0 && sampled(start_block(doc) + 1, every))).then_some(a);
+                    (every == 1 || (a != 0 && sampled(start_block(doc), every))).then_some(a);
                 assert_eq!(
                     sample.article_if_sampled(doc),
                     expected,

@@ -30,9 +30,10 @@ pub fn common(wordnet: &Path, conll_train: &Path) -> Result<BTreeSet<String>> {
     let mut common = BTreeSet::new();
     let mut proper = HashSet::new();
     for line in text.lines().filter(|l| !l.starts_with(' ')) {
-        let Some((lexfile, words, instance)) = synset(line) else {
+        let Some((lexfile, words, classes)) = synset(line) else {
             continue;
         };
+        let instance = !classes.is_empty();
         for w in words.into_iter().filter(|w| is_abbreviation(w)) {
             if instance || lexfile == GROUP || lexfile == LOCATION || tagged.contains(&w) {
                 proper.insert(w);
@@ -51,9 +52,9 @@ fn is_abbreviation(w: &str) -> bool {
     (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// A line of `data.noun`: its lexicographer file, its words, and whether it is an instance
-/// (`@i` pointer).
-pub(super) fn synset(line: &str) -> Option<(u32, Vec<String>, bool)> {
+/// A line of one of WordNet's data files: its lexicographer file, its words, and the
+/// offsets of the classes it is an instance of (its `@i` pointers; none for a class).
+pub(super) fn synset(line: &str) -> Option<(u32, Vec<String>, Vec<&str>)> {
     let fields: Vec<&str> = line.split(' ').collect();
     let lexfile = fields.get(1)?.parse().ok()?;
     let count = usize::from_str_radix(fields.get(3)?, 16).ok()?;
@@ -62,8 +63,12 @@ pub(super) fn synset(line: &str) -> Option<(u32, Vec<String>, bool)> {
         .map(|w| w.split('(').next().unwrap_or(w).to_string())
         .collect();
     let pointers: usize = fields.get(4 + 2 * count)?.parse().ok()?;
-    let instance = (0..pointers).any(|i| fields.get(5 + 2 * count + 4 * i) == Some(&"@i"));
-    Some((lexfile, words, instance))
+    let at = 5 + 2 * count;
+    let classes = (0..pointers)
+        .filter(|i| fields.get(at + 4 * i) == Some(&"@i"))
+        .filter_map(|i| fields.get(at + 4 * i + 1).copied())
+        .collect();
+    Some((lexfile, words, classes))
 }
 
 /// The words CoNLL-2003's training file tags as part of an entity.

@@ -40,10 +40,13 @@ pub fn names(wordnet: &Path) -> Result<Vec<String>> {
         .collect();
     let mut out = Vec::new();
     for line in synsets {
-        let Some((lexfile, words, instance)) = synset(line) else {
+        let Some((lexfile, words, classes)) = synset(line) else {
             continue;
         };
-        if lexfile != LOCATION || !instance || classes(line).any(|c| not_places.contains(c)) {
+        if lexfile != LOCATION
+            || classes.is_empty()
+            || classes.iter().any(|c| not_places.contains(c))
+        {
             continue;
         }
         out.extend(
@@ -57,44 +60,18 @@ pub fn names(wordnet: &Path) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// The offsets of the classes a line of `data.noun` is an instance of (its `@i` pointers).
-fn classes(line: &str) -> impl Iterator<Item = &str> {
-    let fields: Vec<&str> = line.split(' ').collect();
-    let count = fields
-        .get(3)
-        .and_then(|c| usize::from_str_radix(c, 16).ok())
-        .unwrap_or(0);
-    let pointers: usize = fields
-        .get(4 + 2 * count)
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0);
-    let at = 5 + 2 * count;
-    let found: Vec<&str> = (0..pointers)
-        .filter(|i| fields.get(at + 4 * i) == Some(&"@i"))
-        .filter_map(|i| fields.get(at + 4 * i + 1).copied())
-        .collect();
-    found.into_iter()
-}
-
 /// WordNet's words written in lower case, of every part of speech.
 fn common_words(wordnet: &Path) -> Result<HashSet<String>> {
     let mut out = HashSet::new();
     for pos in ["noun", "verb", "adj", "adv"] {
         for line in read(wordnet, pos)?.lines().filter(|l| !l.starts_with(' ')) {
-            let fields: Vec<&str> = line.split(' ').collect();
-            let Some(count) = fields
-                .get(3)
-                .and_then(|c| usize::from_str_radix(c, 16).ok())
-            else {
-                continue;
-            };
-            out.extend(
-                (0..count)
-                    .filter_map(|i| fields.get(4 + 2 * i))
-                    .map(|w| w.split('(').next().unwrap_or(w))
-                    .filter(|w| !w.chars().any(|c| c.is_uppercase()))
-                    .map(str::to_string),
-            );
+            if let Some((_, words, _)) = synset(line) {
+                out.extend(
+                    words
+                        .into_iter()
+                        .filter(|w| !w.chars().any(char::is_uppercase)),
+                );
+            }
         }
     }
     Ok(out)
