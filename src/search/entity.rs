@@ -19,14 +19,14 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Result;
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector};
+use tantivy::collector::Count;
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocId, Searcher, Term};
 
-use super::keyword;
 use super::passage_set::PassageSet;
+use super::{for_each_match, keyword};
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
 use crate::annotate::ner::features::TITLE_WORDS;
@@ -203,137 +203,169 @@ fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 /// Passages that hold one of the names verbatim where no other kind was tagged by it (for a
 /// known name), or that hold the typed words, whatever was tagged there (for an unknown one).
 fn name_evidence(store: &Store, r: &Resolved) -> Option<Box<dyn Query>> {
-    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+    let clauses: Vec<Box<dyn Query>> = names_as_words(store, r)
+        .into_iter()
+        .map(|name| -> Box<dyn Query> {
+            if name.taken.is_empty() {
+                return name.words;
+            }
+            let mut parts = vec![(Occur::Must, name.words)];
+            parts.extend(name.taken.into_iter().map(|q| (Occur::MustNot, q)));
+            Box::new(BooleanQuery::new(parts))
+        })
+        .collect();
+    (!clauses.is_empty()).then(|| any_of(clauses))
+}
+
+/// One name of [`name_evidence`].
+struct NameAsWords {
+    /// The name's words, as a phrase.
+    words: Box<dyn Query>,
+    /// The tags of other kinds that take the words from the entity (none for an unknown
+    /// name).
+    taken: Vec<Box<dyn Query>>,
+}
+
+/// The names of [`name_evidence`], each with the tags that take its words.
+fn names_as_words(store: &Store, r: &Resolved) -> Vec<NameAsWords> {
     let names: Vec<&String> = if r.known {
         r.names.iter().collect()
     } else {
         r.names.iter().take(1).collect()
     };
+    let mut out = Vec::new();
     for name in names {
         let Some(words) = phrase(store, name) else {
             continue;
         };
-        if !r.known {
+        let taken = match r.known {
             // The user's words, as they are: nothing is known to tell them apart.
-            clauses.push(words);
-            continue;
-        }
-        let mut parts = vec![(Occur::Must, words)];
-        for other in [Kind::Person, Kind::Organization, Kind::Place] {
-            if other != r.kind {
-                parts.push((
-                    Occur::MustNot,
-                    keyword(fields_of(store, other).1, &key(name)),
-                ));
-            }
-        }
-        clauses.push(Box::new(BooleanQuery::new(parts)));
+            false => Vec::new(),
+            true => [Kind::Person, Kind::Organization, Kind::Place]
+                .into_iter()
+                .filter(|&other| other != r.kind)
+                .map(|other| keyword(fields_of(store, other).1, &key(name)))
+                .collect(),
+        };
+        out.push(NameAsWords { words, taken });
     }
-    (!clauses.is_empty()).then(|| any_of(clauses))
+    out
 }
 
 /// The query of one resolved filter: passages that name the entity or, with `article_level`,
-/// passages of articles that do.
+/// passages of articles that do ([`article_passages`]).
 pub fn filter_query(
     store: &Store,
     searcher: &Searcher,
     r: &Resolved,
     article_level: bool,
 ) -> Result<Box<dyn Query>> {
-    let (article_field, here_field) = fields_of(store, r.kind);
-    let tagged_field = if article_level {
-        article_field
-    } else {
-        here_field
-    };
+    if article_level {
+        return Ok(Box::new(article_passages(store, searcher, r)?));
+    }
+    let here_field = fields_of(store, r.kind).1;
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     if r.known {
-        clauses.extend(r.keys.iter().map(|k| keyword(tagged_field, k)));
+        clauses.extend(r.keys.iter().map(|k| keyword(here_field, k)));
     }
-    if let Some(words) = name_evidence(store, r) {
-        if article_level {
-            // Only the articles the tag has not found already need their ids read.
-            let untagged: Box<dyn Query> = if r.known {
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, words),
-                    (
-                        Occur::MustNot,
-                        any_of(r.keys.iter().map(|k| keyword(article_field, k)).collect()),
-                    ),
-                ]))
-            } else {
-                words
-            };
-            if let Some(passages) = passages_of_articles(store, searcher, untagged.as_ref())? {
-                clauses.push(Box::new(passages));
-            }
-        } else {
-            clauses.push(words);
-        }
-    }
+    clauses.extend(name_evidence(store, r));
     Ok(any_of(clauses))
 }
 
-/// Every passage of the articles of the passages that `query` matches, or `None` when it
-/// matches none. An article's passages are neighbours in one segment (the index writer adds
-/// a file's passages as one group), so each match widens to the documents around it that
-/// have its article id.
-fn passages_of_articles(
-    store: &Store,
-    searcher: &Searcher,
-    query: &dyn Query,
-) -> Result<Option<PassageSet>> {
-    let docs = searcher.search(query, &DocSetCollector)?;
-    if docs.is_empty() {
-        return Ok(None);
+/// Every passage of the articles that name the entity, as one set per segment: those the
+/// recognizer tagged with one of its keys, scored as a union of those keys' terms would be,
+/// and (scored 1) the articles of the passages whose words name it untagged. A set, not a
+/// union of terms, because the text query it narrows seeks into it at every candidate: a
+/// bitset answers in constant time, where a union of postings reads blocks ahead at every
+/// seek.
+fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<PassageSet> {
+    let article_field = fields_of(store, r.kind).0;
+    let keys: &[String] = if r.known { &r.keys } else { &[] };
+    let unscored = EnableScoring::disabled_from_searcher(searcher);
+    let tagged = keys
+        .iter()
+        .map(|k| keyword(article_field, k).weight(unscored))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    // Names that differ only in case ("JAPANESE", "Japanese") find the same passages.
+    let mut seen = BTreeSet::new();
+    let mut names = r.names.clone();
+    names.retain(|name| seen.insert(name.to_lowercase()));
+    let deduplicated = Resolved { names, ..r.clone() };
+    let words = names_as_words(store, &deduplicated)
+        .into_iter()
+        .map(|name| -> Result<_> {
+            let taken = name
+                .taken
+                .iter()
+                .map(|q| q.weight(unscored))
+                .collect::<tantivy::Result<Vec<_>>>()?;
+            Ok((name.words.weight(unscored)?, taken))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let schema = store.index.schema();
+    let id_name = schema.get_field_name(store.fields.id);
+    let mut sets = HashMap::new();
+    for reader in searcher.segment_readers() {
+        let max_doc = reader.max_doc().max(1);
+        let mut docs = BitSet::with_max_value(max_doc);
+        for key in &tagged {
+            for_each_match(key.as_ref(), reader, |doc| {
+                docs.insert(doc);
+            })?;
+        }
+        let mut untagged = Vec::new();
+        for (words, taken) in &words {
+            // The passages where another kind was tagged by the name: few, read first, so
+            // that each of the name's passages is looked up, not sought in their postings.
+            let mut taken_here = BitSet::with_max_value(max_doc);
+            for other in taken {
+                for_each_match(other.as_ref(), reader, |doc| {
+                    taken_here.insert(doc);
+                })?;
+            }
+            for_each_match(words.as_ref(), reader, |doc| {
+                if !docs.contains(doc) && !taken_here.contains(doc) {
+                    untagged.push(doc);
+                }
+            })?;
+        }
+        if let Some(ids) = reader.fast_fields().str(id_name)? {
+            untagged.sort_unstable();
+            whole_articles(ids.ords(), reader.max_doc(), &untagged, &mut |doc| {
+                docs.insert(doc);
+            });
+        }
+        sets.insert(reader.segment_id(), docs);
     }
-    let id_name = store
-        .index
-        .schema()
-        .get_field_name(store.fields.id)
-        .to_string();
-    let mut by_segment: HashMap<u32, Vec<DocId>> = HashMap::new();
-    for d in docs {
-        by_segment.entry(d.segment_ord).or_default().push(d.doc_id);
-    }
-    let mut passages = HashMap::new();
-    for (segment, docs) in by_segment {
-        let reader = searcher.segment_reader(segment);
-        let Some(column) = reader.fast_fields().str(&id_name)? else {
-            continue;
-        };
-        passages.insert(
-            reader.segment_id(),
-            whole_articles(column.ords(), reader.max_doc(), docs),
-        );
-    }
-    Ok(Some(PassageSet::new(passages)))
+    let scored_by = keys.iter().map(|k| keyword(article_field, k)).collect();
+    Ok(PassageSet::new(sets, scored_by))
 }
 
-/// The documents of a segment that share an id ordinal with `docs` and stand next to them.
-fn whole_articles(ords: &Column<u64>, max_doc: DocId, docs: Vec<DocId>) -> BitSet {
-    let mut out = BitSet::with_max_value(max_doc.max(1));
-    for doc in docs {
-        if out.contains(doc) {
+/// Calls `add` with the documents of a segment that share an id ordinal with `docs` (in
+/// increasing order) and stand next to them, each once.
+fn whole_articles(ords: &Column<u64>, max_doc: DocId, docs: &[DocId], add: &mut impl FnMut(DocId)) {
+    let mut done = 0;
+    for &doc in docs {
+        if doc < done {
             continue;
         }
-        out.insert(doc);
         let Some(article) = ords.first(doc) else {
+            add(doc);
+            done = doc + 1;
             continue;
         };
         let same = |d: DocId| ords.first(d) == Some(article);
-        let mut before = doc;
-        while before > 0 && same(before - 1) {
-            before -= 1;
-            out.insert(before);
+        let mut first = doc;
+        while first > done && same(first - 1) {
+            first -= 1;
         }
-        let mut after = doc + 1;
-        while after < max_doc && same(after) {
-            out.insert(after);
-            after += 1;
+        let mut end = doc + 1;
+        while end < max_doc && same(end) {
+            end += 1;
         }
+        (first..end).for_each(&mut *add);
+        done = end;
     }
-    out
 }
 
 /// How a hit matched a resolved filter: "tagged" when the recognizer tagged one of the

@@ -1,42 +1,65 @@
-//! A fixed set of passages as a query: per segment, a bitset of its documents. Entity filters
-//! use it for the passages of the articles that name an entity without the recognizer having
-//! tagged it there ([`super::entity`]); a bitset seeks in constant time, so a text query that
-//! the filter narrows pays only for its own candidates.
+//! A fixed set of passages as a query: per segment, a bitset of its documents, scored by the
+//! terms that put them there. Entity filters narrowing a text query use it for the passages
+//! of the articles that name an entity ([`super::entity`]): a bitset seeks in constant time,
+//! so a text query that the filter narrows pays only for its own candidates, and only the
+//! candidates have their terms read for a score.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::index::SegmentId;
 use tantivy::query::{
-    BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight,
+    BitSetDocSet, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight,
 };
-use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError};
+use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
 
-/// Passages given by segment and document.
+/// Passages given by segment and document; a passage that one of `scored_by` matches scores
+/// as a union of those queries would, the others 1.
 #[derive(Clone, Debug, Default)]
 pub struct PassageSet {
     docs: Arc<HashMap<SegmentId, BitSet>>,
+    scored_by: Vec<Arc<dyn Query>>,
 }
 
 impl PassageSet {
-    /// The set of `docs` in each segment.
-    pub fn new(docs: HashMap<SegmentId, BitSet>) -> PassageSet {
+    pub fn new(docs: HashMap<SegmentId, BitSet>, scored_by: Vec<Box<dyn Query>>) -> PassageSet {
         PassageSet {
             docs: Arc::new(docs),
+            scored_by: scored_by.into_iter().map(Arc::from).collect(),
         }
     }
 }
 
 impl Query for PassageSet {
-    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(self.clone()))
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(SetWeight {
+            docs: self.docs.clone(),
+            scored_by: self
+                .scored_by
+                .iter()
+                .map(|q| q.weight(scoring))
+                .collect::<tantivy::Result<_>>()?,
+        }))
     }
 }
 
-impl Weight for PassageSet {
+struct SetWeight {
+    docs: Arc<HashMap<SegmentId, BitSet>>,
+    scored_by: Vec<Box<dyn Weight>>,
+}
+
+impl Weight for SetWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         Ok(match self.docs.get(&reader.segment_id()) {
-            Some(docs) => Box::new(ConstScorer::new(BitSetDocSet::from(docs.clone()), boost)),
+            Some(docs) => Box::new(SetScorer {
+                docs: BitSetDocSet::from(docs.clone()),
+                scored_by: self
+                    .scored_by
+                    .iter()
+                    .map(|w| w.scorer(reader, boost))
+                    .collect::<tantivy::Result<_>>()?,
+                boost,
+            }),
             None => Box::new(EmptyScorer),
         })
     }
@@ -49,5 +72,128 @@ impl Weight for PassageSet {
             )));
         }
         Ok(Explanation::new("PassageSet", scorer.score()))
+    }
+}
+
+/// The passages of one segment, in order, with the scorers of the queries that score them.
+struct SetScorer {
+    docs: BitSetDocSet,
+    scored_by: Vec<Box<dyn Scorer>>,
+    boost: Score,
+}
+
+impl DocSet for SetScorer {
+    fn advance(&mut self) -> DocId {
+        self.docs.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.docs.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.docs.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.docs.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.docs.cost()
+    }
+}
+
+impl Scorer for SetScorer {
+    /// The sum of the scores of the queries that match the passage, in their order (as a
+    /// union adds them), or the boost alone where none does.
+    fn score(&mut self) -> Score {
+        let doc = self.docs.doc();
+        let mut sum: Option<Score> = None;
+        for scorer in &mut self.scored_by {
+            if scorer.doc() < doc {
+                scorer.seek(doc);
+            }
+            if scorer.doc() == doc && doc != TERMINATED {
+                sum = Some(sum.unwrap_or(0.0) + scorer.score());
+            }
+        }
+        sum.unwrap_or(self.boost)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, Occur, TermQuery};
+    use tantivy::schema::{IndexRecordOption, Schema, STRING};
+    use tantivy::{doc, Index, Term};
+
+    #[test]
+    fn a_set_scores_its_passages_as_a_union_of_its_terms_and_the_rest_one() -> tantivy::Result<()> {
+        let mut schema = Schema::builder();
+        let tag = schema.add_text_field("tag", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        for tags in [
+            &["a"][..],
+            &["b"],
+            &["a", "b"],
+            &[],
+            &["a", "a", "c"],
+            &["c"],
+        ] {
+            let mut d = doc!();
+            for t in tags {
+                d.add_text(tag, t);
+            }
+            writer.add_document(d)?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let term = |t: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(tag, t),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let segment = searcher.segment_reader(0);
+        // Every document but the fourth (no tag) and the last.
+        let mut docs = BitSet::with_max_value(segment.max_doc());
+        for d in [0, 1, 2, 4] {
+            docs.insert(d);
+        }
+        let set = PassageSet::new(
+            HashMap::from([(segment.segment_id(), docs)]),
+            vec![term("a"), term("b")],
+        );
+        let union = BooleanQuery::new(vec![(Occur::Should, term("a")), (Occur::Should, term("b"))]);
+        let scores = |q: &dyn Query| -> tantivy::Result<Vec<(DocId, Score)>> {
+            let mut hits: Vec<(DocId, Score)> = searcher
+                .search(q, &TopDocs::with_limit(10).order_by_score())?
+                .into_iter()
+                .map(|(score, address)| (address.doc_id, score))
+                .collect();
+            hits.sort_by_key(|&(doc, _)| doc);
+            Ok(hits)
+        };
+        let of_union = scores(&union)?;
+        let docs_of_union: Vec<DocId> = of_union.iter().map(|&(doc, _)| doc).collect();
+        assert_eq!(
+            docs_of_union,
+            [0, 1, 2, 4],
+            "the documents that hold a or b"
+        );
+        assert_eq!(scores(&set)?, of_union);
+        // The set's own passages with none of its terms score 1.
+        let mut only_untagged = BitSet::with_max_value(segment.max_doc());
+        only_untagged.insert(3);
+        let untagged = PassageSet::new(
+            HashMap::from([(segment.segment_id(), only_untagged)]),
+            vec![term("a")],
+        );
+        assert_eq!(scores(&untagged)?, vec![(3, 1.0)]);
+        Ok(())
     }
 }
