@@ -128,6 +128,27 @@ fn a_name_with_a_legal_form_is_a_company() {
 }
 
 #[test]
+fn a_place_ending_in_an_institutions_word_is_an_organization() {
+    let (e, _) = entities_of(
+        "Report\n\nShares closed higher on the New Zealand Stock Exchange, and the company \
+         later worked with Bell Labs.\n\nThe Mozilla Foundation said the talks in the West \
+         Bank had ended.\n",
+    );
+    assert!(
+        has(&e, "organization", "New Zealand Stock Exchange"),
+        "{e:?}"
+    );
+    assert!(has(&e, "organization", "Bell Labs"), "{e:?}");
+    assert!(has(&e, "organization", "Mozilla Foundation"), "{e:?}");
+    // Unless the gazetteer knows the whole as a place.
+    assert!(has(&e, "place", "West Bank"), "{e:?}");
+    assert!(
+        !e.iter().any(|(k, n)| k == "place" && n.ends_with("Labs")),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn countries_joined_by_a_hyphen_are_places() {
     let (e, _) = entities_of(
         "Report\n\nStocks fell as US-China trade talks stalled, and the Russia-Ukraine war \

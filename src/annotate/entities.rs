@@ -617,6 +617,18 @@ fn tagged_mention(
     } else {
         ty
     };
+    // So is a "place" ending in a company's legal form or a word that ends no place's name
+    // ("Cargill U.K. Ltd", "New Zealand Stock Exchange", "Bell Labs"), unless the gazetteer
+    // knows the whole as a place.
+    let ty = if ty == 2
+        && e - s > 1
+        && ENDS_NO_PLACE.contains(&last_word.trim_end_matches('.'))
+        && gk & (kind::PLACE | kind::TOWN) == 0
+    {
+        1
+    } else {
+        ty
+    };
     let (kind, demonym) = match ty {
         // A "person" holding a country's name is a misreading ("Deepening Russia-North").
         0 if names_a_country(surface, gaz) => return None,
@@ -700,6 +712,67 @@ const COMPANY_WORDS: &[&str] = &[
     "ventures",
     "communications",
     "capital",
+];
+
+/// Last words (in lower case) of organizations' names that end no place's: companies' legal
+/// forms and institutions' words, but not those of buildings and grounds that are places
+/// too ("Kennedy Space Center", "Mount Sinai Hospital", "Clare College"), nor "AG" ("Ohio
+/// AG", the state's attorney general).
+const ENDS_NO_PLACE: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "gmbh",
+    "pty",
+    "bhd",
+    "limited",
+    "incorporated",
+    "bank",
+    "foundation",
+    "federation",
+    "fund",
+    "group",
+    "holdings",
+    "industries",
+    "association",
+    "institute",
+    "agency",
+    "company",
+    "corporation",
+    "commission",
+    "committee",
+    "council",
+    "ministry",
+    "department",
+    "organisation",
+    "organization",
+    "party",
+    "league",
+    "club",
+    "fc",
+    "authority",
+    "board",
+    "airlines",
+    "airways",
+    "motors",
+    "systems",
+    "technologies",
+    "services",
+    "studios",
+    "labs",
+    "partners",
+    "ventures",
+    "pharmaceuticals",
+    "communications",
+    "productions",
+    "records",
+    "entertainment",
+    "pictures",
+    "brewery",
+    "exchange",
 ];
 
 /// A mention of tokens `s..e` as the rules read a tagged chunk; `located` when it is a place
