@@ -132,7 +132,7 @@ fn a_place_ending_in_an_institutions_word_is_an_organization() {
     let (e, _) = entities_of(
         "Report\n\nShares closed higher on the New Zealand Stock Exchange, and the company \
          later worked with Bell Labs.\n\nThe Mozilla Foundation said the talks in the West \
-         Bank had ended.\n",
+         Bank had ended.\n\nJapan Inc. is worried.\n",
     );
     assert!(
         has(&e, "organization", "New Zealand Stock Exchange"),
@@ -140,8 +140,14 @@ fn a_place_ending_in_an_institutions_word_is_an_organization() {
     );
     assert!(has(&e, "organization", "Bell Labs"), "{e:?}");
     assert!(has(&e, "organization", "Mozilla Foundation"), "{e:?}");
-    // Unless the gazetteer knows the whole as a place.
+    // Unless the gazetteer knows the whole as a place, or a legal form follows a country.
     assert!(has(&e, "place", "West Bank"), "{e:?}");
+    assert!(has(&e, "place", "Japan"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(k, n)| k == "organization" && n.starts_with("Japan")),
+        "{e:?}"
+    );
     assert!(
         !e.iter().any(|(k, n)| k == "place" && n.ends_with("Labs")),
         "{e:?}"

@@ -617,18 +617,10 @@ fn tagged_mention(
     } else {
         ty
     };
-    // So is a "place" ending in a company's legal form or a word that ends no place's name
-    // ("Cargill U.K. Ltd", "New Zealand Stock Exchange", "Bell Labs"), unless the gazetteer
-    // knows the whole as a place.
-    let ty = if ty == 2
-        && e - s > 1
-        && ENDS_NO_PLACE.contains(&last_word.trim_end_matches('.'))
-        && gk & (kind::PLACE | kind::TOWN) == 0
-    {
-        1
-    } else {
-        ty
-    };
+    // So is a "place" ending in a word that ends no place's name ("Cargill U.K. Ltd", "New
+    // Zealand Stock Exchange", "Bell Labs").
+    let institution = ty == 2 && ends_no_place(toks, text, s, e, gaz);
+    let ty = if institution { 1 } else { ty };
     let (kind, demonym) = match ty {
         // A "person" holding a country's name is a misreading ("Deepening Russia-North").
         0 if names_a_country(surface, gaz) => return None,
@@ -653,8 +645,30 @@ fn tagged_mention(
         e,
         kind,
         demonym,
-        located,
+        located: located && !institution,
     })
+}
+
+/// Whether tokens `s..e` (two or more) end in a word that ends organizations' names and no
+/// place's ([`ENDS_NO_PLACE`], [`COMPANY_WORDS`]; "Exchange" after a market's word: "Stock
+/// Exchange", not "Corn Exchange"), and the gazetteer does not know the whole as a place
+/// ("West Bank"). A country before a legal form stays a place: "Japan Inc." is Japan's
+/// business world.
+fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> bool {
+    if e - s < 2 {
+        return false;
+    }
+    let lower = |j: usize| toks[j].text(text).trim_end_matches('.').to_lowercase();
+    let last = lower(e - 1);
+    let legal_form = LEGAL_FORMS_IN_LOWER_CASE.contains(&last.as_str());
+    let ends = legal_form
+        || ENDS_NO_PLACE.contains(&last.as_str())
+        || COMPANY_WORDS.contains(&last.as_str())
+        || (last == "exchange" && MARKETS.contains(&lower(e - 2).as_str()));
+    let whole = text[toks[s].start..toks[e - 1].end].to_lowercase();
+    let rest = text[toks[s].start..toks[e - 2].end].to_lowercase();
+    ends && gaz.kinds(&whole) & (kind::PLACE | kind::TOWN) == 0
+        && !(legal_form && gaz.kinds(&rest) & kind::COUNTRY != 0)
 }
 
 /// Whether a name names no one whatever its type: a stock's ticker ("CAWL.L" of
@@ -714,11 +728,9 @@ const COMPANY_WORDS: &[&str] = &[
     "capital",
 ];
 
-/// Last words (in lower case) of organizations' names that end no place's: companies' legal
-/// forms and institutions' words, but not those of buildings and grounds that are places
-/// too ("Kennedy Space Center", "Mount Sinai Hospital", "Clare College"), nor "AG" ("Ohio
-/// AG", the state's attorney general).
-const ENDS_NO_PLACE: &[&str] = &[
+/// Companies' legal forms in lower case, as [`ends_no_place`] reads them (not "AG": "Ohio
+/// AG" is the state's attorney general).
+const LEGAL_FORMS_IN_LOWER_CASE: &[&str] = &[
     "inc",
     "corp",
     "co",
@@ -730,28 +742,32 @@ const ENDS_NO_PLACE: &[&str] = &[
     "bhd",
     "limited",
     "incorporated",
+];
+
+/// Last words (in lower case) of organizations' names that end no place's, beside the legal
+/// forms and [`COMPANY_WORDS`]. Not the words of buildings, grounds and areas that are
+/// places too: Center, Hospital, College, Court ("Kennedy Space Center"), Club ("Augusta
+/// National Golf Club"), Agency and Department (Pakistan's tribal agencies, Colombia's
+/// departments), Group (island groups), Services (motorway service areas).
+const ENDS_NO_PLACE: &[&str] = &[
     "bank",
     "foundation",
     "federation",
     "fund",
-    "group",
     "holdings",
     "industries",
     "association",
     "institute",
-    "agency",
     "company",
     "corporation",
     "commission",
     "committee",
     "council",
     "ministry",
-    "department",
     "organisation",
     "organization",
     "party",
     "league",
-    "club",
     "fc",
     "authority",
     "board",
@@ -760,19 +776,19 @@ const ENDS_NO_PLACE: &[&str] = &[
     "motors",
     "systems",
     "technologies",
-    "services",
-    "studios",
-    "labs",
-    "partners",
-    "ventures",
-    "pharmaceuticals",
-    "communications",
-    "productions",
-    "records",
-    "entertainment",
-    "pictures",
     "brewery",
-    "exchange",
+];
+
+/// Words of markets before "Exchange" ("Stock Exchange", "Mercantile Exchange").
+const MARKETS: &[&str] = &[
+    "stock",
+    "futures",
+    "commodity",
+    "commodities",
+    "options",
+    "mercantile",
+    "metal",
+    "metals",
 ];
 
 /// A mention of tokens `s..e` as the rules read a tagged chunk; `located` when it is a place
@@ -2256,6 +2272,36 @@ mod tests {
         assert!(is_a_date("January 29", 2) && is_a_date("Jun 6918 6928", 2));
         // The Lebanese alliance keeps its name.
         assert!(!is_a_date("March 14", 1));
+    }
+
+    #[test]
+    fn a_name_ending_in_an_institutions_word_is_no_place() {
+        let gaz = Gazetteer::get();
+        let ends = |name: &str| {
+            let toks = tokenize(name);
+            ends_no_place(&toks, name, 0, toks.len(), gaz)
+        };
+        for name in [
+            "Cargill U.K. Ltd",
+            "Wireless Plc",
+            "New Zealand Stock Exchange",
+            "Mozilla Foundation",
+            "Newham Council",
+            "Bell Labs",
+        ] {
+            assert!(ends(name), "{name}");
+        }
+        for name in [
+            "West Bank",
+            "Japan Inc.",
+            "Corn Exchange",
+            "Kennedy Space Center",
+            "Khyber Agency",
+            "Antioquia Department",
+            "Labs",
+        ] {
+            assert!(!ends(name), "{name}");
+        }
     }
 
     #[test]

@@ -20,12 +20,12 @@ use std::collections::{BTreeSet, HashMap};
 use anyhow::Result;
 use serde::Serialize;
 use tantivy::collector::Count;
-use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{BitSet, DocId, Searcher, Term};
+use tantivy::{BitSet, DocId, Searcher, SegmentReader, Term};
 
-use super::passage_set::PassageSet;
+use super::passage_set::{PassageSet, SegmentSet};
 use super::{for_each_match, keyword};
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
@@ -177,13 +177,7 @@ pub fn resolve(store: &Store, searcher: &Searcher, kind: Kind, typed: &str) -> R
 
 /// The words of `name` as the body field indexes them, as one query (a term or a phrase).
 fn phrase(store: &Store, name: &str) -> Option<Box<dyn Query>> {
-    let body = store.fields.body;
-    let mut analyzer = store.index.tokenizer_for_field(body).ok()?;
-    let mut stream = analyzer.token_stream(name);
-    let mut terms: Vec<Term> = Vec::new();
-    while stream.advance() {
-        terms.push(Term::from_field_text(body, &stream.token().text));
-    }
+    let mut terms = phrase_terms(store, name);
     match terms.len() {
         0 => None,
         1 => Some(Box::new(TermQuery::new(
@@ -192,6 +186,20 @@ fn phrase(store: &Store, name: &str) -> Option<Box<dyn Query>> {
         ))),
         _ => Some(Box::new(PhraseQuery::new(terms))),
     }
+}
+
+/// The terms of the words of `name` as the body field indexes them.
+fn phrase_terms(store: &Store, name: &str) -> Vec<Term> {
+    let body = store.fields.body;
+    let Ok(mut analyzer) = store.index.tokenizer_for_field(body) else {
+        return Vec::new();
+    };
+    let mut stream = analyzer.token_stream(name);
+    let mut terms: Vec<Term> = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(body, &stream.token().text));
+    }
+    terms
 }
 
 fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -274,10 +282,10 @@ pub fn filter_query(
 
 /// Every passage of the articles that name the entity, as one set per segment: those the
 /// recognizer tagged with one of its keys, scored as a union of those keys' terms would be,
-/// and (scored 1) the articles of the passages whose words name it untagged. A set, not a
-/// union of terms, because the text query it narrows seeks into it at every candidate: a
-/// bitset answers in constant time, where a union of postings reads blocks ahead at every
-/// seek.
+/// and (scored as a constant) the articles of the passages whose words name it untagged. A
+/// set, not a union of terms, because the text query it narrows seeks into it at every
+/// candidate: a bitset answers in constant time, where a union of postings reads blocks
+/// ahead at every seek.
 fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<PassageSet> {
     let article_field = fields_of(store, r.kind).0;
     let keys: &[String] = if r.known { &r.keys } else { &[] };
@@ -286,10 +294,10 @@ fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<
         .iter()
         .map(|k| keyword(article_field, k).weight(unscored))
         .collect::<tantivy::Result<Vec<_>>>()?;
-    // Names that differ only in case ("JAPANESE", "Japanese") find the same passages.
+    // Names whose words are the same ("JAPANESE", "Japanese") find the same passages.
     let mut seen = BTreeSet::new();
     let mut names = r.names.clone();
-    names.retain(|name| seen.insert(name.to_lowercase()));
+    names.retain(|name| seen.insert(phrase_terms(store, name)));
     let deduplicated = Resolved { names, ..r.clone() };
     let words = names_as_words(store, &deduplicated)
         .into_iter()
@@ -306,43 +314,62 @@ fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<
     let id_name = schema.get_field_name(store.fields.id);
     let mut sets = HashMap::new();
     for reader in searcher.segment_readers() {
-        let max_doc = reader.max_doc().max(1);
-        let mut docs = BitSet::with_max_value(max_doc);
-        for key in &tagged {
-            for_each_match(key.as_ref(), reader, |doc| {
-                docs.insert(doc);
-            })?;
-        }
-        let mut untagged = Vec::new();
-        for (words, taken) in &words {
-            // The passages where another kind was tagged by the name: few, read first, so
-            // that each of the name's passages is looked up, not sought in their postings.
-            let mut taken_here = BitSet::with_max_value(max_doc);
-            for other in taken {
-                for_each_match(other.as_ref(), reader, |doc| {
-                    taken_here.insert(doc);
-                })?;
-            }
-            for_each_match(words.as_ref(), reader, |doc| {
-                if !docs.contains(doc) && !taken_here.contains(doc) {
-                    untagged.push(doc);
-                }
-            })?;
-        }
-        if let Some(ids) = reader.fast_fields().str(id_name)? {
-            untagged.sort_unstable();
-            whole_articles(ids.ords(), reader.max_doc(), &untagged, &mut |doc| {
-                docs.insert(doc);
-            });
-        }
-        sets.insert(reader.segment_id(), docs);
+        let ids = reader.fast_fields().str(id_name)?;
+        let set = segment_passages(reader, &tagged, &words, ids.as_ref())?;
+        sets.insert(reader.segment_id(), set);
     }
     let scored_by = keys.iter().map(|k| keyword(article_field, k)).collect();
     Ok(PassageSet::new(sets, scored_by))
 }
 
+/// A name's words and the tags of other kinds that take them, as weights.
+type WordsAndTaken = (Box<dyn Weight>, Vec<Box<dyn Weight>>);
+
+/// [`article_passages`] in one segment, whose article ids are `ids`. The recognizer writes
+/// an article's keys on every passage of it, so the tagged passages and the widened
+/// untagged ones do not overlap.
+fn segment_passages(
+    reader: &SegmentReader,
+    tagged: &[Box<dyn Weight>],
+    words: &[WordsAndTaken],
+    ids: Option<&StrColumn>,
+) -> Result<SegmentSet> {
+    let mut docs = BitSet::with_max_value(reader.max_doc().max(1));
+    for key in tagged {
+        for_each_match(key.as_ref(), reader, |doc| {
+            docs.insert(doc);
+        })?;
+    }
+    let tagged_len = docs.len();
+    let mut untagged = Vec::new();
+    let mut taken_here = Vec::new();
+    for (words, taken) in words {
+        // The passages where another kind was tagged by the name: few, read first, so that
+        // each of the name's passages is looked up, not sought in their postings.
+        taken_here.clear();
+        for other in taken {
+            for_each_match(other.as_ref(), reader, |doc| taken_here.push(doc))?;
+        }
+        taken_here.sort_unstable();
+        for_each_match(words.as_ref(), reader, |doc| {
+            if !docs.contains(doc) && taken_here.binary_search(&doc).is_err() {
+                untagged.push(doc);
+            }
+        })?;
+    }
+    if let Some(ids) = ids {
+        untagged.sort_unstable();
+        whole_articles(ids.ords(), reader.max_doc(), &untagged, &mut |doc| {
+            docs.insert(doc);
+        });
+    }
+    let unscored = (docs.len() - tagged_len) as u64;
+    Ok(SegmentSet { docs, unscored })
+}
+
 /// Calls `add` with the documents of a segment that share an id ordinal with `docs` (in
-/// increasing order) and stand next to them, each once.
+/// increasing order) and stand next to them, each once: an article's passages are
+/// neighbours in one segment (the index writer adds a file's passages as one group).
 fn whole_articles(ords: &Column<u64>, max_doc: DocId, docs: &[DocId], add: &mut impl FnMut(DocId)) {
     let mut done = 0;
     for &doc in docs {

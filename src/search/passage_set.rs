@@ -14,17 +14,31 @@ use tantivy::query::{
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError, TERMINATED};
 
 /// Passages given by segment and document; a passage that one of `scored_by` matches scores
-/// as a union of those queries would, the others 1.
+/// as a union of those queries would, the others the boost alone.
 #[derive(Clone, Debug, Default)]
 pub struct PassageSet {
-    docs: Arc<HashMap<SegmentId, BitSet>>,
+    segments: Arc<HashMap<SegmentId, SegmentSet>>,
     scored_by: Vec<Arc<dyn Query>>,
 }
 
+/// One segment's passages of a [`PassageSet`].
+#[derive(Debug)]
+pub struct SegmentSet {
+    pub docs: BitSet,
+    /// How many of them no scoring query matches: with the scoring queries' own costs, the
+    /// cost of the union the set stands for, which orders an intersection's clauses (and so
+    /// the order in which their scores are added).
+    pub unscored: u64,
+}
+
 impl PassageSet {
-    pub fn new(docs: HashMap<SegmentId, BitSet>, scored_by: Vec<Box<dyn Query>>) -> PassageSet {
+    /// The set of `segments`, scored by `scored_by`.
+    pub fn new(
+        segments: HashMap<SegmentId, SegmentSet>,
+        scored_by: Vec<Box<dyn Query>>,
+    ) -> PassageSet {
         PassageSet {
-            docs: Arc::new(docs),
+            segments: Arc::new(segments),
             scored_by: scored_by.into_iter().map(Arc::from).collect(),
         }
     }
@@ -32,10 +46,14 @@ impl PassageSet {
 
 impl Query for PassageSet {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        // Without scores, the scoring queries need not be read at all.
+        let scored_by = match scoring.is_scoring_enabled() {
+            true => &self.scored_by[..],
+            false => &[],
+        };
         Ok(Box::new(SetWeight {
-            docs: self.docs.clone(),
-            scored_by: self
-                .scored_by
+            segments: self.segments.clone(),
+            scored_by: scored_by
                 .iter()
                 .map(|q| q.weight(scoring))
                 .collect::<tantivy::Result<_>>()?,
@@ -44,24 +62,34 @@ impl Query for PassageSet {
 }
 
 struct SetWeight {
-    docs: Arc<HashMap<SegmentId, BitSet>>,
+    segments: Arc<HashMap<SegmentId, SegmentSet>>,
     scored_by: Vec<Box<dyn Weight>>,
 }
 
 impl Weight for SetWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(match self.docs.get(&reader.segment_id()) {
-            Some(docs) => Box::new(SetScorer {
-                docs: BitSetDocSet::from(docs.clone()),
-                scored_by: self
-                    .scored_by
-                    .iter()
-                    .map(|w| w.scorer(reader, boost))
-                    .collect::<tantivy::Result<_>>()?,
-                boost,
-            }),
-            None => Box::new(EmptyScorer),
-        })
+        let Some(set) = self
+            .segments
+            .get(&reader.segment_id())
+            .filter(|set| set.docs.len() > 0)
+        else {
+            return Ok(Box::new(EmptyScorer));
+        };
+        let scored_by: Vec<Box<dyn Scorer>> = self
+            .scored_by
+            .iter()
+            .map(|w| w.scorer(reader, boost))
+            .collect::<tantivy::Result<_>>()?;
+        let cost = match scored_by.is_empty() {
+            true => set.docs.len() as u64,
+            false => scored_by.iter().map(|s| s.cost()).sum::<u64>() + set.unscored,
+        };
+        Ok(Box::new(SetScorer {
+            docs: BitSetDocSet::from(set.docs.clone()),
+            scored_by,
+            boost,
+            cost,
+        }))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -80,6 +108,7 @@ struct SetScorer {
     docs: BitSetDocSet,
     scored_by: Vec<Box<dyn Scorer>>,
     boost: Score,
+    cost: u64,
 }
 
 impl DocSet for SetScorer {
@@ -100,21 +129,24 @@ impl DocSet for SetScorer {
     }
 
     fn cost(&self) -> u64 {
-        self.docs.cost()
+        self.cost
     }
 }
 
 impl Scorer for SetScorer {
     /// The sum of the scores of the queries that match the passage, in their order (as a
-    /// union adds them), or the boost alone where none does.
+    /// union adds them, from 0), or the boost alone where none does.
     fn score(&mut self) -> Score {
         let doc = self.docs.doc();
+        if doc == TERMINATED {
+            return self.boost;
+        }
         let mut sum: Option<Score> = None;
         for scorer in &mut self.scored_by {
             if scorer.doc() < doc {
                 scorer.seek(doc);
             }
-            if scorer.doc() == doc && doc != TERMINATED {
+            if scorer.doc() == doc {
                 sum = Some(sum.unwrap_or(0.0) + scorer.score());
             }
         }
@@ -126,7 +158,7 @@ impl Scorer for SetScorer {
 mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
-    use tantivy::query::{BooleanQuery, Occur, TermQuery};
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
     use tantivy::schema::{IndexRecordOption, Schema, STRING};
     use tantivy::{doc, Index, Term};
 
@@ -165,7 +197,7 @@ mod tests {
             docs.insert(d);
         }
         let set = PassageSet::new(
-            HashMap::from([(segment.segment_id(), docs)]),
+            HashMap::from([(segment.segment_id(), SegmentSet { docs, unscored: 0 })]),
             vec![term("a"), term("b")],
         );
         let union = BooleanQuery::new(vec![(Occur::Should, term("a")), (Occur::Should, term("b"))]);
@@ -186,14 +218,28 @@ mod tests {
             "the documents that hold a or b"
         );
         assert_eq!(scores(&set)?, of_union);
-        // The set's own passages with none of its terms score 1.
-        let mut only_untagged = BitSet::with_max_value(segment.max_doc());
-        only_untagged.insert(3);
-        let untagged = PassageSet::new(
-            HashMap::from([(segment.segment_id(), only_untagged)]),
-            vec![term("a")],
+        // The set's own passages with none of its terms score 1, and a boost multiplies
+        // every score, as it would the union's.
+        let mut mixed = BitSet::with_max_value(segment.max_doc());
+        mixed.insert(2);
+        mixed.insert(3);
+        let mixed = PassageSet::new(
+            HashMap::from([(
+                segment.segment_id(),
+                SegmentSet {
+                    docs: mixed,
+                    unscored: 1,
+                },
+            )]),
+            vec![term("a"), term("b")],
         );
-        assert_eq!(scores(&untagged)?, vec![(3, 1.0)]);
+        assert_eq!(scores(&mixed)?, vec![(2, of_union[2].1), (3, 1.0)]);
+        let boosted_union = BoostQuery::new(Box::new(union.clone()), 2.0);
+        let boosted = BoostQuery::new(Box::new(mixed), 2.0);
+        assert_eq!(
+            scores(&boosted)?,
+            vec![(2, scores(&boosted_union)?[2].1), (3, 2.0)]
+        );
         Ok(())
     }
 }
