@@ -261,7 +261,7 @@ fn names_as_words(store: &Store, r: &Resolved) -> Vec<NameAsWords> {
 }
 
 /// The query of one resolved filter: passages that name the entity or, with `article_level`,
-/// passages of articles that do ([`article_passages`]).
+/// passages of articles that do, as one set per segment.
 pub fn filter_query(
     store: &Store,
     searcher: &Searcher,
