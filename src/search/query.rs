@@ -50,7 +50,7 @@ impl Built {
 }
 
 /// Calls `f` with each passage of `segment` that `weight` matches and that is not deleted:
-/// the walk over matches that counting from fast fields ([`facets`], [`profile`]) shares.
+/// the walk over matches that counting from fast fields ([`super::facets`], [`super::profile`]) shares.
 pub(crate) fn for_each_match(
     weight: &dyn tantivy::query::Weight,
     segment: &tantivy::SegmentReader,

@@ -32,7 +32,7 @@ impl Hasher for IdentityHasher {
     }
 }
 
-/// A map keyed by hashes, used as they are (features, and words in [`features`]).
+/// A map keyed by hashes, used as they are (features, and words in [`super::features`]).
 pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// Weights that score features for a label: the stages being trained, or a trained model.
