@@ -58,16 +58,7 @@ impl Store {
         check_version(dir, &meta)?;
         let index = Index::open_in_dir(dir)
             .with_context(|| format!("opening the index at {}", dir.display()))?;
-        schema::register_tokenizers(&index);
-        let fields = Fields::from_schema(&index.schema())
-            .with_context(|| format!("the index at {} has an unexpected schema", dir.display()))?;
-        Ok(Store {
-            dir: dir.to_path_buf(),
-            index,
-            fields,
-            meta,
-            reader: Default::default(),
-        })
+        Store::assemble(dir, index, meta)
     }
 
     /// Opens the index at `dir` for writing the corpus at `corpus`, creating it if needed.
@@ -146,14 +137,21 @@ impl Store {
             .settings(settings)
             .create_in_dir(dir)
             .with_context(|| format!("creating the index in {}", dir.display()))?;
-        schema::register_tokenizers(&index);
         let meta = IndexMeta {
             format: "newsdex".into(),
             schema_version: SCHEMA_VERSION,
             corpus: corpus_abs,
         };
         write_meta(dir, &meta)?;
-        let fields = Fields::from_schema(&index.schema())?;
+        Store::assemble(dir, index, meta)
+    }
+
+    /// The store of an opened or created index: its tokenizers registered and its fields
+    /// read from its schema.
+    fn assemble(dir: &Path, index: Index, meta: IndexMeta) -> Result<Store> {
+        schema::register_tokenizers(&index);
+        let fields = Fields::from_schema(&index.schema())
+            .with_context(|| format!("the index at {} has an unexpected schema", dir.display()))?;
         Ok(Store {
             dir: dir.to_path_buf(),
             index,

@@ -289,10 +289,11 @@ pub fn filter_query(
 fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<PassageSet> {
     let article_field = fields_of(store, r.kind).0;
     let keys: &[String] = if r.known { &r.keys } else { &[] };
+    let key_queries: Vec<Box<dyn Query>> = keys.iter().map(|k| keyword(article_field, k)).collect();
     let unscored = EnableScoring::disabled_from_searcher(searcher);
-    let tagged = keys
+    let tagged = key_queries
         .iter()
-        .map(|k| keyword(article_field, k).weight(unscored))
+        .map(|q| q.weight(unscored))
         .collect::<tantivy::Result<Vec<_>>>()?;
     // Names whose words are the same ("JAPANESE", "Japanese") find the same passages.
     let mut seen = BTreeSet::new();
@@ -318,8 +319,7 @@ fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<
         let set = segment_passages(reader, &tagged, &words, ids.as_ref())?;
         sets.insert(reader.segment_id(), set);
     }
-    let scored_by = keys.iter().map(|k| keyword(article_field, k)).collect();
-    Ok(PassageSet::new(sets, scored_by))
+    Ok(PassageSet::new(sets, key_queries))
 }
 
 /// A name's words and the tags of other kinds that take them, as weights.
