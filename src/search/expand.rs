@@ -102,13 +102,13 @@ fn synonym_words(store: &Store, searcher: &Searcher, typed: &[String]) -> Result
     let mut out = Vec::new();
     for t in typed {
         for s in super::synonyms::of(t) {
-            if typed.contains(s) || out.contains(s) {
+            if typed.iter().chain(&out).any(|w| w == s) {
                 continue;
             }
             let df = searcher.doc_freq(&Term::from_field_text(body, s))? as f64;
             // In a small index nothing is common enough to tell.
             if df > 0.0 && df <= (docs * MAX_SYNONYM_SHARE).max(100.0) {
-                out.push(s.clone());
+                out.push(s.to_string());
             }
         }
     }
