@@ -171,6 +171,18 @@ fn countries_joined_by_a_hyphen_are_places() {
 }
 
 #[test]
+fn initials_without_their_last_full_stop_are_the_place() {
+    let (e, _) = entities_of(
+        "Report\n\nOfficials in the U.S said the U.S-Japan pact would hold, and exports to \
+         the U.K rose.\n",
+    );
+    assert!(has(&e, "place", "United States"), "{e:?}");
+    assert!(has(&e, "place", "United Kingdom"), "{e:?}");
+    assert!(has(&e, "place", "Japan"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "U." || n == "U"), "{e:?}");
+}
+
+#[test]
 fn colons_and_newswire_quotes_are_not_part_of_names() {
     let (e, _) = entities_of(
         "Report\n\nKerry: we will not abandon our allies.\n\n``We are ready,'' said Bob \

@@ -4,6 +4,7 @@
 //! Service (NIS)" and later "NIS"), each with a canonical name (its fullest form) and aliases.
 //! Demonyms ("Russian forces") point to their place, kept apart from literal mentions.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -16,7 +17,7 @@ use super::language::Script;
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
 use super::sentence_rules;
-use super::tokenize::{sentences, tokenize, Token};
+use super::tokenize::{is_initials_without_stop, sentences, tokenize, Token};
 use crate::article::Passage;
 use crate::date::WEEKDAYS;
 
@@ -478,7 +479,7 @@ fn tag_article(
     tokens: &[Vec<Token>],
     model: &Model,
 ) -> (Vec<SentenceTokens>, Vec<Vec<usize>>) {
-    let mut doc_words: Vec<Vec<&str>> = Vec::new();
+    let mut doc_words: Vec<Vec<Cow<str>>> = Vec::new();
     let mut doc_tokens: Vec<SentenceTokens> = Vec::new();
     for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
         for range in sentence_ranges(&p.text, toks) {
@@ -491,18 +492,24 @@ fn tag_article(
     // recognizer still reads the whole context.
     let mut tags = Vec::with_capacity(doc_words.len());
     for chunk in doc_words.chunks(CHUNK_SENTENCES) {
-        tags.extend(model.tag_document(chunk));
+        let words: Vec<Vec<&str>> = chunk
+            .iter()
+            .map(|s| s.iter().map(|w| w.as_ref()).collect())
+            .collect();
+        tags.extend(model.tag_document(&words));
     }
     (doc_tokens, tags)
 }
 
 /// A token as the recognizer's training text writes it: the old newswire quotes `` and ''
 /// (LDC and Penn corpora) are the `"` of CoNLL-2003, so "``Radio Free Europe" reads as
-/// a quotation opening on a name.
-fn as_trained(word: &str) -> &str {
+/// a quotation opening on a name; initials without their last full stop ("the U.S said",
+/// "U.K-based") are read with it, as CoNLL-2003 always writes them.
+fn as_trained(word: &str) -> Cow<'_, str> {
     match word {
-        "``" | "''" => "\"",
-        w => w,
+        "``" | "''" => Cow::Borrowed("\""),
+        w if is_initials_without_stop(w) => Cow::Owned(format!("{w}.")),
+        w => Cow::Borrowed(w),
     }
 }
 

@@ -108,6 +108,9 @@ impl Gazetteer {
     /// The canonical place for a place name or demonym ("Russian" → "Russia"), or for a US
     /// state's abbreviation as news agencies write it ("Calif." → "California").
     pub fn canonical_place(&self, phrase: &str) -> Option<String> {
+        if super::tokenize::is_initials_without_stop(phrase) {
+            return self.canonical_place(&format!("{phrase}."));
+        }
         let bare = phrase.strip_suffix('.').unwrap_or(phrase);
         if let Some((_, state)) = US_STATES.iter().find(|(a, _)| *a == bare) {
             return Some(state.to_string());
@@ -281,6 +284,7 @@ mod tests {
         assert_eq!(g.compass_demonym("South American"), None);
         assert_eq!(g.compass_demonym("West American"), None);
         assert_eq!(g.canonical_place("NEW YORK").as_deref(), Some("New York"));
+        assert_eq!(g.canonical_place("U.S").as_deref(), Some("United States"));
         assert_eq!(title_case("PORT-AU-PRINCE"), "Port-au-Prince");
         assert_eq!(title_case("MCALLEN"), "McAllen");
         assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");

@@ -1,7 +1,7 @@
 //! Tokens and sentences for the annotators: words, numbers and punctuation with their byte
 //! offsets, split close to the CoNLL-2003 convention the recognizer was trained on
-//! ("Korea's" is `Korea` `'s`; "U.S.", "St." and "12,000" stay whole; hyphenated words stay
-//! whole).
+//! ("Korea's" is `Korea` `'s`; "U.S.", "U.S" (its last full stop left out), "St." and "12,000"
+//! stay whole; hyphenated words stay whole).
 
 use std::sync::OnceLock;
 
@@ -25,7 +25,7 @@ fn token_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \p{Lu}\.(?:\p{Lu}\.)*                             # initials: J. U.S. U.K.
+            \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}\b)?                # initials: J. U.S. U.K. (and U.S)
             | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
             | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
             | ``|''                                            # the old newswire quotes, one token each
@@ -64,6 +64,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         out.push(Token { start: s, end: e });
     }
     out
+}
+
+/// Capitals joined by full stops, the last one without: "U.S", "U.K", "U.S.A" (a token the
+/// tokenizer keeps whole, which the recognizer and the gazetteer know with its last stop).
+pub fn is_initials_without_stop(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() >= 3
+        && chars.len() % 2 == 1
+        && chars.iter().enumerate().all(|(i, c)| match i % 2 {
+            0 => c.is_uppercase(),
+            _ => *c == '.',
+        })
 }
 
 /// Splits `text` into sentences, each a run of tokens (by index range into `tokens`).
@@ -126,6 +138,14 @@ mod tests {
         assert_eq!(
             words("South Korea’s Yonhap"),
             vec!["South", "Korea", "’s", "Yonhap"]
+        );
+    }
+
+    #[test]
+    fn initials_without_their_last_full_stop_stay_whole() {
+        assert_eq!(
+            words("the U.S said U.S-Japan U.S.A J.Smith U.K."),
+            vec!["the", "U.S", "said", "U.S", "-", "Japan", "U.S.A", "J.", "Smith", "U.K."]
         );
     }
 
