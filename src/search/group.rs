@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, TantivyDocument, Term};
 
 use super::{to_hit, Hit, Request};
 use crate::annotate::fingerprint::near;
@@ -34,7 +35,8 @@ pub(super) fn group(
     // Articles shown, with their fingerprints; articles collapsed into one of them.
     let mut shown: Vec<(u64, ArticleKey)> = Vec::new();
     let mut collapsed: HashSet<ArticleKey> = HashSet::new();
-    let mut copies: HashMap<ArticleKey, Vec<ArticleKey>> = HashMap::new();
+    // Each copy with the passage that showed it.
+    let mut copies: HashMap<ArticleKey, Vec<(ArticleKey, DocId)>> = HashMap::new();
     let mut total = 0;
     for (score, addr) in ranked {
         if total >= req.limit {
@@ -50,7 +52,10 @@ pub(super) fn group(
                 }
                 let fp = columns.fingerprint(addr)?;
                 if let Some((_, original)) = shown.iter().find(|(k, _)| near(*k, fp)) {
-                    copies.entry(*original).or_default().push(article);
+                    copies
+                        .entry(*original)
+                        .or_default()
+                        .push((article, addr.doc_id));
                     collapsed.insert(article);
                     continue;
                 }
@@ -73,7 +78,7 @@ pub(super) fn group(
         .into_iter()
         .flat_map(|article| {
             let mut also_in: Vec<String> = Vec::new();
-            for copy in copies.get(&article).into_iter().flatten() {
+            for (copy, _) in copies.get(&article).into_iter().flatten() {
                 if let Some(path) = paths.get(copy).filter(|p| !also_in.contains(p)) {
                     also_in.push(path.clone());
                 }
@@ -90,6 +95,7 @@ pub(super) fn group(
 /// The article id and fingerprint columns of each segment, opened when first read.
 struct Columns<'a> {
     searcher: &'a Searcher,
+    id: Field,
     names: (String, String),
     segments: HashMap<u32, (Option<StrColumn>, Option<Column<u64>>)>,
 }
@@ -100,6 +106,7 @@ impl<'a> Columns<'a> {
         let name = |field| schema.get_field_name(field).to_string();
         Columns {
             searcher,
+            id: store.fields.id,
             names: (name(store.fields.id), name(store.fields.fingerprint)),
             segments: HashMap::new(),
         }
@@ -135,17 +142,29 @@ impl<'a> Columns<'a> {
             .unwrap_or(0))
     }
 
-    /// The files of articles, from their ids ([`crate::article::article_id`]) read from each
-    /// segment's dictionary in one sorted pass.
+    /// The files of articles, each given with one of its passages, from their ids
+    /// ([`crate::article::article_id`]). An id is read from the id field's term dictionary by
+    /// its ordinal, which the column's dictionary shares (both hold the segment's ids, sorted):
+    /// a walk down the dictionary's automaton, where the column's dictionary decodes its block
+    /// from the start. The passage's postings under that id confirm it; an id they do not
+    /// confirm is read from the column's dictionary, in one sorted pass per segment.
     fn paths(
         &mut self,
-        articles: impl Iterator<Item = ArticleKey>,
+        articles: impl Iterator<Item = (ArticleKey, DocId)>,
     ) -> Result<HashMap<ArticleKey, String>> {
-        let mut by_segment: HashMap<u32, Vec<u64>> = HashMap::new();
-        for (segment, ord) in articles {
-            by_segment.entry(segment).or_default().push(ord);
-        }
         let mut out = HashMap::new();
+        let mut by_segment: HashMap<u32, Vec<u64>> = HashMap::new();
+        for ((segment, ord), doc) in articles {
+            if out.contains_key(&(segment, ord)) {
+                continue;
+            }
+            match self.id_by_ordinal(segment, ord, doc)? {
+                Some(id) => {
+                    out.insert((segment, ord), path_of_id(&id).to_string());
+                }
+                None => by_segment.entry(segment).or_default().push(ord),
+            }
+        }
         for (segment, mut ords) in by_segment {
             let Some(ids) = self.segment(segment)?.0.as_ref() else {
                 continue;
@@ -161,5 +180,26 @@ impl<'a> Columns<'a> {
             })?;
         }
         Ok(out)
+    }
+
+    /// The id of the term ordinal `ord` in the id field's dictionary of `segment`, if passage
+    /// `doc` is under it.
+    fn id_by_ordinal(&self, segment: u32, ord: u64, doc: DocId) -> Result<Option<String>> {
+        let inverted = self
+            .searcher
+            .segment_reader(segment)
+            .inverted_index(self.id)?;
+        let mut bytes = Vec::new();
+        if !inverted.terms().ord_to_term(ord, &mut bytes)? {
+            return Ok(None);
+        }
+        let Ok(id) = String::from_utf8(bytes) else {
+            return Ok(None);
+        };
+        let term = Term::from_field_text(self.id, &id);
+        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
+            return Ok(None);
+        };
+        Ok((postings.seek(doc) == doc).then_some(id))
     }
 }
