@@ -106,7 +106,8 @@ impl Gazetteer {
     }
 
     /// The canonical place for a place name or demonym ("Russian" → "Russia"), or for a US
-    /// state's abbreviation as news agencies write it ("Calif." → "California").
+    /// state's abbreviation as news agencies write it ("Calif." → "California"). Initials
+    /// written without their last full stop are read with it ("U.S" → "United States").
     pub fn canonical_place(&self, phrase: &str) -> Option<String> {
         if super::tokenize::is_initials_without_stop(phrase) {
             return self.canonical_place(&format!("{phrase}."));

@@ -1,7 +1,8 @@
 //! Tokens and sentences for the annotators: words, numbers and punctuation with their byte
 //! offsets, split close to the CoNLL-2003 convention the recognizer was trained on
 //! ("Korea's" is `Korea` `'s`; "U.S.", "U.S" (its last full stop left out), "St." and "12,000"
-//! stay whole; hyphenated words stay whole).
+//! stay whole; hyphenated words stay whole, except after initials: "U.S-Japan" is `U.S` `-`
+//! `Japan`).
 
 use std::sync::OnceLock;
 
@@ -25,7 +26,7 @@ fn token_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}\b)?                # initials: J. U.S. U.K. (and U.S)
+            \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?:['\u{2019}][sS])?\b)?  # initials: J. U.S. U.K. U.S U.S's
             | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
             | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
             | ``|''                                            # the old newswire quotes, one token each
@@ -69,13 +70,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Capitals joined by full stops, the last one without: "U.S", "U.K", "U.S.A" (a token the
 /// tokenizer keeps whole, which the recognizer and the gazetteer know with its last stop).
 pub fn is_initials_without_stop(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars.len() >= 3
-        && chars.len() % 2 == 1
-        && chars.iter().enumerate().all(|(i, c)| match i % 2 {
+    if word.len() < 3 || !word.contains('.') {
+        return false;
+    }
+    let mut n = 0;
+    for (i, c) in word.chars().enumerate() {
+        let fits = match i % 2 {
             0 => c.is_uppercase(),
-            _ => *c == '.',
-        })
+            _ => c == '.',
+        };
+        if !fits {
+            return false;
+        }
+        n = i + 1;
+    }
+    n % 2 == 1
 }
 
 /// Splits `text` into sentences, each a run of tokens (by index range into `tokens`).
@@ -142,10 +151,23 @@ mod tests {
     }
 
     #[test]
+    fn initials_without_their_last_stop_are_told_apart() {
+        for w in ["U.S", "U.K", "U.S.A", "É.U"] {
+            assert!(super::is_initials_without_stop(w), "{w}");
+        }
+        for w in ["U.S.", "U.", "US", "U.Sa", "u.s", "U..S", ""] {
+            assert!(!super::is_initials_without_stop(w), "{w}");
+        }
+    }
+
+    #[test]
     fn initials_without_their_last_full_stop_stay_whole() {
         assert_eq!(
-            words("the U.S said U.S-Japan U.S.A J.Smith U.K."),
-            vec!["the", "U.S", "said", "U.S", "-", "Japan", "U.S.A", "J.", "Smith", "U.K."]
+            words("the U.S said U.S-Japan U.S.A J.Smith U.K. the U.S's"),
+            vec![
+                "the", "U.S", "said", "U.S", "-", "Japan", "U.S.A", "J.", "Smith", "U.K.", "the",
+                "U.S", "'s"
+            ]
         );
     }
 

@@ -158,7 +158,7 @@ impl<'a> Columns<'a> {
             if out.contains_key(&(segment, ord)) {
                 continue;
             }
-            match self.id_by_ordinal(segment, ord, doc)? {
+            match id_by_ordinal(self.searcher, self.id, segment, ord, doc)? {
                 Some(id) => {
                     out.insert((segment, ord), path_of_id(&id).to_string());
                 }
@@ -181,25 +181,62 @@ impl<'a> Columns<'a> {
         }
         Ok(out)
     }
+}
 
-    /// The id of the term ordinal `ord` in the id field's dictionary of `segment`, if passage
-    /// `doc` is under it.
-    fn id_by_ordinal(&self, segment: u32, ord: u64, doc: DocId) -> Result<Option<String>> {
-        let inverted = self
-            .searcher
-            .segment_reader(segment)
-            .inverted_index(self.id)?;
-        let mut bytes = Vec::new();
-        if !inverted.terms().ord_to_term(ord, &mut bytes)? {
-            return Ok(None);
+/// The article id under term ordinal `ord` of the `id` field's dictionary in `segment`, if
+/// passage `doc` is under it (then it is that passage's id: a passage has one).
+fn id_by_ordinal(
+    searcher: &Searcher,
+    id: Field,
+    segment: u32,
+    ord: u64,
+    doc: DocId,
+) -> Result<Option<String>> {
+    let inverted = searcher.segment_reader(segment).inverted_index(id)?;
+    let mut bytes = Vec::new();
+    if ord >= inverted.terms().num_terms() as u64
+        || !inverted.terms().ord_to_term(ord, &mut bytes)?
+    {
+        return Ok(None);
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Ok(None);
+    };
+    let term = Term::from_field_text(id, &text);
+    let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
+        return Ok(None);
+    };
+    // A posting list is only sought forwards.
+    let under = postings.doc() == doc || (postings.doc() < doc && postings.seek(doc) == doc);
+    Ok(under.then_some(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{Schema, FAST, STRING};
+    use tantivy::{doc, Index};
+
+    #[test]
+    fn an_ordinal_gives_the_id_only_of_a_passage_under_it() -> Result<()> {
+        let mut schema = Schema::builder();
+        let id = schema.add_text_field("id", STRING | FAST);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        // Passages 0 and 2 of article "b", 1 and 3 of article "a".
+        for article in ["b", "a", "b", "a"] {
+            writer.add_document(doc!(id => article))?;
         }
-        let Ok(id) = String::from_utf8(bytes) else {
-            return Ok(None);
-        };
-        let term = Term::from_field_text(self.id, &id);
-        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
-            return Ok(None);
-        };
-        Ok((postings.seek(doc) == doc).then_some(id))
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let (a, b) = (0, 1);
+        assert_eq!(id_by_ordinal(&searcher, id, 0, a, 1)?.as_deref(), Some("a"));
+        assert_eq!(id_by_ordinal(&searcher, id, 0, a, 3)?.as_deref(), Some("a"));
+        assert_eq!(id_by_ordinal(&searcher, id, 0, b, 2)?.as_deref(), Some("b"));
+        // Another article's ordinal, whose first passage comes before or after this one.
+        assert_eq!(id_by_ordinal(&searcher, id, 0, a, 0)?, None);
+        assert_eq!(id_by_ordinal(&searcher, id, 0, b, 3)?, None);
+        assert_eq!(id_by_ordinal(&searcher, id, 0, 7, 0)?, None);
+        Ok(())
     }
 }
