@@ -4,7 +4,7 @@
 //!
 //! A query looks up a few stems once, so the table is searched as the text it is (12 KB,
 //! one line per stem) rather than loaded into a map: a search process is short, and building
-//! the map cost more than the lookups it served (README, *Performance*).
+//! the map was 3% of one (README, *Performance*, session 23).
 
 const TABLE: &str = include_str!("../../models/synonyms.tsv");
 
