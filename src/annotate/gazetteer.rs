@@ -5,9 +5,12 @@
 //! [`crate::train::gazetteer`] from GeoNames, countryinfo and the US Census name lists
 //! into the compact committed file `models/gazetteer.tsv`, which is compiled into the binary.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::tokenize::is_initials_without_stop;
 
 /// The committed gazetteer, compiled in.
 const GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
@@ -97,12 +100,15 @@ impl Gazetteer {
 
     /// Whether some longer phrase starts with `phrase` and a space.
     pub fn continues(&self, phrase: &str) -> bool {
-        self.prefixes.contains(phrase)
+        self.prefixes.contains(with_stops(phrase).as_ref())
     }
 
     /// The kinds of a phrase (lower-cased words joined by single spaces), 0 if unknown.
     pub fn kinds(&self, phrase: &str) -> u8 {
-        self.phrases.get(phrase).copied().unwrap_or(0)
+        self.phrases
+            .get(with_stops(phrase).as_ref())
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The canonical place for a place name or demonym ("Russian" → "Russia"), or for a US
@@ -254,6 +260,24 @@ const US_STATES: &[(&str, &str)] = &[
     ("Wyo", "Wyoming"),
 ];
 
+/// A phrase in lower case with its initials written as the lists write them, with their last
+/// full stop ("u.s virgin islands" → "u.s. virgin islands"; see
+/// [`super::tokenize::is_initials_without_stop`]).
+fn with_stops(phrase: &str) -> Cow<'_, str> {
+    let stopless = |w: &str| w.contains('.') && is_initials_without_stop(&w.to_uppercase());
+    if !phrase.contains('.') || !phrase.split(' ').any(stopless) {
+        return Cow::Borrowed(phrase);
+    }
+    let words: Vec<String> = phrase
+        .split(' ')
+        .map(|w| match stopless(w) {
+            true => format!("{w}."),
+            false => w.to_string(),
+        })
+        .collect();
+    Cow::Owned(words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +310,9 @@ mod tests {
         assert_eq!(g.compass_demonym("West American"), None);
         assert_eq!(g.canonical_place("NEW YORK").as_deref(), Some("New York"));
         assert_eq!(g.canonical_place("U.S").as_deref(), Some("United States"));
+        assert_eq!(g.kinds("u.s"), g.kinds("u.s."));
+        assert_ne!(g.kinds("u.s virgin islands"), 0);
+        assert!(g.continues("u.s"));
         assert_eq!(title_case("PORT-AU-PRINCE"), "Port-au-Prince");
         assert_eq!(title_case("MCALLEN"), "McAllen");
         assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");
