@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::tokenize::is_initials_without_stop;
+use super::tokenize::{is_initials_without_stop, is_lower_initials_without_stop};
 
 /// The committed gazetteer, compiled in.
 const GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
@@ -76,7 +76,8 @@ impl Gazetteer {
                 "T" => kind::TOWN,
                 _ => continue,
             };
-            let key = name.to_lowercase();
+            // As `kinds` looks phrases up: "I.E.S Abroad" under "i.e.s. abroad".
+            let key = with_stops(&name.to_lowercase()).into_owned();
             g.max_words = g.max_words.max(key.split_whitespace().count());
             for (i, _) in key.match_indices(' ') {
                 g.prefixes.insert(key[..i].to_string());
@@ -115,14 +116,14 @@ impl Gazetteer {
     /// state's abbreviation as news agencies write it ("Calif." → "California"). Initials
     /// written without their last full stop are read with it ("U.S" → "United States").
     pub fn canonical_place(&self, phrase: &str) -> Option<String> {
-        if super::tokenize::is_initials_without_stop(phrase) {
+        if is_initials_without_stop(phrase) {
             return self.canonical_place(&format!("{phrase}."));
         }
         let bare = phrase.strip_suffix('.').unwrap_or(phrase);
         if let Some((_, state)) = US_STATES.iter().find(|(a, _)| *a == bare) {
             return Some(state.to_string());
         }
-        let key = phrase.to_lowercase();
+        let key = with_stops(&phrase.to_lowercase()).into_owned();
         if let Some(place) = self.compass_demonym(phrase) {
             return Some(place);
         }
@@ -264,13 +265,12 @@ const US_STATES: &[(&str, &str)] = &[
 /// full stop ("u.s virgin islands" → "u.s. virgin islands"; see
 /// [`super::tokenize::is_initials_without_stop`]).
 fn with_stops(phrase: &str) -> Cow<'_, str> {
-    let stopless = |w: &str| w.contains('.') && is_initials_without_stop(&w.to_uppercase());
-    if !phrase.contains('.') || !phrase.split(' ').any(stopless) {
+    if !phrase.contains('.') || !phrase.split(' ').any(is_lower_initials_without_stop) {
         return Cow::Borrowed(phrase);
     }
     let words: Vec<String> = phrase
         .split(' ')
-        .map(|w| match stopless(w) {
+        .map(|w| match is_lower_initials_without_stop(w) {
             true => format!("{w}."),
             false => w.to_string(),
         })
@@ -313,6 +313,9 @@ mod tests {
         assert_eq!(g.kinds("u.s"), g.kinds("u.s."));
         assert_ne!(g.kinds("u.s virgin islands"), 0);
         assert!(g.continues("u.s"));
+        // A listed name written with such initials ("H.H Dow High School") is found too.
+        assert_ne!(g.kinds("h.h dow high school"), 0);
+        assert!(g.continues("h.h"));
         assert_eq!(title_case("PORT-AU-PRINCE"), "Port-au-Prince");
         assert_eq!(title_case("MCALLEN"), "McAllen");
         assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");

@@ -70,13 +70,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Capitals joined by full stops, the last one without: "U.S", "U.K", "U.S.A" (a token the
 /// tokenizer keeps whole, which the recognizer and the gazetteer know with its last stop).
 pub fn is_initials_without_stop(word: &str) -> bool {
+    initials_without_stop(word, char::is_uppercase)
+}
+
+/// [`is_initials_without_stop`] in lower case ("u.s"), as the gazetteer keys its phrases.
+pub fn is_lower_initials_without_stop(word: &str) -> bool {
+    initials_without_stop(word, char::is_lowercase)
+}
+
+/// Letters of the case `letter` tells joined by full stops, the last one without.
+fn initials_without_stop(word: &str, letter: fn(char) -> bool) -> bool {
     if word.len() < 3 || !word.contains('.') {
         return false;
     }
     let mut n = 0;
     for (i, c) in word.chars().enumerate() {
         let fits = match i % 2 {
-            0 => c.is_uppercase(),
+            0 => letter(c),
             _ => c == '.',
         };
         if !fits {
