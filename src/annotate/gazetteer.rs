@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::tokenize::{is_initials_without_stop, is_lower_initials_without_stop};
+use super::tokenize::is_lower_initials_without_stop;
 
 /// The committed gazetteer, compiled in.
 const GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
@@ -116,9 +116,6 @@ impl Gazetteer {
     /// state's abbreviation as news agencies write it ("Calif." → "California"). Initials
     /// written without their last full stop are read with it ("U.S" → "United States").
     pub fn canonical_place(&self, phrase: &str) -> Option<String> {
-        if is_initials_without_stop(phrase) {
-            return self.canonical_place(&format!("{phrase}."));
-        }
         let bare = phrase.strip_suffix('.').unwrap_or(phrase);
         if let Some((_, state)) = US_STATES.iter().find(|(a, _)| *a == bare) {
             return Some(state.to_string());
@@ -262,8 +259,8 @@ const US_STATES: &[(&str, &str)] = &[
 ];
 
 /// A phrase in lower case with its initials written as the lists write them, with their last
-/// full stop ("u.s virgin islands" → "u.s. virgin islands"; see
-/// [`super::tokenize::is_initials_without_stop`]).
+/// full stop ("u.s virgin islands" → "u.s. virgin islands"): how the gazetteer keys and
+/// looks up every phrase.
 fn with_stops(phrase: &str) -> Cow<'_, str> {
     if !phrase.contains('.') || !phrase.split(' ').any(is_lower_initials_without_stop) {
         return Cow::Borrowed(phrase);
