@@ -1371,3 +1371,40 @@ fn the_organization_of_a_role_before_a_name_is_found_too() {
         "{e:?}"
     );
 }
+
+/// A name that starts an organization's longer name in the same article is that
+/// organization, however the recognizer read it where it stands alone ("interest in Cathay
+/// Pacific" read as a place, "Abbott said" as a person), and one entity with it. A place the
+/// gazetteer knows stays a place ("New York" beside "New York Times"), and so does a place
+/// of one word ("the Gulf" beside "Gulf Canada Corp") and a person after a title.
+#[test]
+fn a_short_form_of_an_organizations_name_is_that_organization() {
+    let (e, _) = entities_of(
+        "Airline deal\n\nCathay Pacific Airways reported higher profit on Monday. Swire owns a \
+         stake in Cathay Pacific. Analysts said Cathay Pacific would expand its fleet.\n",
+    );
+    assert!(has(&e, "organization", "Cathay Pacific Airways"), "{e:?}");
+    assert!(
+        !e.iter().any(|(_, n)| n == "Cathay Pacific"),
+        "one entity, named in full: {e:?}"
+    );
+    let (e, _) = entities_of(
+        "Results\n\nAbbott Laboratories Inc said sales rose. Abbott reported record first \
+         quarter earnings, Abbott said.\n",
+    );
+    assert!(has(&e, "organization", "Abbott Laboratories Inc"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "Abbott"), "{e:?}");
+    let (e, _) = entities_of(
+        "Oil\n\nGulf Canada Corp said it would drill in the Gulf. The New York Times said \
+         prices fell in New York.\n",
+    );
+    assert!(has(&e, "organization", "Gulf Canada Corp"), "{e:?}");
+    assert!(has(&e, "place", "Gulf"), "{e:?}");
+    assert!(has(&e, "place", "New York"), "{e:?}");
+    assert!(has(&e, "organization", "New York Times"), "{e:?}");
+    let (e, _) = entities_of(
+        "Visit\n\nPresident Trump met bankers in Manhattan. Trump Entertainment Resorts Inc \
+         said its casinos would close. Trump said the talks went well.\n",
+    );
+    assert!(has(&e, "person", "Trump"), "{e:?}");
+}

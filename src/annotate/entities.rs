@@ -668,14 +668,23 @@ fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer
     let lower = |j: usize| toks[j].text(text).trim_end_matches('.').to_lowercase();
     let last = lower(e - 1);
     let legal_form = LEGAL_FORMS_IN_LOWER_CASE.contains(&last.as_str());
-    let ends = legal_form
-        || ENDS_NO_PLACE.contains(&last.as_str())
-        || COMPANY_WORDS.contains(&last.as_str())
+    let ends = ends_as_an_organization(&last)
         || (last == "exchange" && MARKETS.contains(&lower(e - 2).as_str()));
     let whole = text[toks[s].start..toks[e - 1].end].to_lowercase();
     let rest = text[toks[s].start..toks[e - 2].end].to_lowercase();
     ends && gaz.kinds(&whole) & (kind::PLACE | kind::TOWN) == 0
         && !(legal_form && gaz.kinds(&rest) & kind::COUNTRY != 0)
+}
+
+/// Whether a name's last word ends organizations' names and no place's: a legal form
+/// ([`LEGAL_FORMS_IN_LOWER_CASE`]), [`ENDS_NO_PLACE`] or [`COMPANY_WORDS`], in any case and
+/// with or without its full stop ("Corp.", "Airways").
+fn ends_as_an_organization(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let last = last.trim_end_matches('.').to_lowercase();
+    [LEGAL_FORMS_IN_LOWER_CASE, ENDS_NO_PLACE, COMPANY_WORDS]
+        .iter()
+        .any(|words| words.contains(&last.as_str()))
 }
 
 /// Whether a name names no one whatever its type: a stock's ticker ("CAWL.L" of
@@ -1027,6 +1036,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     drop_plural_abbreviations(&mut raws, passages);
     companies_by_legal_form(&mut raws, passages);
     companies_in_the_possessive(&mut raws, passages, gaz);
+    short_forms_of_organizations(&mut raws, passages, gaz);
     add_acronyms(&mut raws, passages);
     add_repeated_names(&mut raws, passages);
     drop_things_named_as_people(&mut raws, passages);
@@ -1160,6 +1170,11 @@ const SITE_WORDS: &[&str] = &[
     "Peninsula",
     "Canal",
     "Dam",
+];
+
+/// The last words that make a name an administrative division's ("Bartholomew County").
+const DIVISION_WORDS: &[&str] = &[
+    "County", "City", "Province", "State", "District", "Region", "Township", "Town", "Village",
 ];
 
 /// Countries joined by hyphens ("US-China trade", "the Russia-Ukraine war") are each a
@@ -1301,6 +1316,85 @@ fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gaz
         r.text = passages[r.passage].text[r.start..r.end].to_string();
         r.kind = Kind::Organization;
     }
+}
+
+/// A person's or place's name that starts an organization's longer name in the same article
+/// is that organization's short form: "interest in Cathay Pacific" after "Cathay Pacific
+/// Airways", "Abbott reported" after "Abbott Laboratories Inc" (the recognizer reads the
+/// short form by its context, where the long one's last word told it). The longer name goes
+/// on in capitalised words only ([`capitalised_rest`]). A place's name must be of two words
+/// or more, not known to the gazetteer as a place ("New York" of "New York Times"), nor open
+/// with a people's adjective ("British Columbia") or end in a street's, site's or division's
+/// word ("Bartholomew County"), and the longer name must
+/// be a company's ([`ends_as_an_organization`]: "South China" of "South China Morning Post"
+/// stays a place). A person's name must not open with a first name ("Charles Schwab" of
+/// "Charles Schwab Corp": the man), end a longer person's name in the article ("Dell" beside
+/// "Michael Dell"), nor follow a title ("President Trump").
+fn short_forms_of_organizations(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
+    let short_forms: Vec<usize> = raws
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.demonym && may_be_a_short_form(r, raws, passages, gaz))
+        .map(|(i, _)| i)
+        .collect();
+    for i in short_forms {
+        raws[i].kind = Kind::Organization;
+    }
+}
+
+/// Whether mention `r` (a person's or a place's) is the short form of an organization's name
+/// in `raws` (see [`short_forms_of_organizations`]).
+fn may_be_a_short_form(r: &Raw, raws: &[Raw], passages: &[Passage], gaz: &Gazetteer) -> bool {
+    let name = r.text.as_str();
+    let longer = |company: bool| {
+        raws.iter().any(|o| {
+            o.kind == Kind::Organization
+                && capitalised_rest(&o.text, name).is_some()
+                && (!company || ends_as_an_organization(&o.text))
+        })
+    };
+    let titled = || {
+        raws.iter()
+            .any(|m| m.text == name && after_a_title(&passages[m.passage].text[..m.start]))
+    };
+    match r.kind {
+        Kind::Organization => false,
+        Kind::Place => {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            let first = name.split(' ').next().unwrap_or(name);
+            name.contains(' ')
+                && gaz.kinds(&first.to_lowercase()) & kind::DEMONYM == 0
+                && ![STREET_WORDS, SITE_WORDS, DIVISION_WORDS]
+                    .iter()
+                    .any(|words| words.contains(&last))
+                && !known_as_a_place(name, gaz)
+                && longer(true)
+        }
+        Kind::Person => {
+            let first = name.split(' ').next().unwrap_or(name);
+            gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME == 0
+                && !known_as_a_place(name, gaz)
+                && !ends_a_persons_name(raws, name)
+                && longer(false)
+                && !titled()
+        }
+    }
+}
+
+/// The rest of `long` after its first words `short`, when it goes on in capitalised words
+/// only: "Airways" of "Cathay Pacific Airways" after "Cathay Pacific"; none of "American
+/// Express and Shearson" after "American Express", nor of "Johnson & Johnson".
+fn capitalised_rest<'a>(long: &'a str, short: &str) -> Option<&'a str> {
+    let rest = long.strip_prefix(short)?.strip_prefix(' ')?;
+    rest.split(' ')
+        .all(|w| w.starts_with(char::is_uppercase))
+        .then_some(rest)
+}
+
+/// Whether the gazetteer knows a name as a place's ("New York", "West Bank"), or as a
+/// region's or town's that only the rules read ("New South Wales").
+fn known_as_a_place(name: &str, gaz: &Gazetteer) -> bool {
+    gaz.kinds(&name.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
 }
 
 /// Whether text ends with a title word and a space ("President ", "Mr. ").
@@ -2195,7 +2289,8 @@ fn link(raws: Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) -> ArticleEntitie
 }
 
 /// The entity a shorter mention abbreviates: a person's surname or first name ("Putin",
-/// "Kim"), an organization's acronym ("NIS") or first word ("Yonhap").
+/// "Kim"), an organization's acronym ("NIS"), first word ("Yonhap") or first words
+/// ("Cathay Pacific").
 fn find_longer(
     entities: &[Entity],
     r: &Raw,
@@ -2250,6 +2345,19 @@ fn find_longer(
                         && e.name.split_whitespace().count() > 1
                         && e.name.split_whitespace().next() == Some(words[0])
                 });
+            }
+            // "Cathay Pacific" of "Cathay Pacific Airways"; not "New York" of "New York Times".
+            // Of several, the one with the fewest words more ("General Motors Corp", not
+            // "General Motors Acceptance Corp").
+            if words.len() > 1 && !known_as_a_place(&r.text, gaz) {
+                return entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.kind == Kind::Organization && capitalised_rest(&e.name, &r.text).is_some()
+                    })
+                    .min_by_key(|(_, e)| e.name.split(' ').count())
+                    .map(|(i, _)| i);
             }
             None
         }
