@@ -10,7 +10,7 @@ use std::io::{BufRead, Read};
 use serde_json::{Map, Value};
 
 use super::text::{paragraphs, reads_as_heading};
-use super::{decode, BadRecord, FileError, LineIndex, Parsed, MAX_FILE_BYTES};
+use super::{decode, decode_entities, BadRecord, FileError, LineIndex, Parsed, MAX_FILE_BYTES};
 use crate::article::Article;
 use crate::date::Date;
 
@@ -126,7 +126,9 @@ fn article_from(map: &Map<String, Value>, ordinal: u64, line: u64) -> Result<Art
     for p in &mut paras {
         p.line = line;
     }
-    let mut title = string_field(map, &["title", "headline"]).unwrap_or_default();
+    let mut title = string_field(map, &["title", "headline"])
+        .map(|t| decode_entities(&t))
+        .unwrap_or_default();
     if title.is_empty() {
         if let Some(first) = paras.first() {
             if reads_as_heading(&first.text) {

@@ -4,9 +4,10 @@
 //! final period); Markdown may instead give it in front matter between `---` lines, with
 //! date, source, url and author. Paragraphs are separated by blank lines, or by single
 //! newlines where each line is a paragraph of its own (lines that look hard-wrapped, as in
-//! wire copy, are joined back into one paragraph).
+//! wire copy, are joined back into one paragraph). Character references left from a web
+//! page ("Jos&#233;", "&#163;5m") are decoded.
 
-use super::{FileError, Parsed};
+use super::{decode_entities, FileError, Parsed};
 use crate::article::{Article, Paragraph};
 use crate::date::Date;
 
@@ -18,7 +19,7 @@ pub(super) fn read(text: &str, markdown: bool) -> Result<Parsed, FileError> {
         if let Some((meta, rest, lines)) = front_matter(text)? {
             for (key, value) in meta {
                 match key.as_str() {
-                    "title" => article.title = value,
+                    "title" => article.title = decode_entities(&value),
                     "date" => article.date = Date::parse(&value),
                     "source" => article.source = Some(value),
                     "url" => article.url = Some(value),
@@ -109,7 +110,9 @@ fn front_matter(text: &str) -> Result<Option<FrontMatter<'_>>, FileError> {
     ))
 }
 
-/// Splits text into paragraphs, numbering lines from `first_line`.
+/// Splits text into paragraphs, numbering lines from `first_line`. The character references
+/// that text taken from web pages keeps ("Jos&#233; Manuel Barroso", "AT&amp;T") are
+/// decoded, as Markdown decodes them ([`decode_entities`]).
 pub(crate) fn paragraphs(text: &str, first_line: u64) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut block: Vec<(u64, &str)> = Vec::new();
@@ -121,6 +124,9 @@ pub(crate) fn paragraphs(text: &str, first_line: u64) -> Vec<Paragraph> {
         }
     }
     flush_block(&mut block, &mut out);
+    for p in out.iter_mut().filter(|p| p.text.contains('&')) {
+        p.text = decode_entities(&p.text);
+    }
     out
 }
 
@@ -160,6 +166,22 @@ fn flush_block(block: &mut Vec<(u64, &str)>, out: &mut Vec<Paragraph>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_references_left_from_web_pages_are_decoded() {
+        let p = paragraphs(
+            "EC President Jos&#233; Manuel Barroso said AT&amp;T paid &#163;5m.\n\nR&D & more.",
+            3,
+        );
+        assert_eq!(
+            p.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            [
+                "EC President José Manuel Barroso said AT&T paid £5m.",
+                "R&D & more."
+            ]
+        );
+        assert_eq!(p[1].line, 5);
+    }
 
     #[test]
     fn bbc_style_title_and_paragraphs() {
