@@ -1408,3 +1408,21 @@ fn a_short_form_of_an_organizations_name_is_that_organization() {
     );
     assert!(has(&e, "person", "Trump"), "{e:?}");
 }
+
+/// A name after a courtesy title is a person's even where the gazetteer knows a town of that
+/// name (Obama, Fukui; "Jax" is Jacksonville's other name), in every mention of the article.
+#[test]
+fn a_name_after_a_courtesy_title_is_a_person() {
+    let (e, _) = entities_of(
+        "Talks\n\nMr Obama met bankers in Moscow on Monday. Obama said the talks went well. \
+         Mr. Jax said proceeds will be used for growth.\n",
+    );
+    assert!(has(&e, "person", "Obama"), "{e:?}");
+    assert!(has(&e, "person", "Jax"), "{e:?}");
+    assert!(has(&e, "place", "Moscow"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(k, n)| k == "place" && (n == "Obama" || n == "Jacksonville")),
+        "{e:?}"
+    );
+}

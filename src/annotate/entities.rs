@@ -1032,6 +1032,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     merge_demonym_prefixes(&mut raws, passages);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
+    people_after_titles(&mut raws, passages, gaz);
     employers_before_jobs(&mut raws, passages, gaz);
     drop_plural_abbreviations(&mut raws, passages);
     companies_by_legal_form(&mut raws, passages);
@@ -1360,13 +1361,10 @@ fn may_be_a_short_form(r: &Raw, raws: &[Raw], passages: &[Passage], gaz: &Gazett
     match r.kind {
         Kind::Organization => false,
         Kind::Place => {
-            let last = name.rsplit(' ').next().unwrap_or(name);
             let first = name.split(' ').next().unwrap_or(name);
             name.contains(' ')
                 && gaz.kinds(&first.to_lowercase()) & kind::DEMONYM == 0
-                && ![STREET_WORDS, SITE_WORDS, DIVISION_WORDS]
-                    .iter()
-                    .any(|words| words.contains(&last))
+                && !ends_in_a_places_word(name)
                 && !known_as_a_place(name, gaz)
                 && longer(true)
         }
@@ -1397,11 +1395,54 @@ fn known_as_a_place(name: &str, gaz: &Gazetteer) -> bool {
     gaz.kinds(&name.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0
 }
 
+/// Courtesy titles, which go before a surname ("Mr Xie", "Mrs Thatcher"), as written with a
+/// capital, with or without their full stop.
+const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "MR", "MRS", "MS"];
+
+/// A "place" right after a courtesy title is a person's surname ("Mr Obama": Obama is also a
+/// town in Japan; "Mr. Jax": Jacksonville's other name), and so is every mention of the name
+/// in the article. Not a country's name, whose every mention the rule would retype, nor one
+/// ending in a place's word ([`ends_in_a_places_word`]). Offices ("President", "Minister")
+/// are left out: they go before places too ("the Foreign Office Minister Baghdad talks").
+fn people_after_titles(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
+    let titled: HashSet<String> = raws
+        .iter()
+        .filter(|r| r.kind == Kind::Place && !r.demonym)
+        .filter(|r| {
+            word_before(&passages[r.passage].text[..r.start])
+                .is_some_and(|w| COURTESY_TITLES.contains(&w.strip_suffix('.').unwrap_or(w)))
+                && gaz.kinds(&r.text.to_lowercase()) & kind::COUNTRY == 0
+                && !ends_in_a_places_word(&r.text)
+        })
+        .map(|r| r.text.clone())
+        .collect();
+    for r in raws.iter_mut() {
+        if r.kind == Kind::Place && !r.demonym && titled.contains(&r.text) {
+            r.kind = Kind::Person;
+        }
+    }
+}
+
+/// The word that text ends with before a space ("President " gives "President"), if any.
+fn word_before(before: &str) -> Option<&str> {
+    let word = before.strip_suffix(' ')?.rsplit(' ').next()?;
+    (!word.is_empty()).then_some(word)
+}
+
+/// Whether a name's last word is a street's, site's or division's ("Jolinda Drive", "Tabqa
+/// Dam", "Bartholomew County").
+fn ends_in_a_places_word(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    [STREET_WORDS, SITE_WORDS, DIVISION_WORDS]
+        .iter()
+        .any(|words| words.contains(&last))
+}
+
 /// Whether text ends with a title word and a space ("President ", "Mr. ").
 fn after_a_title(before: &str) -> bool {
-    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
-    before.ends_with(' ')
-        && TITLE_WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    word_before(before).is_some_and(|word| {
+        TITLE_WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    })
 }
 
 /// Whether text ends with a capitalised word or a word in brackets, and perhaps a comma,
