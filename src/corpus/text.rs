@@ -125,7 +125,14 @@ pub(crate) fn paragraphs(text: &str, first_line: u64) -> Vec<Paragraph> {
     }
     flush_block(&mut block, &mut out);
     for p in out.iter_mut().filter(|p| p.text.contains('&')) {
-        p.text = decode_entities(&p.text);
+        // Line by line: a line break a reference stands for ("&#10;") is a space, so that
+        // a paragraph keeps the lines of the file.
+        let lines: Vec<String> = p
+            .text
+            .split('\n')
+            .map(|line| decode_entities(line).replace(['\n', '\r'], " "))
+            .collect();
+        p.text = lines.join("\n");
     }
     out
 }
@@ -181,6 +188,8 @@ mod tests {
             ]
         );
         assert_eq!(p[1].line, 5);
+        let p = paragraphs("One&#10;line&#13;only.", 1);
+        assert_eq!(p[0].text, "One line only.");
     }
 
     #[test]
