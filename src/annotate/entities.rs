@@ -329,7 +329,7 @@ fn based_in_places(
     tokens: &[Vec<Token>],
     gaz: &Gazetteer,
 ) {
-    let is_place = |w: &str| gaz.kinds(&w.to_lowercase()) & (kind::PLACE | kind::TOWN) != 0;
+    let is_place = |w: &str| known_as_a_place(w, gaz);
     for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
         for (i, t) in toks.iter().enumerate() {
             let word = t.text(&p.text);
@@ -672,8 +672,7 @@ fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer
         || (last == "exchange" && MARKETS.contains(&lower(e - 2).as_str()));
     let whole = text[toks[s].start..toks[e - 1].end].to_lowercase();
     let rest = text[toks[s].start..toks[e - 2].end].to_lowercase();
-    ends && gaz.kinds(&whole) & (kind::PLACE | kind::TOWN) == 0
-        && !(legal_form && gaz.kinds(&rest) & kind::COUNTRY != 0)
+    ends && !known_as_a_place(&whole, gaz) && !(legal_form && gaz.kinds(&rest) & kind::COUNTRY != 0)
 }
 
 /// Whether a name's last word ends organizations' names and no place's: a legal form
@@ -1323,14 +1322,14 @@ fn companies_in_the_possessive(raws: &mut [Raw], passages: &[Passage], gaz: &Gaz
 /// is that organization's short form: "interest in Cathay Pacific" after "Cathay Pacific
 /// Airways", "Abbott reported" after "Abbott Laboratories Inc" (the recognizer reads the
 /// short form by its context, where the long one's last word told it). The longer name goes
-/// on in capitalised words only ([`capitalised_rest`]). A place's name must be of two words
-/// or more, not known to the gazetteer as a place ("New York" of "New York Times"), nor open
-/// with a people's adjective ("British Columbia") or end in a street's, site's or division's
-/// word ("Bartholomew County"), and the longer name must
-/// be a company's ([`ends_as_an_organization`]: "South China" of "South China Morning Post"
-/// stays a place). A person's name must not open with a first name ("Charles Schwab" of
-/// "Charles Schwab Corp": the man), end a longer person's name in the article ("Dell" beside
-/// "Michael Dell"), nor follow a title ("President Trump").
+/// on in capitalised words only ([`goes_on_in_capitals`]), and the gazetteer does not know
+/// the short one as a place's ("New York" of "New York Times"). A place's name must be of two
+/// words or more, not open with a people's adjective ("British Columbia") nor end in a
+/// street's, site's or division's word ("Bartholomew County"), and the longer name must be a
+/// company's ([`ends_as_an_organization`]: "South China" of "South China Morning Post" stays
+/// a place). A person's name must not open with a first name ("Charles Schwab" of "Charles
+/// Schwab Corp": the man), end a longer person's name in the article ("Dell" beside "Michael
+/// Dell"), nor follow a title ("President Trump").
 fn short_forms_of_organizations(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
     let short_forms: Vec<usize> = raws
         .iter()
@@ -1350,7 +1349,7 @@ fn may_be_a_short_form(r: &Raw, raws: &[Raw], passages: &[Passage], gaz: &Gazett
     let longer = |company: bool| {
         raws.iter().any(|o| {
             o.kind == Kind::Organization
-                && capitalised_rest(&o.text, name).is_some()
+                && goes_on_in_capitals(&o.text, name)
                 && (!company || ends_as_an_organization(&o.text))
         })
     };
@@ -1358,35 +1357,33 @@ fn may_be_a_short_form(r: &Raw, raws: &[Raw], passages: &[Passage], gaz: &Gazett
         raws.iter()
             .any(|m| m.text == name && after_a_title(&passages[m.passage].text[..m.start]))
     };
-    match r.kind {
-        Kind::Organization => false,
-        Kind::Place => {
-            let first = name.split(' ').next().unwrap_or(name);
-            name.contains(' ')
-                && gaz.kinds(&first.to_lowercase()) & kind::DEMONYM == 0
-                && !ends_in_a_places_word(name)
-                && !known_as_a_place(name, gaz)
-                && longer(true)
+    let first = name.split(' ').next().unwrap_or(name);
+    let first = gaz.kinds(&first.to_lowercase());
+    r.kind != Kind::Organization
+        && !known_as_a_place(name, gaz)
+        && match r.kind {
+            Kind::Place => {
+                name.contains(' ')
+                    && first & kind::DEMONYM == 0
+                    && !ends_in_a_places_word(name)
+                    && longer(true)
+            }
+            _ => {
+                first & kind::FIRST_NAME == 0
+                    && !ends_a_persons_name(raws, name)
+                    && longer(false)
+                    && !titled()
+            }
         }
-        Kind::Person => {
-            let first = name.split(' ').next().unwrap_or(name);
-            gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME == 0
-                && !known_as_a_place(name, gaz)
-                && !ends_a_persons_name(raws, name)
-                && longer(false)
-                && !titled()
-        }
-    }
 }
 
-/// The rest of `long` after its first words `short`, when it goes on in capitalised words
-/// only: "Airways" of "Cathay Pacific Airways" after "Cathay Pacific"; none of "American
-/// Express and Shearson" after "American Express", nor of "Johnson & Johnson".
-fn capitalised_rest<'a>(long: &'a str, short: &str) -> Option<&'a str> {
-    let rest = long.strip_prefix(short)?.strip_prefix(' ')?;
-    rest.split(' ')
-        .all(|w| w.starts_with(char::is_uppercase))
-        .then_some(rest)
+/// Whether `long` is `short` and more words, all capitalised: "Cathay Pacific Airways" of
+/// "Cathay Pacific"; not "American Express and Shearson" of "American Express", nor
+/// "Johnson & Johnson" of "Johnson".
+fn goes_on_in_capitals(long: &str, short: &str) -> bool {
+    long.strip_prefix(short)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.split(' ').all(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Whether the gazetteer knows a name as a place's ("New York", "West Bank"), or as a
@@ -2395,7 +2392,7 @@ fn find_longer(
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| {
-                        e.kind == Kind::Organization && capitalised_rest(&e.name, &r.text).is_some()
+                        e.kind == Kind::Organization && goes_on_in_capitals(&e.name, &r.text)
                     })
                     .min_by_key(|(_, e)| e.name.split(' ').count())
                     .map(|(i, _)| i);
