@@ -1426,3 +1426,64 @@ fn a_name_after_a_courtesy_title_is_a_person() {
         "{e:?}"
     );
 }
+
+/// A company's name that ends in the word of its trade is an organization's, whether the
+/// recognizer read its first words as a place, a people's adjective or nothing: the
+/// shipyard, the cable works; not a people's adjective before an office.
+#[test]
+fn a_name_ending_in_its_trade_is_a_company() {
+    let (e, _) = entities_of(
+        "Ferries\n\nThe ships will be built by Aydin Shipbuilding at its yard near Istanbul. \
+         Nokia merged with Finnish Cable Works in 1967. British Energy Minister Ed Miliband \
+         spoke.\n",
+    );
+    for company in ["Aydin Shipbuilding", "Finnish Cable Works"] {
+        assert!(has(&e, "organization", company), "{company}: {e:?}");
+    }
+    assert!(has(&e, "place", "Istanbul"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(k, n)| (k == "place" && n.starts_with("Ayd")) || n == "British Energy"),
+        "{e:?}"
+    );
+    assert!(has(&e, "place", "United Kingdom"), "{e:?}");
+    assert!(has(&e, "person", "Ed Miliband"), "{e:?}");
+}
+
+/// Armed and political groups named in Arabic (and Urdu) by what they are, "brigades",
+/// "movement", "army", "front", are organizations, not people: "Kata'ib Hezbollah",
+/// "Harakat al-Nujaba", "Jaysh al-Mahdi", "Lashkar-e-Taiba". A person named Ansar stays one.
+#[test]
+fn groups_named_by_what_they_are_in_arabic_are_organizations() {
+    let (e, _) = entities_of(
+        "Strikes\n\nCoalition aircraft struck Kata'ib Hezbollah sites near Baghdad. Harakat \
+         al-Nujaba claimed the attack. Jaysh al-Mahdi fighters clashed with Asa'ib Ahl al-Haq \
+         militiamen. Liwa Fatemiyoun fighters withdrew. Police blamed Lashkar-e-Taiba.\n",
+    );
+    for group in [
+        "Kata'ib Hezbollah",
+        "Harakat al-Nujaba",
+        "Jaysh al-Mahdi",
+        "Asa'ib Ahl al-Haq",
+        "Liwa Fatemiyoun",
+        "Lashkar-e-Taiba",
+    ] {
+        assert!(has(&e, "organization", group), "{group}: {e:?}");
+    }
+    assert!(!e.iter().any(|(k, _)| k == "person"), "{e:?}");
+    let (e, _) = entities_of("Rights\n\nAnsar Burney, a rights campaigner, said on Monday.\n");
+    assert!(has(&e, "person", "Ansar Burney"), "{e:?}");
+}
+
+/// A kingdom, sultanate or emirate "of" a place is a state: a place, as its name alone is.
+#[test]
+fn a_kingdom_of_a_place_is_a_place() {
+    let (e, _) = entities_of(
+        "History\n\nThe island was ruled by the Sultanate of Oman and the Sultanate of \
+         Zanzibar, and the islands by the Kingdom of Hawaii until 1893.\n",
+    );
+    for state in ["Sultanate of Zanzibar", "Kingdom of Hawaii"] {
+        assert!(has(&e, "place", state), "{state}: {e:?}");
+    }
+    assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
+}

@@ -14,6 +14,7 @@ use super::corpus_names::{CorpusNames, Written};
 use super::gazetteer::{kind, Gazetteer};
 use super::headings;
 use super::language::Script;
+use super::name_words;
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
 use super::sentence_rules;
@@ -681,9 +682,14 @@ fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer
 fn ends_as_an_organization(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
     let last = last.trim_end_matches('.').to_lowercase();
-    [LEGAL_FORMS_IN_LOWER_CASE, ENDS_NO_PLACE, COMPANY_WORDS]
-        .iter()
-        .any(|words| words.contains(&last.as_str()))
+    [
+        LEGAL_FORMS_IN_LOWER_CASE,
+        ENDS_NO_PLACE,
+        COMPANY_WORDS,
+        name_words::TRADES,
+    ]
+    .iter()
+    .any(|words| words.contains(&last.as_str()))
 }
 
 /// Whether a name names no one whatever its type: a stock's ticker ("CAWL.L" of
@@ -720,7 +726,7 @@ fn is_a_date(surface: &str, ty: usize) -> bool {
 
 /// Whether a name's last word (in lower case) ends organizations' names and no person's.
 pub(super) fn is_an_institutions_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word) || COMPANY_WORDS.contains(&word)
+    ORG_WORDS.contains(&word) || COMPANY_WORDS.contains(&word) || name_words::TRADES.contains(&word)
 }
 
 /// Last words of companies' names that no person's name ends in, beside the recognizer's
@@ -1029,6 +1035,9 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     let gaz = Gazetteer::get();
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
+    companies_by_their_trade(&mut raws, passages, gaz);
+    groups_named_in_arabic(&mut raws, passages);
+    states_by_their_title(&mut raws);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
     people_after_titles(&mut raws, passages, gaz);
@@ -1043,6 +1052,71 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     drop_ships(&mut raws, passages, gaz);
     raws.sort_by_key(|r| (r.passage, r.start));
     link(raws, passages, gaz)
+}
+
+/// A mention that the rest of a company's name follows, ending in the company's trade
+/// ("Aydin" + "Shipbuilding", "Boston" + "Bancorp"), is that company's name
+/// ([`name_words::trade_after`]), unless another mention holds those words. After a
+/// country or a people's adjective, a word must come between ("Finnish" + "Cable Works"):
+/// the wires write "U.S. Securities houses" and "Indonesian Energy minister".
+fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
+    for i in 0..raws.len() {
+        let r = &raws[i];
+        let (pi, end) = (r.passage, r.end);
+        let national = r.demonym || gaz.kinds(&r.text.to_lowercase()) & kind::COUNTRY != 0;
+        let text = &passages[pi].text;
+        let least_words = if national { 2 } else { 1 };
+        let Some(len) = name_words::trade_after(&text[end..], least_words) else {
+            continue;
+        };
+        if taken(raws, pi, end, end + len) {
+            continue;
+        }
+        let r = &mut raws[i];
+        r.end = end + len;
+        r.text = text[r.start..r.end].to_string();
+        r.kind = Kind::Organization;
+        r.demonym = false;
+    }
+}
+
+/// An armed or political group's name in Arabic or Urdu ([`name_words::arabic_group_names`])
+/// is an organization's, in place of what the recognizer read in it ("Kata'ib Hezbollah" a
+/// person, "Harakat al-Nujaba" nothing); a mention that reaches on past it takes it along,
+/// and one that starts before it is some other name, left as it is.
+fn groups_named_in_arabic(raws: &mut Vec<Raw>, passages: &[Passage]) {
+    for (pi, p) in passages.iter().enumerate() {
+        for name in name_words::arabic_group_names(&p.text) {
+            let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
+            if raws.iter().any(|r| here(r) && r.start < name.start) {
+                continue;
+            }
+            let end = raws
+                .iter()
+                .filter(|r| here(r))
+                .map(|r| r.end)
+                .fold(name.end, usize::max);
+            raws.retain(|r| !here(r));
+            raws.push(Raw::new(
+                pi,
+                &p.text,
+                name.start,
+                end,
+                Kind::Organization,
+                false,
+            ));
+        }
+    }
+}
+
+/// A state named by its title ("Sultanate of Zanzibar", "Kingdom of Hawaii") is a place
+/// ([`name_words::names_a_state`]), as its name alone is.
+fn states_by_their_title(raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        if r.kind != Kind::Place && name_words::names_a_state(&r.text) {
+            r.kind = Kind::Place;
+        }
+    }
 }
 
 /// The last words that make a name a street's ("Gladstone Avenue", "Jolinda Drive").

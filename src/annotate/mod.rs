@@ -1,8 +1,9 @@
 //! Annotation: text → spans. Tokens and sentences ([`tokenize`]), gazetteers
 //! ([`gazetteer`]), the statistical entity recognizer ([`ner`]), the entities of an
 //! article with their aliases ([`entities`]), read in English articles only ([`language`]),
-//! with names in title-case headings trimmed of common words ([`headings`]) and a few kinds
-//! of names the recognizer misreads set right in each sentence ([`sentence_rules`]).
+//! with names in title-case headings trimmed of common words ([`headings`]), a few kinds
+//! of names the recognizer misreads set right in each sentence ([`sentence_rules`]), and
+//! names whose own words say what they name ([`name_words`]).
 
 pub mod agencies;
 mod annotations;
@@ -16,6 +17,7 @@ pub mod gazetteer;
 pub mod headings;
 pub mod keys;
 pub mod language;
+pub mod name_words;
 pub mod ner;
 mod pipeline;
 pub mod sentence_rules;
