@@ -1487,3 +1487,30 @@ fn a_kingdom_of_a_place_is_a_place() {
     }
     assert!(!e.iter().any(|(k, _)| k == "organization"), "{e:?}");
 }
+
+/// Parties, banks and companies named in Spanish, Portuguese or French by what they are are
+/// organizations, whole, where the recognizer read a person or nothing: "Partido Popular",
+/// "Grupo Televisa", "Compania Vale do Rio Doce"; a title after the name is not part of it.
+#[test]
+fn institutions_named_by_what_they_are_in_romance_languages_are_organizations() {
+    let (e, _) = entities_of(
+        "Markets\n\nShares of Grupo Televisa rose in Mexico City. Partido Popular leaders met \
+         in Madrid. Compania Vale do Rio Doce said output rose. Banco Santander Chairman \
+         Emilio Botin spoke.\n",
+    );
+    for org in [
+        "Grupo Televisa",
+        "Partido Popular",
+        "Compania Vale do Rio Doce",
+        "Banco Santander",
+    ] {
+        assert!(has(&e, "organization", org), "{org}: {e:?}");
+    }
+    assert!(has(&e, "person", "Emilio Botin"), "{e:?}");
+    assert!(has(&e, "place", "Madrid"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(k, n)| k == "person" && n.starts_with("Grupo")),
+        "{e:?}"
+    );
+}

@@ -1036,7 +1036,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
     companies_by_their_trade(&mut raws, passages, gaz);
-    groups_named_in_arabic(&mut raws, passages);
+    organizations_by_their_first_word(&mut raws, passages);
     states_by_their_title(&mut raws);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
@@ -1080,13 +1080,14 @@ fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazett
     }
 }
 
-/// An armed or political group's name in Arabic or Urdu ([`name_words::arabic_group_names`])
-/// is an organization's, in place of what the recognizer read in it ("Kata'ib Hezbollah" a
-/// person, "Harakat al-Nujaba" nothing); a mention that reaches on past it takes it along,
-/// and one that starts before it is some other name, left as it is.
-fn groups_named_in_arabic(raws: &mut Vec<Raw>, passages: &[Passage]) {
+/// An institution's name that opens with a word for what it is in another language
+/// ([`name_words::names_opened_by_their_kind`]) is an organization's, in place of what the
+/// recognizer read in it ("Kata'ib Hezbollah" a person, "Harakat al-Nujaba" and "Partido
+/// Popular" nothing); a mention that reaches on past it takes it along, and one that starts
+/// before it is some other name, left as it is.
+fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage]) {
     for (pi, p) in passages.iter().enumerate() {
-        for name in name_words::arabic_group_names(&p.text) {
+        for name in name_words::names_opened_by_their_kind(&p.text) {
             let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
             if raws.iter().any(|r| here(r) && r.start < name.start) {
                 continue;

@@ -1,13 +1,17 @@
 //! Names that say what they name by a word of their own, whatever the recognizer read: a
-//! company's trade at the end ("Aydin Shipbuilding", "Finnish Cable Works"), an armed or
-//! political group's word in Arabic or Urdu at the start ("Kata'ib Hezbollah", "Harakat
-//! al-Nujaba", "Lashkar-e-Taiba"), a state's title before "of" ("Sultanate of Zanzibar").
-//! [`super::entities`] applies them to an article's mentions.
+//! company's trade at the end ("Aydin Shipbuilding", "Finnish Cable Works"), a word for an
+//! institution in another language at the start (an armed or political group's in Arabic
+//! or Urdu: "Kata'ib Hezbollah", "Harakat al-Nujaba", "Lashkar-e-Taiba"; a party's, bank's
+//! or company's in Spanish, Portuguese, French or Italian: "Partido Popular", "Grupo
+//! Televisa"), a state's title before "of" ("Sultanate of Zanzibar"). [`super::entities`]
+//! applies them to an article's mentions.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use super::ner::features::TITLE_WORDS;
 
 /// Words of trades that end companies' names and no person's or place's ("Aydin
 /// Shipbuilding", "Finnish Cable Works"), beside the words the recognizer's features read.
@@ -79,26 +83,70 @@ pub fn trade_after(after: &str, least_words: usize) -> Option<usize> {
     None
 }
 
-/// The names of armed and political groups that open with a word for what they are, in
-/// Arabic or Urdu (brigades, leagues, movement, army, front, body, companies, party,
-/// brigade, corps, forces, group, organisation), with the words that go on: capitalised
-/// words, words with an article ("al-Haq", "ut-Tahrir") and "Ahl" or "wal". "Ansar"
-/// (supporters), also a person's name, only before an article or "Allah"/"Bait". Byte
-/// ranges into `text`.
-pub fn arabic_group_names(text: &str) -> Vec<Range<usize>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+/// The names of institutions that open with a word for what they are in another language
+/// than English, with the words that go on, as byte ranges into `text`, cut before a word of
+/// a title or a role ("Banco Santander" of "Banco Santander Chairman Emilio Botin"):
+/// - armed and political groups in Arabic or Urdu (brigades, leagues, movement, army, front,
+///   body, companies, party, brigade, corps, forces, group, organisation), going on in
+///   capitalised words, words with an article ("al-Haq", "ut-Tahrir"), "Ahl" and "wal";
+///   "Ansar" (supporters), also a person's name, only before an article or "Allah"/"Bait";
+/// - parties, banks, companies, foundations, institutes, universities and ministries in
+///   Spanish, Portuguese, French or Italian ("Partido Revolucionario Institucional",
+///   "Compania Vale do Rio Doce"), going on in capitalised words and the connectors of
+///   those languages ("de", "do", "della").
+pub fn names_opened_by_their_kind(text: &str) -> Vec<Range<usize>> {
+    static RES: OnceLock<[Regex; 2]> = OnceLock::new();
+    let res = RES.get_or_init(|| {
         let group = r"(?:Kata['’]?ib|Kataeb|Katibat|Asa['’]?ib|Harakat|Jaysh|Jaish|Jabhat|Hay['’]at|Saraya|Hizb|Liwa|Faylaq|Quwat|Lashkar|Tehrik|Tehreek|Jama['’]at|Jamaat|Tanzim)";
         let article = r"(?:al|ul|ut|ud|ad|ash|el|an|ar|as|az|at)-";
         let word = format!(r"(?:{article}[A-Z][\w-]*|[A-Z][\w-]*|wal)");
         // "Lashkar-e-Taiba", "Hizb-ut-Tahrir", "Tehrik-i-Taliban": one hyphenated word.
         let joined = r"-[a-z]{1,3}-[A-Z][\w-]*";
-        Regex::new(&format!(
+        let arabic = format!(
             r"\b(?:{group}(?:{joined}(?:\s{word}){{0,3}}|(?:\s{word}){{1,4}})|Ansar\s(?:{article}[A-Z][\w-]*|Allah|Bait|Beit)(?:\s{word}){{0,3}})\b"
-        ))
-        .expect("group names")
+        );
+        let institution = r"(?:Grupo|Gruppo|Partido|Partito|Banco|Banca|Banque|Compa[nñ][ií]a|Companhia|Compagnie|Soci[eé]t[eé]|Sociedad|Sociedade|Fundaci[oó]n|Funda[cç][aã]o|Fondazione|Instituto|Istituto|Institut|Universidad|Universidade|Universit[àaée]|Ministerio|Minist[èe]re|Empresas?|Corporaci[oó]n|Petr[oó]leos|Aerol[ií]neas|Industrias)";
+        let connector = r"(?:de|del|do|da|dos|das|des|du|di|della|delle|la|las|los|el|y|e|et|per)";
+        // "d'Investissement", "D'Italia", "l'Energie": an elided article on the word.
+        let romance = format!(
+            r"\b{institution}(?:\s(?:{connector}\s){{0,2}}(?:[dlDL]['’])?[A-Z][\w-]*){{1,5}}\b"
+        );
+        [arabic, romance].map(|re| Regex::new(&re).expect("names opened by their kind"))
     });
-    re.find_iter(text).map(|m| m.range()).collect()
+    res.iter()
+        .flat_map(|re| re.find_iter(text))
+        .filter_map(|m| before_a_role(text, m.range()))
+        .collect()
+}
+
+/// The words of a role that end a name found by its first word ("Chairman", "Chief").
+const ROLE_WORDS: &[&str] = &[
+    "chief",
+    "executive",
+    "director",
+    "commander",
+    "head",
+    "officer",
+];
+
+/// A name's range cut before its first word of a title or a role, and before the connectors
+/// left at its end; `None` when the first word alone is left (and it is not a hyphenated
+/// name: "Lashkar-e-Taiba").
+fn before_a_role(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let (mut end, mut at) = (range.start, range.start);
+    for word in text[range.clone()].split(' ') {
+        let bare = word.trim_end_matches('.').to_lowercase();
+        if TITLE_WORDS.contains(&bare.as_str()) || ROLE_WORDS.contains(&bare.as_str()) {
+            break;
+        }
+        // Not a connector left at the end ("de", "wal").
+        if !word.chars().all(char::is_lowercase) {
+            end = at + word.len();
+        }
+        at += word.len() + 1;
+    }
+    let name = &text[range.start..end];
+    (name.contains(' ') || name.contains('-')).then_some(range.start..end)
 }
 
 /// Whether a name is a state's by its title: "Sultanate of Zanzibar", "the Kingdom of
@@ -141,23 +189,46 @@ mod tests {
         assert_eq!(trade_after("", 1), None);
     }
 
+    fn opened_by_their_kind(text: &str) -> Vec<&str> {
+        names_opened_by_their_kind(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     #[test]
     fn group_names_take_their_words_and_stop_at_lower_case() {
         let text = "struck Kata'ib Hezbollah sites; Harakat al-Nujaba claimed; Jama'at Nasr \
                     al-Islam wal Muslimin; blamed Lashkar-e-Taiba. Ansar al-Sharia and Ansar \
                     Burney; the Liwa.";
-        let found: Vec<&str> = arabic_group_names(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
         assert_eq!(
-            found,
+            opened_by_their_kind(text),
             vec![
                 "Kata'ib Hezbollah",
                 "Harakat al-Nujaba",
                 "Jama'at Nasr al-Islam wal Muslimin",
                 "Lashkar-e-Taiba",
                 "Ansar al-Sharia",
+            ]
+        );
+    }
+
+    #[test]
+    fn institutions_in_romance_languages_take_their_words_and_connectors() {
+        let text = "The Partido Revolucionario Institucional won; Compania Vale do Rio Doce \
+                    and Petroleos de Venezuela said. Banco Santander Chairman Emilio Botin \
+                    spoke; the Banco de la Nacion Argentina and Grupo de paid; a Banco. Banque Arabe \
+                    et Internationale d'Investissement and Banca d'Italia.";
+        assert_eq!(
+            opened_by_their_kind(text),
+            vec![
+                "Partido Revolucionario Institucional",
+                "Compania Vale do Rio Doce",
+                "Petroleos de Venezuela",
+                "Banco Santander",
+                "Banco de la Nacion Argentina",
+                "Banque Arabe et Internationale d'Investissement",
+                "Banca d'Italia",
             ]
         );
     }
