@@ -1410,7 +1410,8 @@ fn a_short_form_of_an_organizations_name_is_that_organization() {
 }
 
 /// A name after a courtesy title is a person's even where the gazetteer knows a town of that
-/// name (Obama, Fukui; "Jax" is Jacksonville's other name), in every mention of the article.
+/// name (Obama, Fukui; "Jax" is Jacksonville's other name), in every mention of the article;
+/// after an office, where the town is a small one.
 #[test]
 fn a_name_after_a_courtesy_title_is_a_person() {
     let (e, _) = entities_of(
@@ -1425,6 +1426,13 @@ fn a_name_after_a_courtesy_title_is_a_person() {
             .any(|(k, n)| k == "place" && (n == "Obama" || n == "Jacksonville")),
         "{e:?}"
     );
+    // After an office, a town's name that is no city's of note is the person's too.
+    let (e, _) = entities_of(
+        "Talks\n\nPresident Obama met bankers in Moscow on Monday. Obama said the talks went \
+         well.\n",
+    );
+    assert!(has(&e, "person", "Obama"), "{e:?}");
+    assert!(has(&e, "place", "Moscow"), "{e:?}");
 }
 
 /// A company's name that ends in the word of its trade is an organization's, whether the

@@ -1474,15 +1474,23 @@ const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "MR", "MRS", "MS"];
 /// A "place" right after a courtesy title is a person's surname ("Mr Obama": Obama is also a
 /// town in Japan; "Mr. Jax": Jacksonville's other name), and so is every mention of the name
 /// in the article. Not a country's name, whose every mention the rule would retype, nor one
-/// ending in a place's word ([`ends_in_a_places_word`]). Offices ("President", "Minister")
-/// are left out: they go before places too ("the Foreign Office Minister Baghdad talks").
+/// ending in a place's word ([`ends_in_a_places_word`]). After an office written as a title
+/// ([`OFFICES`]: "President Obama") only a town's name of one word that the gazetteer knows
+/// by no other name and not as a region: offices go before cities' and regions' names too
+/// ("the Foreign Office Minister Baghdad talks").
 fn people_after_titles(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
     let titled: HashSet<String> = raws
         .iter()
         .filter(|r| r.kind == Kind::Place && !r.demonym)
         .filter(|r| {
-            word_before(&passages[r.passage].text[..r.start])
-                .is_some_and(|w| COURTESY_TITLES.contains(&w.strip_suffix('.').unwrap_or(w)))
+            let title = word_before(&passages[r.passage].text[..r.start]);
+            let title = title.map(|w| w.strip_suffix('.').unwrap_or(w));
+            let courtesy = title.is_some_and(|w| COURTESY_TITLES.contains(&w));
+            let office = title.is_some_and(|w| OFFICES.contains(&w))
+                && !r.text.contains(' ')
+                && gaz.kinds(&r.text.to_lowercase()) & kind::TOWN == 0
+                && !gaz.named_otherwise(&r.text);
+            (courtesy || office)
                 && gaz.kinds(&r.text.to_lowercase()) & kind::COUNTRY == 0
                 && !ends_in_a_places_word(&r.text)
         })
@@ -1494,6 +1502,23 @@ fn people_after_titles(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) 
         }
     }
 }
+
+/// Offices written as titles before a surname ("President Obama", "Sen. Hastings").
+const OFFICES: &[&str] = &[
+    "President",
+    "Minister",
+    "Premier",
+    "Chancellor",
+    "Senator",
+    "Sen",
+    "Governor",
+    "Gov",
+    "Secretary",
+    "Ambassador",
+    "Mayor",
+    "Chairman",
+    "Judge",
+];
 
 /// The word that text ends with before a space ("President " gives "President"), if any.
 fn word_before(before: &str) -> Option<&str> {

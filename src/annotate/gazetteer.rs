@@ -41,6 +41,9 @@ pub struct Gazetteer {
     /// The first words of the phrases of more words ("united" for "united states"), so that a
     /// search for the longest phrase at a word stops where none goes on.
     prefixes: FxHashSet<String>,
+    /// The canonical places (lower-cased) that other names lead to: countries, and cities
+    /// large enough that GeoNames' other names of them are listed ("Bagdad" → Baghdad).
+    named_otherwise: FxHashSet<String>,
 }
 
 impl Gazetteer {
@@ -88,6 +91,7 @@ impl Gazetteer {
             // Yerevan; "Paraguay").
             match cols.next() {
                 Some(canon) => {
+                    g.named_otherwise.insert(canon.to_lowercase());
                     g.canonical.entry(key).or_insert_with(|| canon.to_string());
                 }
                 None if flag & kind::COUNTRY != 0 => {
@@ -102,6 +106,13 @@ impl Gazetteer {
     /// Whether some longer phrase starts with `phrase` and a space.
     pub fn continues(&self, phrase: &str) -> bool {
         self.prefixes.contains(with_stops(phrase).as_ref())
+    }
+
+    /// Whether a place is known by other names too: a country, or a city large enough that
+    /// its other names are listed ("Baghdad"); not a small town ("Obama", in Japan).
+    pub fn named_otherwise(&self, place: &str) -> bool {
+        let lower = place.to_lowercase();
+        self.named_otherwise.contains(&lower) || self.kinds(&lower) & kind::COUNTRY != 0
     }
 
     /// The kinds of a phrase (lower-cased words joined by single spaces), 0 if unknown.
