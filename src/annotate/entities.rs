@@ -658,7 +658,7 @@ fn tagged_mention(
 }
 
 /// Whether tokens `s..e` (two or more) end in a word that ends organizations' names and no
-/// place's ([`ENDS_NO_PLACE`], [`COMPANY_WORDS`]; "Exchange" after a market's word: "Stock
+/// place's ([`ENDS_NO_PLACE`], [`name_words::COMPANY_WORDS`]; "Exchange" after a market's word: "Stock
 /// Exchange", not "Corn Exchange"), and the gazetteer does not know the whole as a place
 /// ("West Bank"). A country before a legal form stays a place: "Japan Inc." is Japan's
 /// business world.
@@ -677,7 +677,7 @@ fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer
 }
 
 /// Whether a name's last word ends organizations' names and no place's: a legal form
-/// ([`LEGAL_FORMS_IN_LOWER_CASE`]), [`ENDS_NO_PLACE`] or [`COMPANY_WORDS`], in any case and
+/// ([`LEGAL_FORMS_IN_LOWER_CASE`]), [`ENDS_NO_PLACE`] or [`name_words::COMPANY_WORDS`], in any case and
 /// with or without its full stop ("Corp.", "Airways").
 fn ends_as_an_organization(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
@@ -685,8 +685,7 @@ fn ends_as_an_organization(name: &str) -> bool {
     [
         LEGAL_FORMS_IN_LOWER_CASE,
         ENDS_NO_PLACE,
-        COMPANY_WORDS,
-        name_words::TRADES,
+        name_words::COMPANY_WORDS,
     ]
     .iter()
     .any(|words| words.contains(&last.as_str()))
@@ -726,28 +725,8 @@ fn is_a_date(surface: &str, ty: usize) -> bool {
 
 /// Whether a name's last word (in lower case) ends organizations' names and no person's.
 pub(super) fn is_an_institutions_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word) || COMPANY_WORDS.contains(&word) || name_words::TRADES.contains(&word)
+    ORG_WORDS.contains(&word) || name_words::COMPANY_WORDS.contains(&word)
 }
-
-/// Last words of companies' names that no person's name ends in, beside the recognizer's
-/// own [`ORG_WORDS`] (which its features read, so they stay as trained): "Dick Clark
-/// Productions" was a person.
-const COMPANY_WORDS: &[&str] = &[
-    "academy",
-    "lines",
-    "productions",
-    "studios",
-    "records",
-    "entertainment",
-    "pictures",
-    "media",
-    "labs",
-    "pharmaceuticals",
-    "partners",
-    "ventures",
-    "communications",
-    "capital",
-];
 
 /// Companies' legal forms in lower case, as [`ends_no_place`] reads them (not "AG": "Ohio
 /// AG" is the state's attorney general).
@@ -766,7 +745,7 @@ const LEGAL_FORMS_IN_LOWER_CASE: &[&str] = &[
 ];
 
 /// Last words (in lower case) of organizations' names that end no place's, beside the legal
-/// forms and [`COMPANY_WORDS`]. Not the words of buildings, grounds and areas that are
+/// forms and [`name_words::COMPANY_WORDS`]. Not the words of buildings, grounds and areas that are
 /// places too: Center, Hospital, College, Court ("Kennedy Space Center"), Club ("Augusta
 /// National Golf Club"), Agency and Department (Pakistan's tribal agencies, Colombia's
 /// departments), Group (island groups), Services (motorway service areas).
@@ -1036,8 +1015,8 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
     companies_by_their_trade(&mut raws, passages, gaz);
-    organizations_by_their_first_word(&mut raws, passages);
-    states_by_their_title(&mut raws);
+    organizations_by_their_first_word(&mut raws, passages, gaz);
+    states_by_their_title(&mut raws, gaz);
     streets_are_places(&mut raws, gaz);
     people_by_their_names(&mut raws, gaz);
     people_after_titles(&mut raws, passages, gaz);
@@ -1056,9 +1035,10 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
 
 /// A mention that the rest of a company's name follows, ending in the company's trade
 /// ("Aydin" + "Shipbuilding", "Boston" + "Bancorp"), is that company's name
-/// ([`name_words::trade_after`]), unless another mention holds those words. After a
-/// country or a people's adjective, a word must come between ("Finnish" + "Cable Works"):
-/// the wires write "U.S. Securities houses" and "Indonesian Energy minister".
+/// ([`name_words::trade_after`]), unless another mention holds those words or the sentence
+/// is a title-case heading. After a country or a people's adjective, a word must come
+/// between ("Kenya" + "National Shipping"): the wires write "U.S. Securities houses" and
+/// "Indonesian Energy minister".
 fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
     for i in 0..raws.len() {
         let r = &raws[i];
@@ -1069,7 +1049,7 @@ fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazett
         let Some(len) = name_words::trade_after(&text[end..], least_words) else {
             continue;
         };
-        if taken(raws, pi, end, end + len) {
+        if taken(raws, pi, end, end + len) || in_a_heading(text, end) {
             continue;
         }
         let r = &mut raws[i];
@@ -1083,13 +1063,38 @@ fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazett
 /// An institution's name that opens with a word for what it is in another language
 /// ([`name_words::names_opened_by_their_kind`]) is an organization's, in place of what the
 /// recognizer read in it ("Kata'ib Hezbollah" a person, "Harakat al-Nujaba" and "Partido
-/// Popular" nothing); a mention that reaches on past it takes it along, and one that starts
-/// before it is some other name, left as it is.
-fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage]) {
+/// Popular" nothing), in text order. A mention inside it or reaching on past it is taken
+/// along, save a person's that opens with a first name, before which the name ends ("Grupo
+/// Televisa Emilio Azcarraga"; the recognizer reads the ends of long names as people:
+/// "Istituto per la Ricostruzione Industriale"). One that starts before it is some other
+/// name, left as it is, and so are a place the gazetteer knows and a name in a title-case
+/// heading ("Banco Santander Profit Beats Forecasts").
+fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     for (pi, p) in passages.iter().enumerate() {
         for name in name_words::names_opened_by_their_kind(&p.text) {
             let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
-            if raws.iter().any(|r| here(r) && r.start < name.start) {
+            let first_name = |r: &Raw| {
+                let first = r.text.split(' ').next().unwrap_or("");
+                r.text.contains(' ') && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0
+            };
+            let person_inside = raws
+                .iter()
+                .filter(|r| here(r) && r.kind == Kind::Person && r.start > name.start)
+                .filter(|r| first_name(r))
+                .map(|r| r.start)
+                .min();
+            let name = match person_inside {
+                Some(at) => match name_words::cut(&p.text, name.clone(), at) {
+                    Some(cut) => cut,
+                    None => continue,
+                },
+                None => name,
+            };
+            let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
+            if raws.iter().any(|r| here(r) && r.start < name.start)
+                || known_as_a_place(&p.text[name.clone()], gaz)
+                || in_a_heading(&p.text, name.start)
+            {
                 continue;
             }
             let end = raws
@@ -1098,23 +1103,29 @@ fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage]) 
                 .map(|r| r.end)
                 .fold(name.end, usize::max);
             raws.retain(|r| !here(r));
-            raws.push(Raw::new(
-                pi,
-                &p.text,
-                name.start,
-                end,
-                Kind::Organization,
-                false,
-            ));
+            let at = raws.partition_point(|r| (r.passage, r.start) < (pi, name.start));
+            let org = Raw::new(pi, &p.text, name.start, end, Kind::Organization, false);
+            raws.insert(at, org);
         }
     }
 }
 
-/// A state named by its title ("Sultanate of Zanzibar", "Kingdom of Hawaii") is a place
-/// ([`name_words::names_a_state`]), as its name alone is.
-fn states_by_their_title(raws: &mut [Raw]) {
+/// Whether byte `at` of a passage's text is in a title-case heading
+/// ([`headings::is_title_case`]), where every word is capitalised and a name's own words
+/// cannot tell where it ends.
+fn in_a_heading(text: &str, at: usize) -> bool {
+    let toks = tokenize(text);
+    let sentence =
+        sentence_ranges(text, &toks).find(|r| toks[r.clone()].last().is_some_and(|t| at < t.end));
+    sentence.is_some_and(|r| headings::is_title_case(&toks[r], text))
+}
+
+/// A state named by its title and a place ("Sultanate of Zanzibar", "Kingdom of Hawaii")
+/// is a place ([`name_words::names_a_state`]), as its name alone is.
+fn states_by_their_title(raws: &mut [Raw], gaz: &Gazetteer) {
     for r in raws.iter_mut() {
-        if r.kind != Kind::Place && name_words::names_a_state(&r.text) {
+        if r.kind != Kind::Place && name_words::names_a_state(&r.text, |p| known_as_a_place(p, gaz))
+        {
             r.kind = Kind::Place;
         }
     }
