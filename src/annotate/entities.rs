@@ -314,6 +314,7 @@ fn raw_mentions(
     };
     country_pairs(&mut raws, passages, tokens, Gazetteer::get());
     based_in_places(&mut raws, passages, tokens, Gazetteer::get());
+    names_in_compounds(&mut raws, passages, tokens, Gazetteer::get());
     raws
 }
 
@@ -363,6 +364,87 @@ fn based_in_places(
             raws.retain(|r| !in_first(r));
             raws.push(Raw::new(pi, &p.text, start, end, Kind::Place, false));
         }
+    }
+}
+
+/// Endings of compounds whose first word names who leads, backs, owns or bore something
+/// ("the NATO-led mission", "the Hamas-run ministry", "Iran-backed militias", "a
+/// British-born singer"); "-based" has its own rule ([`based_in_places`]).
+const COMPOUND_ENDINGS: &[&str] = &[
+    "-led",
+    "-backed",
+    "-controlled",
+    "-owned",
+    "-run",
+    "-funded",
+    "-sponsored",
+    "-allied",
+    "-born",
+    "-made",
+    "-held",
+    "-ruled",
+    "-brokered",
+    "-linked",
+    "-aligned",
+    "-supported",
+];
+
+/// The name before a [`COMPOUND_ENDINGS`] ending is a mention (the tokenizer keeps the
+/// compound one word, which the recognizer passes over), with the word before it when the
+/// two make the name ("European Union-funded", "New Zealand-born"): an organization's where
+/// the organisation lists hold it or it is a seat of government ("NATO-led",
+/// "Kremlin-backed"), else a place's or a people's adjective the gazetteer knows
+/// ("Iran-backed", "Moscow-backed", "British-born"). Not a word that news writes in lower
+/// case ("Man-made" at a sentence's start; Man is a town), nor a place's name in capitals
+/// that is no country's (airports' codes: "CBS-owned"), nor where a mention covers it
+/// already.
+fn names_in_compounds(
+    raws: &mut Vec<Raw>,
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    gaz: &Gazetteer,
+) {
+    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
+        for (i, t) in toks.iter().enumerate() {
+            let word = t.text(&p.text);
+            let Some(last) = COMPOUND_ENDINGS.iter().find_map(|e| word.strip_suffix(e)) else {
+                continue;
+            };
+            let end = t.start + last.len();
+            let two_words = i
+                .checked_sub(1)
+                .map(|j| toks[j].start)
+                .filter(|&start| p.text[start..t.start].ends_with(' '))
+                .map(|start| (start, &p.text[start..end]))
+                .filter(|(_, name)| gaz.kinds(&name.to_lowercase()) != 0);
+            let (start, name) = two_words.unwrap_or((t.start, last));
+            if !name.starts_with(char::is_uppercase)
+                || capitalisation(last).is_some_and(|c| c <= 1)
+                || taken(raws, pi, start, end)
+            {
+                continue;
+            }
+            let Some((kind, demonym)) = named_in_a_compound(name, gaz) else {
+                continue;
+            };
+            raws.push(Raw::new(pi, &p.text, start, end, kind, demonym));
+        }
+    }
+}
+
+/// What the name in a compound ([`names_in_compounds`]) names, and whether it is a people's
+/// adjective.
+fn named_in_a_compound(name: &str, gaz: &Gazetteer) -> Option<(Kind, bool)> {
+    let gk = gaz.kinds(&name.to_lowercase());
+    let code = !name.chars().any(char::is_lowercase) && gk & kind::COUNTRY == 0;
+    if gk & kind::ORGANIZATION != 0 || sentence_rules::SEATS_OF_GOVERNMENT.contains(&name) {
+        Some((Kind::Organization, false))
+    } else if known_as_a_place(name, gaz) && !code {
+        Some((Kind::Place, false))
+    } else if gk & kind::DEMONYM != 0 {
+        Some((Kind::Place, true))
+    } else {
+        None
     }
 }
 
@@ -1066,9 +1148,11 @@ fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazett
 /// Popular" nothing), in text order. A mention inside it or reaching on past it is taken
 /// along, save a person's that opens with a first name, before which the name ends ("Grupo
 /// Televisa Emilio Azcarraga"; the recognizer reads the ends of long names as people:
-/// "Istituto per la Ricostruzione Industriale"). One that starts before it is some other
-/// name, left as it is, and so are a place the gazetteer knows and a name in a title-case
-/// heading ("Banco Santander Profit Beats Forecasts").
+/// "Istituto per la Ricostruzione Industriale"; so "Universidad Rey Juan Carlos" is cut to
+/// "Universidad Rey"). One that starts before it is some other name, left as it is, and so
+/// is the name where a person's mention runs on past its end (the recognizer read across a
+/// role: "Santander Chairman Emilio Botin"), where the gazetteer knows it as a place and in
+/// a title-case heading ("Banco Santander Profit Beats Forecasts").
 fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     for (pi, p) in passages.iter().enumerate() {
         for name in name_words::names_opened_by_their_kind(&p.text) {
@@ -1091,7 +1175,10 @@ fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], 
                 None => name,
             };
             let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
-            if raws.iter().any(|r| here(r) && r.start < name.start)
+            let person_past = |r: &Raw| here(r) && r.kind == Kind::Person && r.end > name.end;
+            if raws
+                .iter()
+                .any(|r| (here(r) && r.start < name.start) || person_past(r))
                 || known_as_a_place(&p.text[name.clone()], gaz)
                 || in_a_heading(&p.text, name.start)
             {

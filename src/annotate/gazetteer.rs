@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::keys::without_accents;
 use super::tokenize::is_lower_initials_without_stop;
 
 /// The committed gazetteer, compiled in.
@@ -41,8 +42,9 @@ pub struct Gazetteer {
     /// The first words of the phrases of more words ("united" for "united states"), so that a
     /// search for the longest phrase at a word stops where none goes on.
     prefixes: FxHashSet<String>,
-    /// The canonical places (lower-cased) that other names lead to: countries, and cities
-    /// large enough that GeoNames' other names of them are listed ("Bagdad" → Baghdad).
+    /// The canonical places (lower-cased, without accents) that other names lead to:
+    /// countries, and cities large enough that GeoNames' other names of them are listed
+    /// ("Bagdad" → Baghdad).
     named_otherwise: FxHashSet<String>,
 }
 
@@ -91,7 +93,8 @@ impl Gazetteer {
             // Yerevan; "Paraguay").
             match cols.next() {
                 Some(canon) => {
-                    g.named_otherwise.insert(canon.to_lowercase());
+                    g.named_otherwise
+                        .insert(without_accents(canon).to_lowercase());
                     g.canonical.entry(key).or_insert_with(|| canon.to_string());
                 }
                 None if flag & kind::COUNTRY != 0 => {
@@ -108,11 +111,17 @@ impl Gazetteer {
         self.prefixes.contains(with_stops(phrase).as_ref())
     }
 
-    /// Whether a place is known by other names too: a country, or a city large enough that
-    /// its other names are listed ("Baghdad"); not a small town ("Obama", in Japan).
+    /// Whether a place is known by other names too: a country, a US state, a city large
+    /// enough that its other names are listed ("Baghdad", "Basra" of Al Basrah), or one of
+    /// those other names; not a small town ("Obama", in Japan). Accents aside ("Bogota").
     pub fn named_otherwise(&self, place: &str) -> bool {
-        let lower = place.to_lowercase();
-        self.named_otherwise.contains(&lower) || self.kinds(&lower) & kind::COUNTRY != 0
+        let lower = without_accents(place).to_lowercase();
+        self.named_otherwise.contains(&lower)
+            || self.canonical.contains_key(with_stops(&lower).as_ref())
+            || self.kinds(&lower) & kind::COUNTRY != 0
+            || US_STATES
+                .iter()
+                .any(|(_, state)| state.eq_ignore_ascii_case(place))
     }
 
     /// The kinds of a phrase (lower-cased words joined by single spaces), 0 if unknown.

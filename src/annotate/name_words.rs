@@ -216,9 +216,10 @@ pub fn names_opened_by_their_kind(text: &str) -> Vec<Range<usize>> {
 
 /// A name's range ended before `before` at most and before its first word of a title or a
 /// role ([`TITLE_WORDS`], [`ROLE_WORDS`], whole or a part of a hyphenated word: "Secretary-
-/// General") that a capitalised word follows ("Banco Santander Chairman Emilio Botin", but
-/// "Banco General"), and without the connectors or a lone letter ("S" of "S.A.") left at its
-/// end; `None` when one word alone is left and it is not a joined name ("Lashkar-e-Taiba").
+/// General") that a name follows, inside the range or after it ("Banco Santander Chairman
+/// Emilio Botin", "Secretary-General al-Khazali"; but "Banco General"), and without the
+/// connectors or a lone letter ("S" of "S.A.") left at its end; `None` when one word alone
+/// is left and it is not a joined name ("Lashkar-e-Taiba").
 pub fn cut(text: &str, range: Range<usize>, before: usize) -> Option<Range<usize>> {
     let words: Vec<&str> = text[range.start..before.min(range.end)]
         .split(' ')
@@ -230,10 +231,18 @@ pub fn cut(text: &str, range: Range<usize>, before: usize) -> Option<Range<usize
         })
     };
     let (mut end, mut at) = (range.start, range.start);
+    // A name goes on after a role in a capitalised word or one with an article ("al-Khazali"),
+    // within the match or right after it.
+    let after = text[before.min(range.end)..]
+        .strip_prefix(' ')
+        .unwrap_or("");
+    let a_name = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            || w.split_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase))
+    };
     for (i, word) in words.iter().enumerate() {
-        let followed_by_a_name = words
-            .get(i + 1)
-            .is_some_and(|next| next.starts_with(char::is_uppercase));
+        let followed_by_a_name = words.get(i + 1).map_or(a_name(after), |next| a_name(next));
         if i > 0 && is_role(word) && followed_by_a_name {
             break;
         }
@@ -303,7 +312,7 @@ mod tests {
                     al-Islam wal Muslimin; blamed Lashkar-e-Taiba. Ansar al-Sharia and Ansar \
                     Burney; the Liwa. Lashkar Gah fell. Tanzim Hasan Sakib bowled. A \
                     Lashkar-e-Taiba-linked charity. Asa'ib Ahl al-Haq Secretary-General Qais \
-                    al-Khazali spoke.";
+                    al-Khazali spoke. Kata'ib Hezbollah Secretary-General al-Hamidawi.";
         assert_eq!(
             opened_by_their_kind(text),
             vec![
@@ -314,6 +323,7 @@ mod tests {
                 "Ansar al-Sharia",
                 "Lashkar-e-Taiba",
                 "Asa'ib Ahl al-Haq",
+                "Kata'ib Hezbollah",
             ]
         );
     }
@@ -326,7 +336,8 @@ mod tests {
                     Banque Arabe et Internationale d'Investissement and Banca d'Italia; the \
                     Partido Popular-led government; Banca Monte dei Paschi di Siena; Banco \
                     Santander CEO Ana Botin; Banco General; Société Générale; Universidad \
-                    Bernardo O'Higgins.";
+                    Bernardo O'Higgins; Banco Bilbao Vizcaya Argentaria SA Chairman Francisco \
+                    Gonzalez.";
         assert_eq!(
             opened_by_their_kind(text),
             vec![
@@ -343,6 +354,7 @@ mod tests {
                 "Banco General",
                 "Société Générale",
                 "Universidad Bernardo O'Higgins",
+                "Banco Bilbao Vizcaya Argentaria SA",
             ]
         );
     }
