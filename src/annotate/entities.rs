@@ -740,10 +740,10 @@ fn tagged_mention(
 }
 
 /// Whether tokens `s..e` (two or more) end in a word that ends organizations' names and no
-/// place's ([`ENDS_NO_PLACE`], [`name_words::COMPANY_WORDS`]; "Exchange" after a market's word: "Stock
-/// Exchange", not "Corn Exchange"), and the gazetteer does not know the whole as a place
-/// ("West Bank"). A country before a legal form stays a place: "Japan Inc." is Japan's
-/// business world.
+/// place's ([`ENDS_NO_PLACE`], [`name_words::COMPANY_WORDS`]; "Exchange" after a market's
+/// word: "Stock Exchange", not "Corn Exchange"), and the gazetteer does not know the whole
+/// as a place ("West Bank"). A country before a legal form stays a place: "Japan Inc." is
+/// Japan's business world.
 fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer) -> bool {
     if e - s < 2 {
         return false;
@@ -759,8 +759,8 @@ fn ends_no_place(toks: &[Token], text: &str, s: usize, e: usize, gaz: &Gazetteer
 }
 
 /// Whether a name's last word ends organizations' names and no place's: a legal form
-/// ([`LEGAL_FORMS_IN_LOWER_CASE`]), [`ENDS_NO_PLACE`] or [`name_words::COMPANY_WORDS`], in any case and
-/// with or without its full stop ("Corp.", "Airways").
+/// ([`LEGAL_FORMS_IN_LOWER_CASE`]), [`ENDS_NO_PLACE`] or [`name_words::COMPANY_WORDS`], in
+/// any case and with or without its full stop ("Corp.", "Airways").
 fn ends_as_an_organization(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
     let last = last.trim_end_matches('.').to_lowercase();
@@ -827,10 +827,10 @@ const LEGAL_FORMS_IN_LOWER_CASE: &[&str] = &[
 ];
 
 /// Last words (in lower case) of organizations' names that end no place's, beside the legal
-/// forms and [`name_words::COMPANY_WORDS`]. Not the words of buildings, grounds and areas that are
-/// places too: Center, Hospital, College, Court ("Kennedy Space Center"), Club ("Augusta
-/// National Golf Club"), Agency and Department (Pakistan's tribal agencies, Colombia's
-/// departments), Group (island groups), Services (motorway service areas).
+/// forms and [`name_words::COMPANY_WORDS`]. Not the words of buildings, grounds and areas
+/// that are places too: Center, Hospital, College, Court ("Kennedy Space Center"), Club
+/// ("Augusta National Golf Club"), Agency and Department (Pakistan's tribal agencies,
+/// Colombia's departments), Group (island groups), Services (motorway service areas).
 const ENDS_NO_PLACE: &[&str] = &[
     "bank",
     "foundation",

@@ -195,17 +195,24 @@ pub fn names_opened_by_their_kind(text: &str) -> Vec<Range<usize>> {
         // capitalised parts after hyphens ("Rio-Doce", not "-led").
         let word = r"\p{Lu}[\p{L}\p{N}]*(?:['’]\p{L}{2,})?(?:-\p{Lu}[\p{L}\p{N}]*)*";
         let articles = ARABIC_ARTICLES.iter().chain(MORE_JOINED_ARTICLES);
-        let article = format!("(?:{})-{word}", articles.copied().collect::<Vec<_>>().join("|"));
+        let article = format!(
+            "(?:{})-{word}",
+            articles.copied().collect::<Vec<_>>().join("|")
+        );
         let goes_on = format!(r"(?:{article}|{word}|wal)");
         let joined = format!(r"-[a-z]{{1,3}}-{word}");
         let group = alternatives(GROUP_WORDS);
         let also_names = alternatives(GROUP_WORDS_ALSO_NAMES);
-        let arabic = format!(
-            r"\b(?:{group}(?:{joined}(?: {goes_on}){{0,3}}|(?: {goes_on}){{1,4}})|{also_names}(?:{joined}|(?: (?:{article}|Allah|Bait|Beit)))(?: {goes_on}){{0,3}})\b"
-        );
+        // A group's word joined to a name or before one to four words of it; a word that is
+        // also a name joined, or before a word with an article, "Allah" or "Bait".
+        let by_group = format!(r"{group}(?:{joined}(?: {goes_on}){{0,3}}|(?: {goes_on}){{1,4}})");
+        let after_also = format!(r"(?:{joined}| (?:{article}|Allah|Bait|Beit))");
+        let by_also = format!(r"{also_names}{after_also}(?: {goes_on}){{0,3}}");
+        let arabic = format!(r"\b(?:{by_group}|{by_also})\b");
         let institution = alternatives(INSTITUTION_WORDS);
         let connector = alternatives(CONNECTORS);
-        let romance = format!(r"\b{institution}(?: (?:{connector} ){{0,2}}(?:[dlDL]['’])?{word}){{1,5}}\b");
+        let next = format!(r"(?: (?:{connector} ){{0,2}}(?:[dlDL]['’])?{word})");
+        let romance = format!(r"\b{institution}{next}{{1,5}}\b");
         [arabic, romance].map(|re| Regex::new(&re).expect("names opened by their kind"))
     });
     res.iter()
