@@ -122,6 +122,11 @@ impl Raw {
             demonym,
         }
     }
+
+    /// Whether the mention covers part of bytes `start..end` of passage `pi`.
+    fn overlaps(&self, pi: usize, start: usize, end: usize) -> bool {
+        self.passage == pi && self.start < end && start < self.end
+    }
 }
 
 /// Holidays and feasts, named alone: no organization or place, and a person only where the
@@ -357,8 +362,10 @@ fn based_in_places(
             // A place of two words takes the place of what was found in its first ("West" of
             // "West Germany-based", the demonym of "British Columbia-based").
             let in_first = |r: &Raw| r.passage == pi && start <= r.start && r.end <= t.start;
-            let overlaps = |r: &Raw| r.passage == pi && r.start < end && start < r.end;
-            if raws.iter().any(|r| overlaps(r) && !in_first(r)) {
+            if raws
+                .iter()
+                .any(|r| r.overlaps(pi, start, end) && !in_first(r))
+            {
                 continue;
             }
             raws.retain(|r| !in_first(r));
@@ -450,8 +457,7 @@ fn named_in_a_compound(name: &str, gaz: &Gazetteer) -> Option<(Kind, bool)> {
 
 /// Whether a mention already covers part of bytes `start..end` of passage `pi`.
 fn taken(raws: &[Raw], pi: usize, start: usize, end: usize) -> bool {
-    raws.iter()
-        .any(|r| r.passage == pi && r.start < end && start < r.end)
+    raws.iter().any(|r| r.overlaps(pi, start, end))
 }
 
 /// Where an article's sentences start: (passage, byte offset) of each one's first token.
@@ -1172,7 +1178,7 @@ fn companies_by_their_trade(raws: &mut [Raw], passages: &[Passage], gaz: &Gazett
 fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     for (pi, p) in passages.iter().enumerate() {
         for name in name_words::names_opened_by_their_kind(&p.text) {
-            let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
+            let here = |r: &Raw| r.overlaps(pi, name.start, name.end);
             let first_name = |r: &Raw| {
                 let first = r.text.split(' ').next().unwrap_or("");
                 r.text.contains(' ') && gaz.kinds(&first.to_lowercase()) & kind::FIRST_NAME != 0
@@ -1190,7 +1196,7 @@ fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], 
                 },
                 None => name,
             };
-            let here = |r: &Raw| r.passage == pi && r.start < name.end && name.start < r.end;
+            let here = |r: &Raw| r.overlaps(pi, name.start, name.end);
             let person_past = |r: &Raw| here(r) && r.kind == Kind::Person && r.end > name.end;
             if raws
                 .iter()
@@ -1410,7 +1416,7 @@ fn country_pairs(
             if kept {
                 continue;
             }
-            raws.retain(|r| !(r.passage == pi && r.start < end && start < r.end));
+            raws.retain(|r| !r.overlaps(pi, start, end));
             let mut part_start = start;
             for part in word.split('-') {
                 let part_end = part_start + part.len();
