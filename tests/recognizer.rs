@@ -1599,3 +1599,41 @@ fn parties_named_by_their_members_are_organizations() {
     assert!(has(&e, "organization", "Democrats"), "{e:?}");
     assert!(has(&e, "organization", "Republicans"), "{e:?}");
 }
+
+/// The person an office names in a report's mentions: the entity's name, for the mention
+/// whose text is `office`.
+fn holder_of(report: &serde_json::Value, office: &str) -> Option<String> {
+    report["entities"].as_array()?.iter().find_map(|e| {
+        let named = e["mentions"]
+            .as_array()?
+            .iter()
+            .any(|m| m["text"] == office);
+        (named && e["type"] == "person").then(|| e["name"].as_str().unwrap().to_string())
+    })
+}
+
+#[test]
+fn offices_named_alone_are_their_holders_mentions() {
+    let report = report_of(
+        "Statement\n\nThe Foreign Secretary, Boris Johnson, said the report was grave. \
+         Following the meeting the Foreign Secretary said talks would go on.\n\n\
+         Tobias Ellwood, Foreign Office Minister for the Middle East, said: we welcome it. \
+         Roger King of the council met the Queen. Later the King spoke.\n",
+    );
+    assert_eq!(
+        holder_of(&report, "Foreign Secretary").as_deref(),
+        Some("Boris Johnson")
+    );
+    assert_eq!(
+        holder_of(&report, "Foreign Office Minister for the Middle East").as_deref(),
+        Some("Tobias Ellwood")
+    );
+    // An office no one is named with is its own person, never a namesake's.
+    assert_eq!(holder_of(&report, "Queen").as_deref(), Some("Queen"));
+    assert_eq!(holder_of(&report, "King").as_deref(), Some("King"));
+    // An office before a name is a title: the name is the person.
+    let (e, _) =
+        entities_of("Talks\n\nRussian Foreign Minister Sergei Lavrov met the Ministers.\n");
+    assert!(has(&e, "person", "Sergei Lavrov"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n.contains("Minister")), "{e:?}");
+}

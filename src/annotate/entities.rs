@@ -17,6 +17,7 @@ use super::language::Script;
 use super::name_words;
 use super::ner::features::{ORG_WORDS, TITLE_WORDS};
 use super::ner::{chunks, Model};
+use super::roles;
 use super::sentence_rules;
 use super::tokenize::{is_initials_without_stop, sentences, tokenize, Token};
 use crate::article::Passage;
@@ -108,6 +109,11 @@ struct Raw {
     text: String,
     kind: Kind,
     demonym: bool,
+    /// An office named alone ([`roles`]): a person's mention by its office, not by a name.
+    office: bool,
+    /// For an office named alone, the name of the person the article says holds it, whose
+    /// mention it is.
+    holder: Option<String>,
 }
 
 impl Raw {
@@ -120,6 +126,8 @@ impl Raw {
             text: text[start..end].to_string(),
             kind,
             demonym,
+            office: false,
+            holder: None,
         }
     }
 
@@ -224,7 +232,8 @@ impl Reading {
     /// The names the article gives a type, as written, with the type's index in
     /// [`TYPES`](super::ner::TYPES): what it tells the corpus (demonyms aside).
     pub fn names(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.alone.mentions.iter().filter(|m| !m.demonym).map(|m| {
+        let named = |m: &&Mention| !m.demonym && !roles::is_office(&m.text);
+        self.alone.mentions.iter().filter(named).map(|m| {
             (
                 m.text.as_str(),
                 self.alone.entities[m.entity].kind.type_index(),
@@ -274,14 +283,7 @@ impl Reading {
                 continue;
             }
             if !taken(&raws, pi, start, end) {
-                raws.push(Raw {
-                    passage: pi,
-                    start,
-                    end,
-                    text: name.to_string(),
-                    kind,
-                    demonym: false,
-                });
+                raws.push(Raw::new(pi, &passages[pi].text, start, end, kind, false));
             }
         }
         if !retyped && kept == before && raws.len() == kept {
@@ -1134,7 +1136,105 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     drop_things_named_as_people(&mut raws, passages);
     drop_ships(&mut raws, passages, gaz);
     raws.sort_by_key(|r| (r.passage, r.start));
+    offices_named_alone(&mut raws, passages, gaz);
+    raws.sort_by_key(|r| (r.passage, r.start));
     link(raws, passages, gaz)
+}
+
+/// Offices named without their holder's name ([`roles::offices`]: "the Foreign Secretary
+/// said") are mentions of a person: of the one named beside the office ("The Foreign
+/// Secretary, Boris Johnson,"; "Tobias Ellwood, Foreign Office Minister"), else of the one the
+/// article names after the office's words ("Foreign Secretary Boris Johnson" ... "the Foreign
+/// Secretary": the nearest before, else the first after), else of the office itself. Not
+/// where a person's mention overlaps the office, nor one of another kind that reaches past it
+/// ("Office of the President"), nor after a comma with no person's name before it.
+fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
+    let people: Vec<&Raw> = raws
+        .iter()
+        .filter(|r| r.kind == Kind::Person && !r.demonym)
+        .collect();
+    let mut found: Vec<Raw> = Vec::new();
+    for (pi, p) in passages.iter().enumerate() {
+        for office in roles::offices(&p.text) {
+            let (s, e) = (office.range.start, office.range.end);
+            let blocked = raws.iter().any(|r| {
+                r.overlaps(pi, s, e) && (r.kind == Kind::Person || r.start < s || r.end > e)
+            });
+            let before = office
+                .after_a_name
+                .then(|| people.iter().find(|r| r.passage == pi && r.end + 2 == s))
+                .flatten();
+            // A first name in the office's words starts its holder's name ("Chancellor of
+            // the Exchequer Nigel Lawson"), unless it ends them and names a place too
+            // ("Minister for Central Asia").
+            let words: Vec<&str> = p.text[s..e].split(' ').collect();
+            let named = words.iter().enumerate().skip(1).any(|(i, w)| {
+                let k = gaz.kinds(&w.to_lowercase());
+                k & kind::FIRST_NAME != 0 && (i + 1 < words.len() || k & kind::PLACE == 0)
+            });
+            if blocked || named || (office.after_a_name && before.is_none()) {
+                continue;
+            }
+            let after = office.name_after.and_then(|at| {
+                people.iter().find(|r| {
+                    r.passage == pi && r.start >= at && honorifics_only(&p.text[at..r.start])
+                })
+            });
+            let mut raw = Raw::new(pi, &p.text, s, e, Kind::Person, false);
+            raw.office = true;
+            raw.holder = before.or(after).map(|r| r.text.clone());
+            found.push(raw);
+        }
+    }
+    // An office named alone elsewhere is the same holder's.
+    let beside: Vec<(String, String)> = found
+        .iter()
+        .filter_map(|r| Some((r.text.clone(), r.holder.clone()?)))
+        .collect();
+    for raw in found.iter_mut().filter(|r| r.holder.is_none()) {
+        let at = (raw.passage, raw.start);
+        raw.holder = titled(&people, passages, &raw.text, at)
+            .map(|r| r.text.clone())
+            .or_else(|| {
+                beside
+                    .iter()
+                    .find(|(o, _)| *o == raw.text)
+                    .map(|(_, h)| h.clone())
+            });
+    }
+    raws.extend(found);
+}
+
+/// Whether the words between an office's comma and a name are honorifics at most ("Rt Hon
+/// ", "Mr "), which the name leaves out.
+fn honorifics_only(gap: &str) -> bool {
+    gap.len() <= 12
+        && gap
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.len() <= 4)
+}
+
+/// The person the article names right after the words of `role` (a title: "Foreign
+/// Secretary Boris Johnson"), the nearest before `at`, else the first after.
+fn titled<'a>(
+    people: &[&'a Raw],
+    passages: &[Passage],
+    role: &str,
+    at: (usize, usize),
+) -> Option<&'a Raw> {
+    let mut titled: Vec<&Raw> = people
+        .iter()
+        .copied()
+        .filter(|r| {
+            let before = passages[r.passage].text[..r.start].trim_end();
+            before
+                .strip_suffix(role)
+                .is_some_and(|b| !b.ends_with(char::is_alphanumeric))
+        })
+        .collect();
+    titled.sort_by_key(|r| (r.passage, r.start));
+    let nearest_before = titled.iter().rev().find(|r| (r.passage, r.start) < at);
+    nearest_before.or(titled.first()).copied()
 }
 
 /// A mention that the rest of a company's name follows, ending in the company's trade
@@ -1742,14 +1842,7 @@ fn add_occurrences(raws: &mut Vec<Raw>, passages: &[Passage], name: &str, kind: 
             let bounded = !p.text[..start].ends_with(|c: char| c.is_alphanumeric())
                 && !p.text[end..].starts_with(|c: char| c.is_alphanumeric());
             if bounded && !taken(raws, pi, start, end) {
-                raws.push(Raw {
-                    passage: pi,
-                    start,
-                    end,
-                    text: name.to_string(),
-                    kind,
-                    demonym: false,
-                });
+                raws.push(Raw::new(pi, &p.text, start, end, kind, false));
             }
         }
     }
@@ -2468,8 +2561,10 @@ fn link(raws: Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) -> ArticleEntitie
     let mut out = ArticleEntities::default();
     // Longest names first: shorter forms then find the entity they abbreviate.
     let mut order: Vec<usize> = (0..raws.len()).collect();
+    // Offices named alone last: their holders' entities are made first.
     order.sort_by_key(|&i| {
         (
+            raws[i].office,
             std::cmp::Reverse(raws[i].text.split_whitespace().count()),
             raws[i].passage,
             raws[i].start,
@@ -2502,10 +2597,13 @@ fn link(raws: Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) -> ArticleEntitie
         };
         let form = canonical_place.clone().unwrap_or_else(|| r.text.clone());
         let key = (r.kind, form.to_lowercase());
-        let found = by_form
-            .get(&key)
+        let holder = r.holder.as_ref().map(|h| (Kind::Person, h.to_lowercase()));
+        // An office named alone is its holder's mention or its own, never a surname's.
+        let found = holder
+            .and_then(|h| by_form.get(&h))
+            .or_else(|| by_form.get(&key))
             .copied()
-            .or_else(|| find_longer(&out.entities, r, &acronym_of, gaz));
+            .or_else(|| (!r.office).then(|| find_longer(&out.entities, r, &acronym_of, gaz))?);
         let e = match found {
             Some(e) => e,
             None => {

@@ -3,7 +3,8 @@
 //! article with their aliases ([`entities`]), read in English articles only ([`language`]),
 //! with names in title-case headings trimmed of common words ([`headings`]), a few kinds
 //! of names the recognizer misreads set right in each sentence ([`sentence_rules`]), and
-//! names whose own words say what they name ([`name_words`]).
+//! names whose own words say what they name ([`name_words`]), and offices named without
+//! their holder's name ([`roles`]).
 
 pub mod agencies;
 mod annotations;
@@ -20,6 +21,7 @@ pub mod language;
 pub mod name_words;
 pub mod ner;
 mod pipeline;
+pub mod roles;
 pub mod sentence_rules;
 pub mod tokenize;
 pub mod units;
