@@ -1637,3 +1637,24 @@ fn offices_named_alone_are_their_holders_mentions() {
     assert!(has(&e, "person", "Sergei Lavrov"), "{e:?}");
     assert!(!e.iter().any(|(_, n)| n.contains("Minister")), "{e:?}");
 }
+
+#[test]
+fn a_states_bodies_named_by_common_nouns_are_organizations() {
+    let (e, _) = entities_of(
+        "Report\n\nThe Iraqi government welcomed the news as Iraqi security forces retook the \
+         town with U.S. forces. The Assad regime denied it. Iraqi army officers said the \
+         fighting was over.\n",
+    );
+    for org in [
+        "Iraqi government",
+        "Iraqi security forces",
+        "U.S. forces",
+        "Assad regime",
+    ] {
+        assert!(has(&e, "organization", org), "{org}: {e:?}");
+    }
+    // The country and the leader stay what they are; a body's people are no body.
+    assert!(has(&e, "person", "Assad"), "{e:?}");
+    assert!(e.iter().any(|(k, n)| k == "place" && n == "Iraq"), "{e:?}");
+    assert!(!e.iter().any(|(_, n)| n == "Iraqi army"), "{e:?}");
+}

@@ -100,6 +100,127 @@ pub fn trade_after(after: &str, least_words: usize) -> Option<usize> {
     None
 }
 
+/// A state's bodies of government and arms, named by common nouns after its country or
+/// people ("the Iraqi government", "Iraqi security forces", "U.S. forces"), longest first.
+/// Not "troops", "officials" or "authorities": people, not a body.
+const BODIES: &[&str] = &[
+    "security forces",
+    "armed forces",
+    "special forces",
+    "air force",
+    "coast guard",
+    "government",
+    "regime",
+    "opposition",
+    "army",
+    "navy",
+    "military",
+    "police",
+    "forces",
+];
+
+/// Where a state's body that a country's or people's mention opens ends, in the text after
+/// the mention (`after`, starting right at its end): one space, a body of [`BODIES`] in lower
+/// case or capitalised, not going on into a longer word or a noun of [`GOES_ON_INTO`]. The byte length taken, if so:
+/// "Iraqi" + " security forces retook" → 16; "Iraqi" + " army officers" → none.
+pub fn body_after(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ')?;
+    BODIES.iter().find_map(|body| {
+        let words = rest.get(..body.len())?;
+        // In lower case or capitalised ("Security Forces"), not in capitals.
+        let capitalised = words.eq_ignore_ascii_case(body)
+            && (words.split(' '))
+                .zip(body.split(' '))
+                .all(|(w, b)| w.chars().skip(1).eq(b.chars().skip(1)));
+        let next = rest[body.len()..].trim_start_matches([',', '.', ';', ':', ')', '’', '\'']);
+        let ends = rest[body.len()..].is_empty()
+            || next.len() < rest[body.len()..].len()
+            || next
+                .strip_prefix(' ')
+                .and_then(|n| n.split([' ', ',', '.']).next())
+                .is_some_and(|n| !GOES_ON_INTO.contains(&n));
+        (capitalised && ends).then_some(1 + body.len())
+    })
+}
+
+/// Nouns a state's body goes on into, naming people or things of it ("Iraqi army officers",
+/// "U.S. government bonds"): the body is no name there.
+const GOES_ON_INTO: &[&str] = &[
+    "official",
+    "officials",
+    "officer",
+    "officers",
+    "troops",
+    "soldiers",
+    "personnel",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "forces",
+    "bond",
+    "bonds",
+    "debt",
+    "securities",
+    "spending",
+    "budget",
+    "policy",
+    "policies",
+    "minister",
+    "ministers",
+    "leader",
+    "leaders",
+    "member",
+    "members",
+    "unit",
+    "units",
+    "commander",
+    "commanders",
+    "chief",
+    "chiefs",
+    "statement",
+    "aircraft",
+    "helicopters",
+    "jets",
+    "vehicles",
+    "positions",
+    "base",
+    "bases",
+    "checkpoint",
+    "checkpoints",
+    "headquarters",
+    "contract",
+    "contracts",
+    "contractor",
+    "contractors",
+    "agency",
+    "agencies",
+    "department",
+    "departments",
+    "intelligence",
+    "figures",
+    "data",
+    "offensive",
+    "operation",
+    "operations",
+    "campaign",
+    "control",
+    "buildings",
+    "property",
+    "funds",
+    "funding",
+    "aid",
+    "support",
+    "service",
+    "services",
+    "employees",
+    "workers",
+    "jobs",
+    "ties",
+    "sources",
+];
+
 /// Words for an armed or political group in Arabic or Urdu that open its name (brigades,
 /// leagues, movement, army, front, body, party, corps, forces, group).
 const GROUP_WORDS: &[&str] = &[
@@ -291,6 +412,20 @@ pub fn names_a_state(name: &str, is_place: impl Fn(&str) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_states_body_follows_its_country_or_people() {
+        assert_eq!(body_after(" security forces retook the town"), Some(16));
+        assert_eq!(body_after(" government said"), Some(11));
+        assert_eq!(body_after(" Army, which"), Some(5));
+        assert_eq!(body_after(" regime."), Some(7));
+        assert_eq!(body_after(" army officers said"), None);
+        assert_eq!(body_after(" governments"), None);
+        assert_eq!(body_after(" troops"), None);
+        assert_eq!(body_after(" ARMY said"), None);
+        assert_eq!(body_after("—army"), None);
+        assert_eq!(body_after(" g—"), None);
+    }
 
     #[test]
     fn a_trade_ends_the_name_within_two_words() {
