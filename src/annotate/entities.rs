@@ -2666,7 +2666,10 @@ fn link(raws: Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) -> ArticleEntitie
         if !r.demonym {
             ent.mentions += 1;
         }
-        if !r.text.eq_ignore_ascii_case(&ent.name)
+        // An office is no name of its holder's: another article's Foreign Secretary may be
+        // someone else.
+        if !r.office
+            && !r.text.eq_ignore_ascii_case(&ent.name)
             && !ent.aliases.iter().any(|a| a.eq_ignore_ascii_case(&r.text))
         {
             ent.aliases.push(r.text.clone());
