@@ -1658,3 +1658,25 @@ fn a_states_bodies_named_by_common_nouns_are_organizations() {
     assert!(e.iter().any(|(k, n)| k == "place" && n == "Iraq"), "{e:?}");
     assert!(!e.iter().any(|(_, n)| n == "Iraqi army"), "{e:?}");
 }
+
+#[test]
+fn an_institution_of_two_fields_joined_by_and_is_one_name() {
+    let (e, _) = entities_of(
+        "Report\n\nA spokesman for the Foreign and Commonwealth Office said the Finance and \
+         Economy Ministry had agreed, as had the BBC and ITV News.\n",
+    );
+    assert!(
+        has(&e, "organization", "Foreign and Commonwealth Office"),
+        "{e:?}"
+    );
+    assert!(
+        has(&e, "organization", "Finance and Economy Ministry"),
+        "{e:?}"
+    );
+    assert!(
+        !e.iter()
+            .any(|(_, n)| n == "Commonwealth Office" || n == "Finance"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(_, n)| n.starts_with("BBC and")), "{e:?}");
+}

@@ -1121,6 +1121,7 @@ fn finish(mut raws: Vec<Raw>, passages: &[Passage]) -> ArticleEntities {
     raws.sort_by_key(|r| (r.passage, r.start));
     merge_demonym_prefixes(&mut raws, passages);
     companies_by_their_trade(&mut raws, passages, gaz);
+    institutions_joined_by_and(&mut raws, passages, gaz);
     organizations_by_their_first_word(&mut raws, passages, gaz);
     states_by_their_title(&mut raws, gaz);
     streets_are_places(&mut raws, gaz);
@@ -1362,6 +1363,58 @@ fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], 
             raws.insert(at, org);
         }
     }
+}
+
+/// An institution's name with two fields joined by "and" after "the" ("the Foreign and
+/// Commonwealth Office", "the Finance and Economy Ministry"), which the recognizer cuts at
+/// the "and" ("Commonwealth Office"; "Finance" and "Economy Ministry"), is one name: where
+/// an organization's mention ending in an institution's word follows "the", one capitalised
+/// word and "and", and that word is no acronym, no place, people or organization the
+/// gazetteer knows ("the BBC and ITV News", "the US and UK Governments", "the ASA and
+/// National Soybean Processors Association" are two) nor another kind of mention.
+fn institutions_joined_by_and(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
+    let mut joined = Vec::new();
+    for (i, r) in raws.iter().enumerate() {
+        let text = &passages[r.passage].text;
+        let last = r.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if r.kind != Kind::Organization || r.demonym || !is_an_institutions_word(&last) {
+            continue;
+        }
+        let Some(before) = text[..r.start].strip_suffix(" and ") else {
+            continue;
+        };
+        let field = before.rsplit(' ').next().unwrap_or("");
+        let the = &before[..before.len() - field.len()];
+        let known = kind::PLACE | kind::COUNTRY | kind::DEMONYM | kind::ORGANIZATION;
+        let start = the.len();
+        let other = raws
+            .iter()
+            .any(|o| o.overlaps(r.passage, start, before.len()) && o.kind != Kind::Organization);
+        if field.starts_with(char::is_uppercase)
+            && field.chars().all(char::is_alphabetic)
+            && field.chars().any(char::is_lowercase)
+            && (the.ends_with("the ") || the.ends_with("The "))
+            && gaz.kinds(&field.to_lowercase()) & known == 0
+            && !other
+        {
+            joined.push((i, start));
+        }
+    }
+    for &(i, start) in &joined {
+        let pi = raws[i].passage;
+        let text = &passages[pi].text;
+        let end = raws[i].end;
+        raws[i] = Raw::new(pi, text, start, end, Kind::Organization, false);
+    }
+    let spans: Vec<(usize, usize, usize)> = joined
+        .iter()
+        .map(|&(i, _)| (raws[i].passage, raws[i].start, raws[i].end))
+        .collect();
+    raws.retain(|r| {
+        !spans
+            .iter()
+            .any(|&(pi, s, e)| r.overlaps(pi, s, e) && (r.start, r.end) != (s, e) && !r.demonym)
+    });
 }
 
 /// Whether byte `at` of a passage's text is in a title-case heading
