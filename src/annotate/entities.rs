@@ -230,7 +230,8 @@ impl Reading {
     }
 
     /// The names the article gives a type, as written, with the type's index in
-    /// [`TYPES`](super::ner::TYPES): what it tells the corpus (demonyms aside).
+    /// [`TYPES`](super::ner::TYPES): what it tells the corpus (demonyms and offices named
+    /// alone aside).
     pub fn names(&self) -> impl Iterator<Item = (&str, usize)> {
         let named = |m: &&Mention| !m.demonym && !roles::is_office(&m.text);
         self.alone.mentions.iter().filter(named).map(|m| {
@@ -1162,7 +1163,7 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
                 .iter()
                 .find(|w| after.starts_with(**w))
                 .map(|w| w.len())
-                .filter(|&len| !after[len..].starts_with(char::is_alphanumeric))
+                .filter(|&len| name_words::ends_a_body(&after[len..], "regime"))
         } else if r.demonym || (r.kind == Kind::Place && country & kind::COUNTRY != 0) {
             name_words::body_after(after)
         } else {
@@ -1189,11 +1190,13 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
 
 /// Offices named without their holder's name ([`roles::offices`]: "the Foreign Secretary
 /// said") are mentions of a person: of the one named beside the office ("The Foreign
-/// Secretary, Boris Johnson,"; "Tobias Ellwood, Foreign Office Minister"), else of the one the
-/// article names after the office's words ("Foreign Secretary Boris Johnson" ... "the Foreign
-/// Secretary": the nearest before, else the first after), else of the office itself. Not
-/// where a person's mention overlaps the office, nor one of another kind that reaches past it
-/// ("Office of the President"), nor after a comma with no person's name before it.
+/// Secretary, Boris Johnson, said"; "Tobias Ellwood, Foreign Office Minister"; "Theresa May,
+/// the Prime Minister,"), else of the one named beside the same office elsewhere in the
+/// article, else of the one the article names after the office's words ("Foreign Secretary
+/// Boris Johnson" ... "the Foreign Secretary": the nearest before, else the first after),
+/// else of the office itself. Not where another mention holds the office or a person's
+/// overlaps it, not in a title-case heading, nor after a comma with no person's name before
+/// it.
 fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     let people: Vec<&Raw> = raws
         .iter()
@@ -1204,26 +1207,28 @@ fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazettee
         for office in roles::offices(&p.text) {
             let (s, e) = (office.range.start, office.range.end);
             let blocked = raws.iter().any(|r| {
-                r.overlaps(pi, s, e) && (r.kind == Kind::Person || r.start < s || r.end > e)
+                r.overlaps(pi, s, e)
+                    && (r.kind == Kind::Person
+                        || r.start < s
+                        || r.end > e
+                        || r.start == s && r.end == e)
             });
             let before = office
-                .after_a_name
-                .then(|| people.iter().find(|r| r.passage == pi && r.end + 2 == s))
-                .flatten();
-            // A first name in the office's words starts its holder's name ("Chancellor of
-            // the Exchequer Nigel Lawson"), unless it ends them and names a place too
-            // ("Minister for Central Asia").
-            let words: Vec<&str> = p.text[s..e].split(' ').collect();
-            let named = words.iter().enumerate().skip(1).any(|(i, w)| {
-                let k = gaz.kinds(&w.to_lowercase());
-                k & kind::FIRST_NAME != 0 && (i + 1 < words.len() || k & kind::PLACE == 0)
-            });
-            if blocked || named || (office.after_a_name && before.is_none()) {
+                .name_before
+                .and_then(|at| people.iter().find(|r| r.passage == pi && r.end == at));
+            if blocked
+                || names_its_holder(&p.text[s..e], gaz)
+                || (office.needs_a_name_before && before.is_none())
+                || in_a_heading(&p.text, s)
+            {
                 continue;
             }
             let after = office.name_after.and_then(|at| {
                 people.iter().find(|r| {
-                    r.passage == pi && r.start >= at && honorifics_only(&p.text[at..r.start])
+                    r.passage == pi
+                        && r.start >= at
+                        && honorifics_only(&p.text[at..r.start])
+                        && p.text[r.end..].starts_with([',', ')'])
                 })
             });
             let mut raw = Raw::new(pi, &p.text, s, e, Kind::Person, false);
@@ -1232,36 +1237,60 @@ fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazettee
             found.push(raw);
         }
     }
-    // An office named alone elsewhere is the same holder's.
     let beside: Vec<(String, String)> = found
         .iter()
         .filter_map(|r| Some((r.text.clone(), r.holder.clone()?)))
         .collect();
     for raw in found.iter_mut().filter(|r| r.holder.is_none()) {
         let at = (raw.passage, raw.start);
-        raw.holder = titled(&people, passages, &raw.text, at)
-            .map(|r| r.text.clone())
-            .or_else(|| {
-                beside
-                    .iter()
-                    .find(|(o, _)| *o == raw.text)
-                    .map(|(_, h)| h.clone())
-            });
+        raw.holder = (beside.iter().find(|(o, _)| *o == raw.text))
+            .map(|(_, h)| h.clone())
+            .or_else(|| titled(&people, passages, &raw.text, at).map(|r| r.text.clone()));
     }
     raws.extend(found);
 }
 
-/// Whether the words between an office's comma and a name are honorifics at most ("Rt Hon
-/// ", "Mr "), which the name leaves out.
-fn honorifics_only(gap: &str) -> bool {
-    gap.len() <= 12
-        && gap
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase) && w.len() <= 4)
+/// Whether an office's words hold the start of its holder's name: a first name after its
+/// first word ("Chancellor of the Exchequer Nigel Lawson", "Minister for Africa Harriett
+/// Baldwin"), unless it ends them and names a place too ("Minister for Central Asia").
+fn names_its_holder(office: &str, gaz: &Gazetteer) -> bool {
+    let words: Vec<&str> = office.split(' ').collect();
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        let k = gaz.kinds(&w.to_lowercase());
+        k & kind::FIRST_NAME != 0 && (i + 1 < words.len() || k & kind::PLACE == 0)
+    })
 }
 
-/// The person the article names right after the words of `role` (a title: "Foreign
-/// Secretary Boris Johnson"), the nearest before `at`, else the first after.
+/// Whether the words between an office's comma and a name are honorifics and courtesy
+/// titles at most ("Rt Hon ", "Mr "), which the name leaves out.
+fn honorifics_only(gap: &str) -> bool {
+    gap.split_whitespace().all(|w| {
+        let w = w.trim_end_matches('.');
+        HONORIFICS.contains(&w) || COURTESY_TITLES.contains(&w)
+    })
+}
+
+/// Words before a title that make it another office or another time's ("Vice President
+/// Mike Pence", "former Foreign Secretary William Hague"), beside [`ROLE_MODIFIERS`].
+const ANOTHER_OFFICE: &[&str] = &[
+    "vice",
+    "deputy",
+    "associate",
+    "junior",
+    "former",
+    "ex",
+    "late",
+    "then",
+    "outgoing",
+    "previous",
+];
+
+/// The person the article names right after the words of `role` as a title, the nearest
+/// before `at`, else the first after: "Foreign Secretary Boris Johnson" for "the Foreign
+/// Secretary", "Agriculture Secretary Richard Lyng" for "the Secretary". Not after a title
+/// or a word of [`ANOTHER_OFFICE`] or [`ROLE_MODIFIERS`], which make it another office
+/// ("Vice President Mike Pence", "Deputy Prime Minister Nick Clegg", "Prime Minister" for
+/// "the Minister") or another time's ("former Foreign Secretary William Hague").
 fn titled<'a>(
     people: &[&'a Raw],
     passages: &[Passage],
@@ -1273,9 +1302,15 @@ fn titled<'a>(
         .copied()
         .filter(|r| {
             let before = passages[r.passage].text[..r.start].trim_end();
-            before
-                .strip_suffix(role)
-                .is_some_and(|b| !b.ends_with(char::is_alphanumeric))
+            before.strip_suffix(role).is_some_and(|b| {
+                let word = b.trim_end().trim_end_matches('-');
+                let word = word.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let word = word.trim_end_matches('.');
+                let other = ANOTHER_OFFICE.contains(&word)
+                    || ROLE_MODIFIERS.contains(&word)
+                    || TITLE_WORDS.contains(&word);
+                !b.ends_with(char::is_alphanumeric) && !other
+            })
         })
         .collect();
     titled.sort_by_key(|r| (r.passage, r.start));

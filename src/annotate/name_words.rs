@@ -101,7 +101,8 @@ pub fn trade_after(after: &str, least_words: usize) -> Option<usize> {
 }
 
 /// A state's bodies of government and arms, named by common nouns after its country or
-/// people ("the Iraqi government", "Iraqi security forces", "U.S. forces"), longest first.
+/// people ("the Iraqi government", "Iraqi security forces", "U.S. forces"), the names of
+/// two words first ("security forces" before "forces").
 /// Not "troops", "officials" or "authorities": people, not a body.
 const BODIES: &[&str] = &[
     "security forces",
@@ -120,8 +121,8 @@ const BODIES: &[&str] = &[
 ];
 
 /// Where a state's body that a country's or people's mention opens ends, in the text after
-/// the mention (`after`, starting right at its end): one space, a body of [`BODIES`] in lower
-/// case or capitalised, not going on into a longer word or a noun of [`GOES_ON_INTO`]. The byte length taken, if so:
+/// the mention (`after`, starting right at its end): one space and a body of [`BODIES`] in
+/// lower case or capitalised, ended ([`ends_a_body`]). The byte length taken, if so:
 /// "Iraqi" + " security forces retook" → 16; "Iraqi" + " army officers" → none.
 pub fn body_after(after: &str) -> Option<usize> {
     let rest = after.strip_prefix(' ')?;
@@ -132,15 +133,23 @@ pub fn body_after(after: &str) -> Option<usize> {
             && (words.split(' '))
                 .zip(body.split(' '))
                 .all(|(w, b)| w.chars().skip(1).eq(b.chars().skip(1)));
-        let next = rest[body.len()..].trim_start_matches([',', '.', ';', ':', ')', '’', '\'']);
-        let ends = rest[body.len()..].is_empty()
-            || next.len() < rest[body.len()..].len()
-            || next
-                .strip_prefix(' ')
-                .and_then(|n| n.split([' ', ',', '.']).next())
-                .is_some_and(|n| !GOES_ON_INTO.contains(&n));
-        (capitalised && ends).then_some(1 + body.len())
+        (capitalised && ends_a_body(&rest[body.len()..], body)).then_some(1 + body.len())
     })
+}
+
+/// Whether a body's name (`body`, as [`BODIES`] has it) ends where `after` starts: at the
+/// text's end, a stop or another mark, or a word that is not a noun of [`GOES_ON_INTO`] (nor
+/// "to" after "opposition": "Chinese opposition to the tariffs").
+pub fn ends_a_body(after: &str, body: &str) -> bool {
+    let Some(next) = after.strip_prefix(' ') else {
+        return !after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    };
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let opposed_to = body == "opposition" && word == "to";
+    !(GOES_ON_INTO.contains(&word) || opposed_to)
 }
 
 /// Nouns a state's body goes on into, naming people or things of it ("Iraqi army officers",
@@ -425,6 +434,10 @@ mod tests {
         assert_eq!(body_after(" ARMY said"), None);
         assert_eq!(body_after("—army"), None);
         assert_eq!(body_after(" g—"), None);
+        assert_eq!(body_after(" regime!"), Some(7));
+        assert_eq!(body_after(" government—which"), Some(11));
+        assert_eq!(body_after(" opposition to the tariffs"), None);
+        assert_eq!(body_after(" opposition, which"), Some(11));
     }
 
     #[test]

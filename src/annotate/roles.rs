@@ -10,10 +10,12 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::date::{MONTH_NAMES, WEEKDAYS};
+
 /// The words that end an office's name, longest first ("Prime Minister" before "Minister").
 /// Not "General" or "Director" alone, nor words of rank ("Captain"), which name units and
 /// documents too.
-const OFFICES: &[&str] = &[
+const OFFICE_WORDS: &[&str] = &[
     "Prime Minister",
     "Secretary-General",
     "Secretary General",
@@ -21,9 +23,11 @@ const OFFICES: &[&str] = &[
     "Minister",
     "Secretary",
     "President",
+    "Premier",
     "Chancellor",
     "Ambassador",
     "Governor",
+    "Senator",
     "Mayor",
     "Envoy",
     "Representative",
@@ -38,36 +42,54 @@ const OFFICES: &[&str] = &[
 /// Queen", "the Pope"; not "Burger King").
 const SOVEREIGNS: &[&str] = &["Queen", "King", "Pope"];
 
+/// Capitalised words that open a sentence or a phrase and are no part of an office's name
+/// ("As Prime Minister, she", "A Foreign Office Minister said", "Dear Prime Minister"). "The"
+/// is read as "the".
+const NOT_OF_THE_OFFICE: &[&str] = &[
+    "The", "A", "An", "Every", "Each", "No", "Any", "Dear", "As", "In", "At", "On", "For", "With",
+    "After", "Before", "And", "But", "Of", "By", "To", "Our", "Your", "His", "Her", "Their", "Its",
+    "This", "That", "Former", "Then", "Ex",
+];
+
 /// How an office found by [`offices`] stands beside a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Office {
     /// The office's words in the passage, without "the" ("Foreign Secretary").
     pub range: Range<usize>,
-    /// Where a name in apposition starts, right after the office and its comma ("The Foreign
-    /// Secretary, Boris Johnson, said").
+    /// Where a capitalised word starts right after the office and its comma, perhaps a name
+    /// in apposition ("The Foreign Secretary, Boris Johnson, said"); the caller checks.
     pub name_after: Option<usize>,
-    /// Whether the office follows a name and a comma ("Tobias Ellwood, Foreign Office
-    /// Minister"): its holder is the name before.
-    pub after_a_name: bool,
+    /// Where a name in apposition before the office would end, when a comma (and "the")
+    /// comes between them ("Tobias Ellwood, Foreign Office Minister"; "Theresa May, the Prime
+    /// Minister"): the caller checks that a name ends there.
+    pub name_before: Option<usize>,
+    /// Whether only a comma stands before the office, so that it is one only after a name.
+    pub needs_a_name_before: bool,
 }
 
 /// The offices `text` names without a name right after them: capitalised words ending in
-/// an office's word ([`OFFICES`]; up to four words before it: "US Secretary of State", "Iraqi
-/// Foreign Minister"), with "of" or "for" and capitalised words after it ("Minister for the
-/// Middle East"). Each stands after "the", at the start of the passage or a sentence, or
-/// after a comma (in apposition to a name, which the caller checks); none is followed by a
-/// capitalised word ("the Foreign Secretary Boris Johnson": the name is the person) or goes
-/// on into a longer word ("Ministers", "Ministerial").
+/// an office's word ([`OFFICE_WORDS`]; up to four words before it, the first of them perhaps
+/// a possessive: "US Secretary of State", "Iraqi Foreign Minister", "Britain's Foreign
+/// Secretary"), with "of" or "for" and up to four capitalised words after it ("Minister for
+/// the Middle East"), or one of [`SOVEREIGNS`] alone. Each stands after "the" or a
+/// possessive, at the start of the passage or a sentence, or after a comma (in apposition
+/// to a name, which the caller checks); none is followed by a capitalised word ("the Foreign
+/// Secretary Boris Johnson": the name is the person), goes on into a longer word
+/// ("Ministers", "Ministerial") or takes a weekday or a month ("Secretary of State Tuesday").
 pub fn offices(text: &str) -> Vec<Office> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        // A capitalised word, or initials with their stops ("U.S."): no other full stop,
-        // which may end the sentence ("President of the United States. He").
-        let word = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}’'-]*)";
-        let office = OFFICES.join("|");
+        // A capitalised word, with a part after an apostrophe ("O'Brien", not "'s") and
+        // capitalised parts after hyphens; or initials with their stops ("U.S."). No other
+        // full stop, which may end the sentence.
+        let word =
+            r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}]*(?:['’]\p{L}{2,})?(?:-\p{Lu}[\p{L}\p{N}]*)*)";
+        let office = OFFICE_WORDS.join("|");
         let sovereign = SOVEREIGNS.join("|");
-        let more = format!(r"(?: (?:of|for) (?:the )?{word}(?: (?:and |& )?{word})*)*");
-        let re = format!(r"\b(?:(?:{word} ){{0,4}}(?:{office})|(?:{sovereign})){more}\b");
+        let possessive = format!(r"{word}['’]s ");
+        let before = format!(r"(?:{possessive})?(?:{word} ){{0,4}}(?:\p{{Lu}}\p{{L}}*-)?");
+        let more = format!(r"(?: (?:of|for) (?:the )?{word}(?: (?:and |& )?{word}){{0,3}})*");
+        let re = format!(r"\b(?:{before}(?:{office})|(?:{sovereign})){more}");
         Regex::new(&re).expect("offices")
     });
     re.find_iter(text)
@@ -75,17 +97,18 @@ pub fn offices(text: &str) -> Vec<Office> {
         .collect()
 }
 
-/// The office at `range` (a match of [`offices`]' pattern, perhaps opening with "The"),
-/// where it names its holder alone.
+/// The office at `range` (a match of [`offices`]' pattern, perhaps opening with "The" or
+/// another word of [`NOT_OF_THE_OFFICE`]), where it names its holder alone.
 fn standing_alone(text: &str, range: Range<usize>) -> Option<Office> {
     let (mut start, end) = (range.start, range.end);
-    let before = &text[..start];
-    let matched = &text[start..end];
-    let opens_with_the = matched.starts_with("The ");
-    if opens_with_the {
-        start += "The ".len();
+    let first = text[start..end].split(' ').next().unwrap_or("");
+    let opens_with_the = first == "The";
+    if NOT_OF_THE_OFFICE.contains(&first) && end > start + first.len() + 1 {
+        start += first.len() + 1;
     }
+    let before = &text[..start];
     let after = &text[end..];
+    let office = &text[start..end];
     let goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
         || after
             .strip_prefix(' ')
@@ -95,18 +118,35 @@ fn standing_alone(text: &str, range: Range<usize>) -> Option<Office> {
                     .and_then(|a| a.strip_prefix("s "))
             })
             .is_some_and(|a| a.starts_with(char::is_uppercase));
-    if goes_on || start >= end {
+    let dated = office.split(' ').any(|w| {
+        let w = w.to_lowercase();
+        WEEKDAYS.contains(&w.as_str()) || MONTH_NAMES.contains(&w.as_str())
+    });
+    if goes_on || dated || !office.starts_with(char::is_uppercase) {
         return None;
     }
-    let after_the = opens_with_the || before.ends_with("the ") || before.ends_with("The ");
-    let after_a_name = before.ends_with(", ");
+    let possessive =
+        (office.split(' ').next()).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    // "the" as a word ("Following the meeting the", not "breathe").
+    let the = (before
+        .strip_suffix("the ")
+        .or_else(|| before.strip_suffix("The ")))
+    .is_some_and(|b| !b.ends_with(char::is_alphanumeric));
+    let after_the = opens_with_the || the || possessive;
+    let after_a_comma = before.ends_with(", ");
     let opens = before.trim_end().is_empty()
-        || before.ends_with(". ")
         || before.ends_with('\n')
-        || before.ends_with(['“', '"']);
-    if !(after_the || after_a_name || opens) {
+        || [". ", "? ", "! ", ".” ", ".\" ", "“", "\""]
+            .iter()
+            .any(|o| before.ends_with(o));
+    if !(after_the || after_a_comma || opens) {
         return None;
     }
+    let name_before = if after_a_comma {
+        Some(start - 2)
+    } else {
+        before.strip_suffix(", the ").map(str::len)
+    };
     let name_after = after
         .strip_prefix(", ")
         .filter(|a| a.starts_with(char::is_uppercase))
@@ -114,12 +154,13 @@ fn standing_alone(text: &str, range: Range<usize>) -> Option<Office> {
     Some(Office {
         range: start..end,
         name_after,
-        after_a_name: after_a_name && !after_the,
+        name_before,
+        needs_a_name_before: after_a_comma && !after_the && !opens,
     })
 }
 
 /// Whether a mention's text is an office's name alone ("Foreign Secretary", "Queen"): what an
-/// article says of an office tells the corpus nothing of a name.
+/// article says of an office tells the corpus nothing of a name, nor is it indexed as one.
 pub fn is_office(name: &str) -> bool {
     offices(name)
         .first()
@@ -148,20 +189,36 @@ mod tests {
             found("He joined the US Secretary of State and the Queen in Paris."),
             ["US Secretary of State", "Queen"]
         );
+        assert_eq!(found("The King replied."), ["King"]);
         assert_eq!(
-            found("He met the U.S. Trade Representative. He said the President of the United States. He left."),
-            ["U.S. Trade Representative", "President of the United States"]
+            found("He met the U.S. Trade Representative. He said the President of the U.S. left."),
+            ["U.S. Trade Representative", "President of the U.S."]
+        );
+        assert_eq!(
+            found("Britain's Foreign Secretary said the Vice-President agreed."),
+            ["Britain's Foreign Secretary", "Vice-President"]
+        );
+        assert_eq!(
+            found("the Mayor of London's office said"),
+            ["Mayor of London"]
         );
     }
 
     #[test]
-    fn an_office_before_a_name_or_in_a_longer_word_is_no_holder_alone() {
+    fn an_office_before_a_name_is_a_title() {
         assert!(found("the Foreign Secretary Boris Johnson said").is_empty());
         assert!(found("Russian Foreign Minister Sergei Lavrov met the Ministers").is_empty());
+        assert!(found("The Secretary of State Tuesday announced a plan").is_empty());
+    }
+
+    #[test]
+    fn an_office_needs_the_or_a_sentences_start() {
         assert!(found("the former Foreign Secretary said").is_empty());
         assert!(found("a meal at the Burger King restaurant").is_empty());
+        assert!(found("As Prime Minister, she cut taxes.").is_empty());
+        assert!(found("A Foreign Office Minister said so. Every President since Nixon").is_empty());
         assert!(found("the King's Speech was shown at the Prime Ministerial palace").is_empty());
-        assert!(found("the Bank of England Governor said").is_empty());
+        assert!(found("they bathe Minister Smith").is_empty());
     }
 
     #[test]
@@ -176,7 +233,10 @@ mod tests {
             &text[o.range.clone()],
             "Foreign Office Minister for the Middle East"
         );
-        assert!(o.after_a_name);
+        assert_eq!((o.name_before, o.needs_a_name_before), (Some(14), true));
+        let text = "Theresa May, the Prime Minister, said";
+        let o = &offices(text)[0];
+        assert_eq!((o.name_before, o.needs_a_name_before), (Some(11), false));
     }
 
     #[test]
@@ -184,6 +244,6 @@ mod tests {
         assert!(is_office("Foreign Secretary"));
         assert!(is_office("Minister for Central Asia"));
         assert!(!is_office("Boris Johnson"));
-        assert!(!is_office("Foreign Office"));
+        assert!(!is_office("Foreign Secretary Boris"));
     }
 }

@@ -636,7 +636,11 @@ pub fn documents(
     let entity_keys: Vec<Vec<String>> = ents
         .entities
         .iter()
-        .map(|e| keys::index_keys(&e.name, &e.aliases, e.kind == Kind::Person))
+        // A person named by an office alone ("Foreign Secretary") is no surname's.
+        .map(|e| {
+            let person = e.kind == Kind::Person && !annotate::roles::is_office(&e.name);
+            keys::index_keys(&e.name, &e.aliases, person)
+        })
         .collect();
     let fingerprint = annotate::fingerprint::fingerprint(passages);
     let mut first_passage: Vec<Option<u64>> = vec![None; ents.entities.len()];
