@@ -227,7 +227,6 @@ const GOES_ON_INTO: &[&str] = &[
     "workers",
     "jobs",
     "ties",
-    "sources",
 ];
 
 /// Words for an armed or political group in Arabic or Urdu that open its name (brigades,
