@@ -1662,6 +1662,31 @@ fn an_office_is_held_by_whom_the_article_says() {
          President said the talks went well.\n",
     );
     assert_eq!(holders_of(&report, "President"), ["Donald Trump"]);
+    // A name before ", the" office is its holder only where a mark closes the office.
+    let report = report_of(
+        "Talks\n\nAfter meeting Angela Merkel, the Prime Minister said she was confident.\n",
+    );
+    assert_eq!(holders_of(&report, "Prime Minister"), ["Prime Minister"]);
+    // A former holder is another time's, after a country too.
+    let report = report_of(
+        "Speech\n\nFormer U.S. President Barack Obama spoke on Monday. The President \
+         signed the bill later.\n",
+    );
+    assert_eq!(holders_of(&report, "President"), ["President"]);
+}
+
+#[test]
+fn a_country_that_forces_something_is_no_body() {
+    let (e, _) = entities_of(
+        "Law\n\nA new law in China forces companies to store data. The Kremlin and Foreign \
+         Ministry denied it. U.S. forces said they had withdrawn.\n",
+    );
+    assert!(!e.iter().any(|(_, n)| n == "China forces"), "{e:?}");
+    assert!(
+        !e.iter().any(|(_, n)| n == "Kremlin and Foreign Ministry"),
+        "{e:?}"
+    );
+    assert!(has(&e, "organization", "U.S. forces"), "{e:?}");
 }
 
 #[test]

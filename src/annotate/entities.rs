@@ -1164,8 +1164,16 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
                 .find(|w| after.starts_with(**w))
                 .map(|w| w.len())
                 .filter(|&len| name_words::ends_a_body(&after[len..], "regime"))
-        } else if r.demonym || (r.kind == Kind::Place && country & kind::COUNTRY != 0) {
+        } else if r.demonym {
             name_words::body_after(after)
+        } else if r.kind == Kind::Place && country & kind::COUNTRY != 0 {
+            name_words::body_after(after).filter(|&len| {
+                let verb_too = matches!(
+                    after[..len].trim().to_lowercase().as_str(),
+                    "forces" | "police"
+                );
+                !(verb_too && verb_after_a_country(&after[len..]))
+            })
         } else {
             None
         };
@@ -1187,6 +1195,27 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
     }
     raws.extend(found);
 }
+
+/// Whether the words after "forces" or "police" following a country's name show them a
+/// verb ("China forces companies to store data"): a lower-case word after them other than
+/// one of [`BODY_MAY_PRECEDE`]. Called with the text after the body's name.
+fn verb_after_a_country(after: &str) -> bool {
+    let Some(next) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase) && !BODY_MAY_PRECEDE.contains(&word)
+}
+
+/// Lower-case words that follow a body's name as its verb or a preposition ("U.S. forces
+/// said", "U.S. forces in Iraq").
+const BODY_MAY_PRECEDE: &[&str] = &[
+    "said", "say", "says", "have", "had", "has", "were", "are", "was", "is", "will", "would",
+    "and", "in", "on", "at", "of", "from", "with", "near", "also", "who", "which", "that",
+];
 
 /// Offices named without their holder's name ([`roles::offices`]: "the Foreign Secretary
 /// said") are mentions of a person: of the one named beside the office ("The Foreign
@@ -1245,7 +1274,7 @@ fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazettee
         let at = (raw.passage, raw.start);
         raw.holder = (beside.iter().find(|(o, _)| *o == raw.text))
             .map(|(_, h)| h.clone())
-            .or_else(|| titled(&people, passages, &raw.text, at).map(|r| r.text.clone()));
+            .or_else(|| titled(&people, passages, &raw.text, at, gaz).map(|r| r.text.clone()));
     }
     raws.extend(found);
 }
@@ -1290,12 +1319,14 @@ const ANOTHER_OFFICE: &[&str] = &[
 /// Secretary", "Agriculture Secretary Richard Lyng" for "the Secretary". Not after a title
 /// or a word of [`ANOTHER_OFFICE`] or [`ROLE_MODIFIERS`], which make it another office
 /// ("Vice President Mike Pence", "Deputy Prime Minister Nick Clegg", "Prime Minister" for
-/// "the Minister") or another time's ("former Foreign Secretary William Hague").
+/// "the Minister") or another time's ("former Foreign Secretary William Hague", "Former U.S.
+/// President Barack Obama").
 fn titled<'a>(
     people: &[&'a Raw],
     passages: &[Passage],
     role: &str,
     at: (usize, usize),
+    gaz: &Gazetteer,
 ) -> Option<&'a Raw> {
     let mut titled: Vec<&Raw> = people
         .iter()
@@ -1303,13 +1334,18 @@ fn titled<'a>(
         .filter(|r| {
             let before = passages[r.passage].text[..r.start].trim_end();
             before.strip_suffix(role).is_some_and(|b| {
-                let word = b.trim_end().trim_end_matches('-');
-                let word = word.rsplit(' ').next().unwrap_or("").to_lowercase();
-                let word = word.trim_end_matches('.');
-                let other = ANOTHER_OFFICE.contains(&word)
-                    || ROLE_MODIFIERS.contains(&word)
-                    || TITLE_WORDS.contains(&word);
-                !b.ends_with(char::is_alphanumeric) && !other
+                let words = b.trim_end().trim_end_matches('-').to_lowercase();
+                let mut words = words.rsplit(' ').map(|w| w.trim_end_matches('.'));
+                let word = words.next().unwrap_or("");
+                let other = |w: &str| {
+                    ANOTHER_OFFICE.contains(&w)
+                        || ROLE_MODIFIERS.contains(&w)
+                        || TITLE_WORDS.contains(&w)
+                };
+                // A country between: "Former U.S. President Barack Obama".
+                let country = gaz.kinds(word) & (kind::COUNTRY | kind::DEMONYM) != 0;
+                let before_country = country && words.next().is_some_and(other);
+                !b.ends_with(char::is_alphanumeric) && !other(word) && !before_country
             })
         })
         .collect();
@@ -1405,8 +1441,9 @@ fn organizations_by_their_first_word(raws: &mut Vec<Raw>, passages: &[Passage], 
 /// the "and" ("Commonwealth Office"; "Finance" and "Economy Ministry"), is one name: where
 /// an organization's mention ending in an institution's word follows "the", one capitalised
 /// word and "and", and that word is no acronym, no place, people or organization the
-/// gazetteer knows ("the BBC and ITV News", "the US and UK Governments", "the ASA and
-/// National Soybean Processors Association" are two) nor another kind of mention.
+/// gazetteer knows, nor a seat of government ("the BBC and ITV News", "the US and UK
+/// Governments", "the ASA and National Soybean Processors Association", "the Kremlin and
+/// Foreign Ministry" are two), nor another kind of mention.
 fn institutions_joined_by_and(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     let mut joined = Vec::new();
     for (i, r) in raws.iter().enumerate() {
@@ -1430,6 +1467,7 @@ fn institutions_joined_by_and(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &G
             && field.chars().any(char::is_lowercase)
             && (the.ends_with("the ") || the.ends_with("The "))
             && gaz.kinds(&field.to_lowercase()) & known == 0
+            && !sentence_rules::SEATS_OF_GOVERNMENT.contains(&field)
             && !other
         {
             joined.push((i, start));

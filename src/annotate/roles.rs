@@ -13,8 +13,8 @@ use regex::Regex;
 use crate::date::{MONTH_NAMES, WEEKDAYS};
 
 /// The words that end an office's name, longest first ("Prime Minister" before "Minister").
-/// Not "General" or "Director" alone, nor words of rank ("Captain"), which name units and
-/// documents too.
+/// Not "General" or "Director" alone, nor words of rank but "Commander" ("Captain"), which
+/// name units and documents too.
 const OFFICE_WORDS: &[&str] = &[
     "Prime Minister",
     "Secretary-General",
@@ -51,6 +51,17 @@ const NOT_OF_THE_OFFICE: &[&str] = &[
     "This", "That", "Former", "Then", "Ex",
 ];
 
+/// Words that are contracted with "is" or "has" before an office, not its owner ("He's
+/// Prime Minister now").
+const CONTRACTED: &[&str] = &[
+    "He", "She", "It", "That", "What", "Who", "There", "Here", "Let", "Where", "How",
+];
+
+/// Whether a capitalised word opens a sentence or a phrase ([`NOT_OF_THE_OFFICE`]).
+fn opens_a_phrase(word: &str) -> bool {
+    NOT_OF_THE_OFFICE.contains(&word)
+}
+
 /// How an office found by [`offices`] stands beside a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Office {
@@ -68,10 +79,10 @@ pub struct Office {
 }
 
 /// The offices `text` names without a name right after them: capitalised words ending in
-/// an office's word ([`OFFICE_WORDS`]; up to four words before it, the first of them perhaps
-/// a possessive: "US Secretary of State", "Iraqi Foreign Minister", "Britain's Foreign
-/// Secretary"), with "of" or "for" and up to four capitalised words after it ("Minister for
-/// the Middle East"), or one of [`SOVEREIGNS`] alone. Each stands after "the" or a
+/// an office's word ([`OFFICE_WORDS`]; up to four words before it, after a possessive
+/// perhaps: "US Secretary of State", "Iraqi Foreign Minister", "Britain's Foreign
+/// Secretary"), with groups of "of" or "for" and up to four capitalised words after it
+/// ("Minister for the Middle East"), or one of [`SOVEREIGNS`] alone. Each stands after "the" or a
 /// possessive, at the start of the passage or a sentence, or after a comma (in apposition
 /// to a name, which the caller checks); none is followed by a capitalised word ("the Foreign
 /// Secretary Boris Johnson": the name is the person), goes on into a longer word
@@ -82,8 +93,8 @@ pub fn offices(text: &str) -> Vec<Office> {
         let office = OFFICE_WORDS.join("|");
         let sovereign = SOVEREIGNS.join("|");
         // A capitalised word, with a part after an apostrophe ("O'Brien", not "'s") and
-        // capitalised parts after hyphens; or initials with their stops ("U.S."). No other
-        // full stop, which may end the sentence. In ASCII: offices' names seldom hold other
+        // capitalised parts after hyphens; or initials with their stops ("U.S.", which may
+        // end a sentence: see `standing_alone`). No other full stop. In ASCII: offices' names seldom hold other
         // letters, and Unicode classes make the search many times slower.
         let word =
             r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]{2,})?(?:-[A-Z][A-Za-z0-9]*)*)";
@@ -106,9 +117,18 @@ pub fn offices(text: &str) -> Vec<Office> {
 /// another word of [`NOT_OF_THE_OFFICE`]), where it names its holder alone.
 fn standing_alone(text: &str, range: Range<usize>) -> Option<Office> {
     let (mut start, end) = (range.start, range.end);
+    // A sentence that ends in initials ends before an opening word ("to the U.S. The
+    // President said").
+    if let Some(k) = (text[start..end].match_indices(". "))
+        .map(|(k, _)| k + 2)
+        .filter(|&k| opens_a_phrase(text[start + k..end].split(' ').next().unwrap_or("")))
+        .last()
+    {
+        start += k;
+    }
     let first = text[start..end].split(' ').next().unwrap_or("");
     let opens_with_the = first == "The";
-    if NOT_OF_THE_OFFICE.contains(&first) && end > start + first.len() + 1 {
+    if opens_a_phrase(first) && end > start + first.len() + 1 {
         start += first.len() + 1;
     }
     let before = &text[..start];
@@ -130,8 +150,12 @@ fn standing_alone(text: &str, range: Range<usize>) -> Option<Office> {
     if goes_on || dated || !office.starts_with(char::is_uppercase) {
         return None;
     }
-    let possessive =
-        (office.split(' ').next()).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let owner = (office.split(' ').next())
+        .and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")));
+    if owner.is_some_and(|o| CONTRACTED.contains(&o)) {
+        return None;
+    }
+    let possessive = owner.is_some();
     // "the" as a word ("Following the meeting the", not "breathe").
     let the = (before
         .strip_suffix("the ")
@@ -147,10 +171,16 @@ fn standing_alone(text: &str, range: Range<usize>) -> Option<Office> {
     if !(after_the || after_a_comma || opens) {
         return None;
     }
+    // After ", the" the office is in apposition only where a mark closes it ("Theresa May,
+    // the Prime Minister, said"; not "After meeting Angela Merkel, the Prime Minister said").
+    let closed = after.is_empty() || after.starts_with([',', ')', '.', ';', ':']);
     let name_before = if after_a_comma {
         Some(start - 2)
     } else {
-        before.strip_suffix(", the ").map(str::len)
+        before
+            .strip_suffix(", the ")
+            .filter(|_| closed)
+            .map(str::len)
     };
     let name_after = after
         .strip_prefix(", ")
@@ -224,6 +254,11 @@ mod tests {
         assert!(found("A Foreign Office Minister said so. Every President since Nixon").is_empty());
         assert!(found("the King's Speech was shown at the Prime Ministerial palace").is_empty());
         assert!(found("they bathe Minister Smith").is_empty());
+        assert!(found("He's Prime Minister now.").is_empty());
+        assert_eq!(
+            found("Exports fell to the U.S. The President said so."),
+            ["President"]
+        );
     }
 
     #[test]
@@ -242,6 +277,8 @@ mod tests {
         let text = "Theresa May, the Prime Minister, said";
         let o = &offices(text)[0];
         assert_eq!((o.name_before, o.needs_a_name_before), (Some(11), false));
+        let text = "After meeting Angela Merkel, the Prime Minister said she agreed.";
+        assert_eq!(offices(text)[0].name_before, None);
     }
 
     #[test]
