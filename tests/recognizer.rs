@@ -1640,6 +1640,11 @@ fn offices_named_alone_are_their_holders_mentions() {
     // An office no one is named with is its own person, never a namesake's.
     assert_eq!(holders_of(&report, "Queen"), ["Queen"]);
     assert_eq!(holders_of(&report, "King"), ["King"]);
+    // Words that end a person's name are that person's surname, not an office.
+    let report = report_of(
+        "Hostages\n\nKevin King was freed on Tuesday.\n\nKing and Weeks were abducted in 2016.\n",
+    );
+    assert_eq!(holders_of(&report, "King"), ["Kevin King"]);
     // An office before a name is a title: the name is the person.
     let (e, _) =
         entities_of("Talks\n\nRussian Foreign Minister Sergei Lavrov met the Ministers.\n");

@@ -1223,9 +1223,11 @@ const BODY_MAY_PRECEDE: &[&str] = &[
 /// the Prime Minister,"), else of the one named beside the same office elsewhere in the
 /// article, else of the one the article names after the office's words ("Foreign Secretary
 /// Boris Johnson" ... "the Foreign Secretary": the nearest before, else the first after),
-/// else of the office itself. Not where another mention holds the office or a person's
-/// overlaps it, not in a title-case heading, nor after a comma with no person's name before
-/// it.
+/// else of the office itself; where the office's words end a person's name in the article
+/// and "the" is not before them, they are that person's surname ("Kevin King" ... "King and
+/// Weeks were abducted"; but "Roger King" ... "the King"). Not
+/// where another mention holds the office or a person's overlaps it, not in a title-case
+/// heading, nor after a comma with no person's name before it.
 fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     let people: Vec<&Raw> = raws
         .iter()
@@ -1245,6 +1247,14 @@ fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazettee
             let before = office
                 .name_before
                 .and_then(|at| people.iter().find(|r| r.passage == pi && r.end == at));
+            // Words that end a person's name in the article, not after "the", are that
+            // person's surname ("Kevin King" ... "King and Weeks were abducted").
+            let the = p.text[..s].ends_with("the ") || p.text[..s].ends_with("The ");
+            let surname = people.iter().filter(|_| !the).find(|r| {
+                r.text
+                    .strip_suffix(&p.text[s..e])
+                    .is_some_and(|first| first.ends_with(' '))
+            });
             if blocked
                 || names_its_holder(&p.text[s..e], gaz)
                 || (office.needs_a_name_before && before.is_none())
@@ -1262,7 +1272,7 @@ fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazettee
             });
             let mut raw = Raw::new(pi, &p.text, s, e, Kind::Person, false);
             raw.office = true;
-            raw.holder = before.or(after).map(|r| r.text.clone());
+            raw.holder = surname.or(before).or(after).map(|r| r.text.clone());
             found.push(raw);
         }
     }
