@@ -1172,7 +1172,7 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
                     after[..len].trim().to_lowercase().as_str(),
                     "forces" | "police"
                 );
-                !(verb_too && verb_after_a_country(&after[len..]))
+                !(verb_too && name_words::verb_after_a_country(&after[len..]))
             })
         } else {
             None
@@ -1195,27 +1195,6 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
     }
     raws.extend(found);
 }
-
-/// Whether the words after "forces" or "police" following a country's name show them a
-/// verb ("China forces companies to store data"): a lower-case word after them other than
-/// one of [`BODY_MAY_PRECEDE`]. Called with the text after the body's name.
-fn verb_after_a_country(after: &str) -> bool {
-    let Some(next) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    word.starts_with(char::is_lowercase) && !BODY_MAY_PRECEDE.contains(&word)
-}
-
-/// Lower-case words that follow a body's name as its verb or a preposition ("U.S. forces
-/// said", "U.S. forces in Iraq").
-const BODY_MAY_PRECEDE: &[&str] = &[
-    "said", "say", "says", "have", "had", "has", "were", "are", "was", "is", "will", "would",
-    "and", "in", "on", "at", "of", "from", "with", "near", "also", "who", "which", "that",
-];
 
 /// Offices named without their holder's name ([`roles::offices`]: "the Foreign Secretary
 /// said") are mentions of a person: of the one named beside the office ("The Foreign

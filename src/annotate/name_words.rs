@@ -141,15 +141,33 @@ pub fn body_after(after: &str) -> Option<usize> {
 /// text's end, a stop or another mark, or a word that is not a noun of [`GOES_ON_INTO`] (nor
 /// "to" after "opposition": "Chinese opposition to the tariffs").
 pub fn ends_a_body(after: &str, body: &str) -> bool {
-    let Some(next) = after.strip_prefix(' ') else {
+    let Some(word) = next_word(after) else {
         return !after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
     };
-    let word = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
     let opposed_to = body == "opposition" && word == "to";
     !(GOES_ON_INTO.contains(&word) || opposed_to)
+}
+
+/// Whether the words after "forces" or "police" following a country's name show them a
+/// verb ("China forces companies to store data"): a lower-case word after them other than
+/// one of [`BODY_MAY_PRECEDE`]. Called with the text after the body's name.
+pub fn verb_after_a_country(after: &str) -> bool {
+    next_word(after)
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && !BODY_MAY_PRECEDE.contains(&w))
+}
+
+/// Lower-case words that follow a body's name as its verb or a preposition ("U.S. forces
+/// said", "U.S. forces in Iraq").
+const BODY_MAY_PRECEDE: &[&str] = &[
+    "said", "say", "says", "have", "had", "has", "were", "are", "was", "is", "will", "would",
+    "and", "in", "on", "at", "of", "from", "with", "near", "also", "who", "which", "that",
+];
+
+/// The word after one space at the start of `after`, up to its first mark; `None` without
+/// the space.
+fn next_word(after: &str) -> Option<&str> {
+    let next = after.strip_prefix(' ')?;
+    next.split(|c: char| !c.is_alphanumeric()).next()
 }
 
 /// Nouns a state's body goes on into, naming people or things of it ("Iraqi army officers",
