@@ -332,8 +332,8 @@ const ROLE_WORDS: &[&str] = &["ceo", "cfo", "coo", "emir", "executive", "head", 
 /// "ut-Tahrir") or "wal" for the groups, [`CONNECTORS`] for the institutions. As byte ranges
 /// into `text`, cut by [`cut`]: "Banco Santander" of "Banco Santander Chairman Emilio Botin".
 pub fn names_opened_by_their_kind(text: &str) -> Vec<Range<usize>> {
-    static RES: OnceLock<[Regex; 2]> = OnceLock::new();
-    let res = RES.get_or_init(|| {
+    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [opening, res @ ..] = RES.get_or_init(|| {
         let alternatives = |words: &[&str]| {
             let words: Vec<String> = words.iter().map(|w| w.replace('\'', "['’]")).collect();
             format!("(?:{})", words.join("|"))
@@ -360,8 +360,13 @@ pub fn names_opened_by_their_kind(text: &str) -> Vec<Range<usize>> {
         let connector = alternatives(CONNECTORS);
         let next = format!(r"(?: (?:{connector} ){{0,2}}(?:[dlDL]['’])?{word})");
         let romance = format!(r"\b{institution}{next}{{1,5}}\b");
-        [arabic, romance].map(|re| Regex::new(&re).expect("names opened by their kind"))
+        // The opening words alone, found first: most passages hold none.
+        let opening = format!("{group}|{also_names}|{institution}");
+        [opening, arabic, romance].map(|re| Regex::new(&re).expect("names opened by their kind"))
     });
+    if !opening.is_match(text) {
+        return Vec::new();
+    }
     res.iter()
         .flat_map(|re| re.find_iter(text))
         .filter_map(|m| cut(text, m.range(), m.end()))

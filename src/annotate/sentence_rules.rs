@@ -858,8 +858,11 @@ fn movements(words: &Words, chunks: Vec<Chunk>) -> Vec<Chunk> {
     let mut found: Vec<Chunk> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // The movements are in lower case: most words differ from each at their first letter.
+        let first = words.at(i).as_bytes().first().map(u8::to_ascii_lowercase);
         let longest = MOVEMENTS
             .iter()
+            .filter(|m| m.as_bytes().first().copied() == first)
             .filter_map(|m| words.name_at(i, m))
             .max()
             .filter(|&e| (i..e).any(|j| words.at(j).contains(char::is_uppercase)));

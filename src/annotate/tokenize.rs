@@ -6,7 +6,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 
 /// A token: its text is `source[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ fn token_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?:['\u{2019}][sS])?\b)?  # initials: J. U.S. U.K. U.S U.S's
+            \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?:['\u{2019}][sS])?(?-u:\b))?  # initials: J. U.S. U.K. U.S U.S's
             | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
             | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
             | ``|''                                            # the old newswire quotes, one token each
@@ -40,9 +41,8 @@ fn token_regex() -> &'static Regex {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    for m in token_regex().find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let t = m.as_str();
+    for (s, e) in token_spans(text) {
+        let t = &text[s..e];
         // Possessive 's / ’s: a token of its own.
         for suffix in ["'s", "\u{2019}s", "'S"] {
             if t.len() > suffix.len() + 1 && t.ends_with(suffix) {
@@ -65,6 +65,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         out.push(Token { start: s, end: e });
     }
     out
+}
+
+/// The token regex's matches in `text`, as byte spans. Every character but white space
+/// starts one (the last alternative is any such character), so each is searched for
+/// anchored at the next such character: the regex then runs forward only, with no reverse
+/// scan to find where the match starts.
+fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let re = token_regex();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(|c: char| !c.is_whitespace())?;
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = re.find(input)?;
+        at = m.end();
+        Some((start, m.end()))
+    })
 }
 
 /// Capitals joined by full stops, the last one without: "U.S", "U.K", "U.S.A" (a token the
@@ -124,6 +140,30 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_among_letters_beyond_ascii() {
+        assert_eq!(
+            words("\u{a0}£1.5bn for Société Générale’s U.S. arm, “said” Müller\tU.S’s"),
+            vec![
+                "£",
+                "1.5bn",
+                "for",
+                "Société",
+                "Générale",
+                "’s",
+                "U.S.",
+                "arm",
+                ",",
+                "“",
+                "said",
+                "”",
+                "Müller",
+                "U.S",
+                "’s"
+            ]
+        );
     }
 
     #[test]

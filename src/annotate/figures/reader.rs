@@ -43,12 +43,12 @@ pub(super) fn excluded_spans(text: &str) -> Vec<(usize, usize)> {
         Regex::new(
             r"(?x)
             \+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}            # international phone numbers
-            | \(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b                          # 555-123-4567
-            | \b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|local)\b     # times
-            | \b\d{1,2}:\d{2}(?::\d{2})?\b                                    # clock times
-            | \b\d{1,2}/\d{1,2}/\d{2,4}\b                                     # dates 21/11/96
-            | \b\d{4}-\d{2}-\d{2}\b                                           # ISO dates
-            | \b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)                               # 3 pm, 10 a.m.
+            | \(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)                          # 555-123-4567
+            | (?-u:\b)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|local)(?-u:\b)     # times
+            | (?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)                                    # clock times
+            | (?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)                                     # dates 21/11/96
+            | (?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)                                           # ISO dates
+            | (?-u:\b)\d{1,2}\s*(?:[ap]\.m\.|[ap]m(?-u:\b))                               # 3 pm, 10 a.m.
             ",
         )
         .unwrap()
