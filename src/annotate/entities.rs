@@ -2032,9 +2032,13 @@ fn add_repeated_names(raws: &mut Vec<Raw>, passages: &[Passage]) {
         })
         .collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    let lower_words = lower_case_words(passages);
+    let mut lower_words = None;
     for (name, kind) in names {
-        if !name.contains(' ') && lower_words.contains(name.to_lowercase().as_str()) {
+        if !name.contains(' ')
+            && lower_words
+                .get_or_insert_with(|| lower_case_words(passages))
+                .contains(name.to_lowercase().as_str())
+        {
             continue;
         }
         add_occurrences(raws, passages, &name, kind);
@@ -2043,7 +2047,7 @@ fn add_repeated_names(raws: &mut Vec<Raw>, passages: &[Passage]) {
 
 /// The words an article writes in lower case: a one-word name is not carried to where the
 /// article writes it capitalised if it also writes it as a common word ("May", "Will").
-fn lower_case_words(passages: &[Passage]) -> HashSet<&str> {
+fn lower_case_words(passages: &[Passage]) -> rustc_hash::FxHashSet<&str> {
     passages
         .iter()
         .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))

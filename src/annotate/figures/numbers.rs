@@ -3,6 +3,8 @@
 //! "a dozen", "tens of thousands"), the wire's fractions ("7-1/4") and fractions of a
 //! whole ("two-thirds", "3/4").
 
+use std::borrow::Cow;
+
 use super::reader::find;
 use super::units::{glued_unit, is_spelled_scale, scale_word, unit_word};
 use crate::annotate::tokenize::tokenize;
@@ -38,11 +40,27 @@ pub(super) const SMALL: &[(&str, f64)] = &[
 ];
 
 pub(super) fn small_number(w: &str) -> Option<f64> {
-    if let Some((a, b)) = w.split_once('-') {
+    if let Some((a, b)) = split_once_at(w, b'-') {
         let (a, b) = (small_number(a)?, small_number(b)?);
         return (a >= 20.0 && b < 10.0).then_some(a + b);
     }
     SMALL.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+}
+
+/// `w` in lower case, borrowed where it already is (most words are).
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// `w` split at its first `mark` (an ASCII character), as `str::split_once` does; a plain
+/// loop, faster on the short words it runs on for every token.
+fn split_once_at(w: &str, mark: u8) -> Option<(&str, &str)> {
+    let at = w.bytes().position(|b| b == mark)?;
+    Some((&w[..at], &w[at + 1..]))
 }
 
 /// Numbers of words ("a dozen", "tens of thousands") that are figures on their own.
@@ -72,14 +90,14 @@ pub(super) fn read_fraction(lower: &[String], i: usize) -> Option<(f64, usize)> 
         })
     };
     let w = lower[i].as_str();
-    if let Some((a, b)) = w.split_once('/') {
+    if let Some((a, b)) = split_once_at(w, b'/') {
         let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
         return (b > a && b <= 100.0 && a > 0.0).then_some((a / b, i + 1));
     }
     if w == "half" {
         return Some((0.5, i + 1));
     }
-    if let Some((n, d)) = w.split_once('-') {
+    if let Some((n, d)) = split_once_at(w, b'-') {
         return Some((small_number(n)? / part(d)?, i + 1));
     }
     let n = match w {
@@ -264,7 +282,7 @@ pub(super) fn read_fraction_after(words: &[String], num: &mut Num) {
 /// A number in words: "a dozen", "half a million", "two million", "tens of thousands",
 /// "dozens".
 pub(super) fn read_spelled(words: &[String], i: usize) -> Option<Num> {
-    let lw = words[i].to_lowercase();
+    let lw = lowercase(&words[i]);
     let next = |k: usize| {
         words
             .get(i + k)
@@ -293,7 +311,7 @@ pub(super) fn read_spelled(words: &[String], i: usize) -> Option<Num> {
     if lw == "dozen" {
         return Some(Num::spelled(12.0, i + 1, None));
     }
-    if ["tens", "hundreds"].contains(&lw.as_str()) && next(1) == "of" {
+    if ["tens", "hundreds"].contains(&lw.as_ref()) && next(1) == "of" {
         if let Some(s) = plural_scale(&next(2)) {
             let base = if lw == "tens" { 10.0 } else { 100.0 };
             return Some(Num::spelled(base * s, i + 3, Some(base * 10.0 * s)));
