@@ -36,7 +36,10 @@ pub fn find_in_tokens(text: &str, toks: &[Token]) -> Vec<Figure> {
     out
 }
 
-/// Phone numbers, times and clock ranges, which hold digits but are no figures.
+/// Phone numbers, times and clock ranges, which hold digits but are no figures. The word
+/// boundaries are ASCII ones (`(?-u:\b)`): beside digits they differ from Unicode's only
+/// next to a letter beyond ASCII, and with Unicode's the regex engine's fast automaton gives
+/// up on any text beyond ASCII ("£", "’") and searches by backtracking instead.
 pub(super) fn excluded_spans(text: &str) -> Vec<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
