@@ -22,24 +22,53 @@ impl Token {
     }
 }
 
-/// The initials' closing word boundary is an ASCII one (`(?-u:\b)`), as in the figures'
-/// exclusions (`figures/reader.rs`): with a Unicode one the regex engine's fast automaton
-/// gives up on any text beyond ASCII. Over BBC, Reuters-21578, re3d and the saved web
-/// pages (17.75M tokens) the tokens are the same as with a Unicode one.
-fn token_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?:['\u{2019}][sS])?(?-u:\b))?  # initials: J. U.S. U.K. U.S U.S's
-            | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
-            | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
-            | ``|''                                            # the old newswire quotes, one token each
-            | \S                                               # anything else, one character
-            ",
-        )
-        .unwrap()
+/// The token regex: initials, numbers, words, the old newswire quotes, any other character.
+/// The initials' closing word boundary is written `WORD_END`, for [`token_regexes`] to read
+/// in ASCII or in Unicode.
+const TOKEN_PATTERN: &str = r"(?x)
+    \p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?:['\u{2019}][sS])?WORD_END)?  # initials: J. U.S. U.K. U.S U.S's
+    | \p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?               # numbers: 12,000 1.13bn 130-? 24K
+    | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u{2019}&.][\p{L}\p{M}\p{N}]+)*  # words: O'Brien al-Kuwaiti AT&T
+    | ``|''                                            # the old newswire quotes, one token each
+    | \S                                               # anything else, one character
+    ";
+
+/// The token regex with the initials' word boundary read in ASCII, then in Unicode. The
+/// first is for where the two agree ([`ascii_boundaries_hold`]), which is nearly everywhere:
+/// with a Unicode boundary the regex engine's fast automaton gives up on any text beyond
+/// ASCII.
+fn token_regexes() -> &'static [Regex; 2] {
+    static RES: OnceLock<[Regex; 2]> = OnceLock::new();
+    RES.get_or_init(|| {
+        [r"(?-u:\b)", r"\b"].map(|end| {
+            Regex::new(&TOKEN_PATTERN.replace("WORD_END", end)).expect("the token regex")
+        })
     })
+}
+
+/// Whether a word boundary read in ASCII (`(?-u:\b)`) is the Unicode one (`\b`) everywhere
+/// in `text`: where it holds no word character beyond ASCII (a letter, mark or digit; not
+/// "£", "’" or a no-break space, which news writes often).
+pub fn ascii_boundaries_hold(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c))
+}
+
+/// Whether the initials that may open `rest` ("U.S.", "J.") need their word boundary read in
+/// Unicode: whether the characters they could take (capitals, full stops, an apostrophe and
+/// "s"), or the one after those, hold a word character beyond ASCII ("J.Müller").
+fn initials_need_unicode(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    if !(chars.next().is_some_and(char::is_uppercase) && chars.next() == Some('.')) {
+        return false;
+    }
+    let initials = |c: char| c.is_uppercase() || matches!(c, '.' | '\'' | '\u{2019}' | 's' | 'S');
+    let run = rest.find(|c: char| !initials(c)).unwrap_or(rest.len());
+    let after = rest[run..]
+        .chars()
+        .next()
+        .map_or(run, |c| run + c.len_utf8());
+    !ascii_boundaries_hold(&rest[..after])
 }
 
 /// Splits `text` into tokens.
@@ -76,14 +105,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// anchored at the next such character: the regex then runs forward only, with no reverse
 /// scan to find where the match starts.
 fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let re = token_regex();
+    let [ascii, unicode] = token_regexes();
     let mut at = 0;
     std::iter::from_fn(move || {
         let start = at + text[at..].find(|c: char| !c.is_whitespace())?;
+        let re = if initials_need_unicode(&text[start..]) {
+            unicode
+        } else {
+            ascii
+        };
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        let m = re.find(input)?;
-        at = m.end();
-        Some((start, m.end()))
+        // The last alternative takes any character but white space: the regex always
+        // matches here, and one character is the token if ever it did not.
+        let one = text[start..].chars().next().map_or(0, char::len_utf8);
+        at = re.find(input).map_or(start + one, |m| m.end());
+        Some((start, at))
     })
 }
 
@@ -144,6 +180,16 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn initials_before_letters_beyond_ascii_end_where_unicode_says() {
+        // An ASCII word boundary would cut "J.M" from "üller".
+        assert_eq!(words("J.Müller said"), vec!["J.", "Müller", "said"]);
+        assert_eq!(words("S.Ó Súilleabháin"), vec!["S.Ó", "Súilleabháin"]);
+        assert_eq!(words("A.Éa"), vec!["A.", "Éa"]);
+        assert!(ascii_boundaries_hold("£5m “deal” ’s\u{a0}—"));
+        assert!(!ascii_boundaries_hold("Müller"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::units::{currency_prefix, currency_symbol, glued_prefix, unit_word};
 use super::words::{
     counted_noun, is_counted_head, is_currency, is_plural, lemma, qualifier_before, DIMENSIONS,
 };
-use crate::annotate::tokenize::{tokenize, Token};
+use crate::annotate::tokenize::{ascii_boundaries_hold, tokenize, Token};
 
 /// Finds the figures of a passage.
 pub fn find(text: &str) -> Vec<Figure> {
@@ -37,29 +37,33 @@ pub fn find_in_tokens(text: &str, toks: &[Token]) -> Vec<Figure> {
 }
 
 /// Phone numbers, times and clock ranges, which hold digits but are no figures. The word
-/// boundaries are ASCII ones (`(?-u:\b)`): beside digits they differ from Unicode's only
-/// next to a letter beyond ASCII, and with Unicode's the regex engine's fast automaton gives
-/// up on any text beyond ASCII ("£", "’") and searches by backtracking instead.
+/// boundaries are read in ASCII where that is the same as in Unicode
+/// ([`ascii_boundaries_hold`]): with Unicode ones the regex engine's fast automaton gives up
+/// on any text beyond ASCII ("£", "’") and searches by backtracking instead.
 pub(super) fn excluded_spans(text: &str) -> Vec<(usize, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            \+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}            # international phone numbers
-            | \(?(?-u:\b)\d{3}\)?[\s.-]\d{3}[.-]\d{4}(?-u:\b)                          # 555-123-4567
-            | (?-u:\b)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|local)(?-u:\b)     # times
-            | (?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)                                    # clock times
-            | (?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)                                     # dates 21/11/96
-            | (?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)                                           # ISO dates
-            | (?-u:\b)\d{1,2}\s*(?:[ap]\.m\.|[ap]m(?-u:\b))                               # 3 pm, 10 a.m.
-            ",
-        )
-        .unwrap()
+    static RES: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [ascii, unicode] = RES.get_or_init(|| {
+        let pattern = r"(?x)
+            \+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}  # international phone numbers
+            | \(?WB\d{3}\)?[\s.-]\d{3}[.-]\d{4}WB                   # 555-123-4567
+            | WB\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|local)WB  # times
+            | WB\d{1,2}:\d{2}(?::\d{2})?WB                            # clock times
+            | WB\d{1,2}/\d{1,2}/\d{2,4}WB                             # dates 21/11/96
+            | WB\d{4}-\d{2}-\d{2}WB                                   # ISO dates
+            | WB\d{1,2}\s*(?:[ap]\.m\.|[ap]mWB)                       # 3 pm, 10 a.m.
+            ";
+        [r"(?-u:\b)", r"\b"]
+            .map(|wb| Regex::new(&pattern.replace("WB", wb)).expect("the exclusions' regex"))
     });
     // Every pattern holds a digit: most passages hold none, and need no search.
     if !text.chars().any(char::is_numeric) {
         return Vec::new();
     }
+    let re = if ascii_boundaries_hold(text) {
+        ascii
+    } else {
+        unicode
+    };
     re.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
