@@ -1204,9 +1204,9 @@ fn bodies_of_states(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) 
 /// Boris Johnson" ... "the Foreign Secretary": the nearest before, else the first after),
 /// else of the office itself; where the office's words end a person's name in the article
 /// and "the" is not before them, they are that person's surname ("Kevin King" ... "King and
-/// Weeks were abducted"; but "Roger King" ... "the King"). Not
-/// where another mention holds the office or a person's overlaps it, not in a title-case
-/// heading, nor after a comma with no person's name before it.
+/// Weeks were abducted"; but "Roger King" ... "the King"). Not where another mention holds
+/// the office or a person's overlaps it, not in a title-case heading, nor after a comma with
+/// no person's name before it.
 fn offices_named_alone(raws: &mut Vec<Raw>, passages: &[Passage], gaz: &Gazetteer) {
     let people: Vec<&Raw> = raws
         .iter()

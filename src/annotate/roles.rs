@@ -94,8 +94,9 @@ pub fn offices(text: &str) -> Vec<Office> {
         let sovereign = SOVEREIGNS.join("|");
         // A capitalised word, with a part after an apostrophe ("O'Brien", not "'s") and
         // capitalised parts after hyphens; or initials with their stops ("U.S.", which may
-        // end a sentence: see `standing_alone`). No other full stop. In ASCII: offices' names seldom hold other
-        // letters, and Unicode classes make the search many times slower.
+        // end a sentence: see `standing_alone`). No other full stop. In ASCII: offices'
+        // names seldom hold other letters, and Unicode classes make the search many times
+        // slower.
         let word =
             r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]{2,})?(?:-[A-Z][A-Za-z0-9]*)*)";
         let possessive = format!(r"{word}['’]s ");
