@@ -154,25 +154,18 @@ pub const STOP_WORDS: &[&str] = &[
     "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves",
 ];
 
+/// The stop words that stemming changes, as the body indexes them ("does" is "doe", "many"
+/// "mani"), sorted; a test checks them against the analyzer.
+#[rustfmt::skip]
+const STEMMED_STOP_WORDS: &[&str] = &[
+    "abov", "ani", "becaus", "befor", "doe", "dure", "mani", "onc", "onli", "ourselv", "themselv",
+    "veri", "whi", "yourselv",
+];
+
 /// Whether an indexed term (folded and stemmed, as [`crate::index::schema::TEXT`] makes it)
-/// is a stop word: "does" is indexed as "doe", "many" as "mani".
+/// is a stop word.
 pub fn is_stop_term(term: &str) -> bool {
-    static STEMMED: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
-    STEMMED
-        .get_or_init(|| {
-            let mut analyzer = crate::index::schema::text_analyzer();
-            let mut set: std::collections::HashSet<String> =
-                STOP_WORDS.iter().map(|w| w.to_string()).collect();
-            for w in STOP_WORDS {
-                let mut stream = analyzer.token_stream(w);
-                while stream.advance() {
-                    set.insert(stream.token().text.clone());
-                }
-            }
-            set
-        })
-        .contains(term)
+    STOP_WORDS.binary_search(&term).is_ok() || STEMMED_STOP_WORDS.binary_search(&term).is_ok()
 }
 
 /// Whether a clause is a single stop word.
@@ -254,5 +247,26 @@ mod tests {
             "a +\"b c\" (+\"d e\")"
         );
         assert_eq!(require_phrases("title:\"x y\""), "title:\"x y\"");
+    }
+
+    #[test]
+    fn stop_terms_are_the_stop_words_as_indexed() {
+        for list in [STOP_WORDS, STEMMED_STOP_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "not sorted: {list:?}");
+        }
+        let mut analyzer = crate::index::schema::text_analyzer();
+        let mut stems = std::collections::BTreeSet::new();
+        for w in STOP_WORDS {
+            let mut stream = analyzer.token_stream(w);
+            while stream.advance() {
+                let stem = stream.token().text.clone();
+                assert!(is_stop_term(&stem), "{w} is indexed as {stem}");
+                stems.insert(stem);
+            }
+        }
+        for s in STEMMED_STOP_WORDS {
+            assert!(stems.contains(*s), "{s} is no stop word's stem");
+        }
+        assert!(!is_stop_term("oil") && !is_stop_term("doe ") && !is_stop_term(""));
     }
 }
