@@ -14,6 +14,7 @@ pub mod figure;
 mod filters;
 mod group;
 mod highlight;
+mod memo;
 mod passage_set;
 pub mod profile;
 pub mod synonyms;

@@ -29,6 +29,8 @@ pub const PROXIMITY_SLOP: u32 = 3;
 /// The parsed text query: the query to run, and the part whose terms are highlighted.
 pub struct TextQuery {
     pub query: Box<dyn Query>,
+    /// The passage part; one that holds a phrase keeps its matches for the next search that
+    /// runs it ([`super::memo`]), and `query` shares them.
     pub body: Box<dyn Query>,
     /// The query requires nothing by operator or phrase: optional words only.
     pub plain: bool,
@@ -51,7 +53,7 @@ pub fn build(store: &Store, q: &str) -> Result<TextQuery> {
             why: e.to_string(),
         })?;
     let plain = !has_operators(q) && !requires_something(parsed.as_ref());
-    let body = enough_of(parsed);
+    let body = super::memo::around(enough_of(parsed));
     let mut terms: Vec<Term> = Vec::new();
     body.query_terms(&mut |term, _| {
         if term.field() == f.body && !terms.contains(term) {
