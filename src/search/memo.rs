@@ -1,13 +1,16 @@
 //! A query whose matches are worked out once per search: the passage part of a text query
-//! that holds a phrase, which a search runs twice (query expansion reads its best passages,
-//! then the expanded query ranks them again).
+//! that holds a phrase, which a search runs twice (query expansion ranks it alone to read its
+//! best passages, then the expanded query ranks them again).
 //!
-//! A phrase is matched by reading the positions of its words in every passage that holds
-//! them all, and tantivy cannot skip any of that work to find only the best few. So the
-//! first scorer asked for a segment collects every match with its score, and the later ones
-//! replay them: the same passages with the same scores (the same weights of the same
-//! searcher), for the cost of reading a list. Queries of words alone are left as they are:
-//! tantivy ranks their best few without scoring every match (block-max WAND).
+//! Ranked alone, a phrase is matched by reading the positions of its words in every passage
+//! that holds them all: tantivy cannot skip any of that work to find only the best few. So
+//! that ranking ([`Weight::for_each_pruning`]) keeps every match with its score, segment by
+//! segment, and a later scorer of the same searcher replays them: the same passages with the
+//! same scores, and the same cost estimate (an intersection orders its parts by it), for the
+//! cost of reading a list. Until then a scorer is the phrase's own, which a filter may drive
+//! to only the passages it allows (`--exact`, with no expansion). Queries of words alone are
+//! left as they are: tantivy ranks their best few without scoring every match (block-max
+//! WAND).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -16,14 +19,18 @@ use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-/// A segment's matches, in order, each with its score.
-type Matches = Arc<[(DocId, Score)]>;
+/// A segment's matches, in order, each with its score, and the matching scorer's estimates.
+struct Matches {
+    found: Vec<(DocId, Score)>,
+    cost: u64,
+    size_hint: u32,
+}
 
-/// The matches worked out so far: by segment and by the boost the scorer was asked for.
-type Cache = Arc<Mutex<HashMap<(SegmentId, u32), Matches>>>;
+/// The matches kept: by searcher generation, segment and the boost the scorer was asked for.
+type Cache = Arc<Mutex<HashMap<(u64, SegmentId, u32), Arc<Matches>>>>;
 
-/// `inner`, with its scored matches kept for the next search that runs it (clones share
-/// them). Queries that need no positions are returned as they are.
+/// `inner`, keeping its scored matches for the next search that runs it (clones share them).
+/// Queries that need no positions are returned as they are.
 pub fn around(inner: Box<dyn Query>) -> Box<dyn Query> {
     if !needs_positions(inner.as_ref()) {
         return inner;
@@ -65,11 +72,15 @@ impl std::fmt::Debug for Memo {
 impl Query for Memo {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let inner = self.inner.weight(enable_scoring)?;
-        if !enable_scoring.is_scoring_enabled() {
+        let Some(searcher) = enable_scoring
+            .searcher()
+            .filter(|_| enable_scoring.is_scoring_enabled())
+        else {
             return Ok(inner);
-        }
+        };
         Ok(Box::new(MemoWeight {
             inner,
+            generation: searcher.generation().generation_id(),
             cache: Arc::clone(&self.cache),
         }))
     }
@@ -81,76 +92,154 @@ impl Query for Memo {
 
 struct MemoWeight {
     inner: Box<dyn Weight>,
+    /// The searcher's: scores hold for its statistics only.
+    generation: u64,
     cache: Cache,
 }
 
 impl MemoWeight {
-    /// The segment's matches under `boost`: kept, or collected now.
-    fn matches(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Matches> {
-        let key = (reader.segment_id(), boost.to_bits());
-        if let Some(m) = self.cache.lock().expect("memo lock").get(&key) {
-            return Ok(Arc::clone(m));
+    fn key(&self, reader: &SegmentReader, boost: Score) -> (u64, SegmentId, u32) {
+        (self.generation, reader.segment_id(), boost.to_bits())
+    }
+
+    /// The segment's matches under `boost`, if kept.
+    fn kept(&self, reader: &SegmentReader, boost: Score) -> Option<Arc<Matches>> {
+        let cache = self.cache.lock().expect("memo lock");
+        cache.get(&self.key(reader, boost)).cloned()
+    }
+
+    /// The segment's matches under `boost`: kept, or collected now and kept.
+    fn matches(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Arc<Matches>> {
+        if let Some(m) = self.kept(reader, boost) {
+            return Ok(m);
         }
         let mut scorer = self.inner.scorer(reader, boost)?;
+        let (cost, size_hint) = (scorer.cost(), scorer.size_hint());
         let mut found = Vec::new();
         while scorer.doc() != TERMINATED {
             found.push((scorer.doc(), scorer.score()));
             scorer.advance();
         }
-        let found: Matches = found.into();
-        self.cache
-            .lock()
-            .expect("memo lock")
-            .insert(key, Arc::clone(&found));
-        Ok(found)
+        let m = Arc::new(Matches {
+            found,
+            cost,
+            size_hint,
+        });
+        let mut cache = self.cache.lock().expect("memo lock");
+        cache.insert(self.key(reader, boost), Arc::clone(&m));
+        Ok(m)
     }
 }
 
 impl Weight for MemoWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(Box::new(Replay {
-            matches: self.matches(reader, boost)?,
-            at: 0,
-        }))
+        match self.kept(reader, boost) {
+            Some(matches) => Ok(Box::new(Replay { matches, at: 0 })),
+            None => self.inner.scorer(reader, boost),
+        }
+    }
+
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(tantivy::SeekDangerResult, Box<dyn Scorer>)> {
+        if self.kept(reader, boost).is_none() {
+            return self.inner.scorer_danger(reader, target, boost);
+        }
+        let mut scorer = self.scorer(reader, boost)?;
+        let result = match scorer.doc().cmp(&target) {
+            std::cmp::Ordering::Less => scorer.seek_danger(target),
+            std::cmp::Ordering::Equal => tantivy::SeekDangerResult::Found,
+            std::cmp::Ordering::Greater => tantivy::SeekDangerResult::SeekLowerBound(scorer.doc()),
+        };
+        Ok((result, scorer))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         self.inner.explain(reader, doc)
     }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.inner.count(reader)
+    }
+
+    fn for_each(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score),
+    ) -> tantivy::Result<()> {
+        self.inner.for_each(reader, callback)
+    }
+
+    fn for_each_no_score(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(&[DocId]),
+    ) -> tantivy::Result<()> {
+        self.inner.for_each_no_score(reader, callback)
+    }
+
+    /// The ranking of the phrase alone: every match is scored anyway, so all are kept, then
+    /// offered as tantivy's own loop over a scorer offers them.
+    fn for_each_pruning(
+        &self,
+        mut threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        for &(doc, score) in &self.matches(reader, 1.0)?.found {
+            if score > threshold {
+                threshold = callback(doc, score);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Kept matches, read in order.
 struct Replay {
-    matches: Matches,
+    matches: Arc<Matches>,
     at: usize,
 }
 
 impl DocSet for Replay {
     fn advance(&mut self) -> DocId {
-        self.at = (self.at + 1).min(self.matches.len());
+        self.at = (self.at + 1).min(self.matches.found.len());
         self.doc()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        let rest = &self.matches[self.at..];
+        let rest = &self.matches.found[self.at..];
         self.at += rest.partition_point(|(doc, _)| *doc < target);
         self.doc()
     }
 
     fn doc(&self) -> DocId {
         self.matches
+            .found
             .get(self.at)
             .map_or(TERMINATED, |(doc, _)| *doc)
     }
 
+    /// The phrase scorer's own estimate, as the query without the memo would give.
     fn size_hint(&self) -> u32 {
-        (self.matches.len() - self.at) as u32
+        self.matches.size_hint
+    }
+
+    /// Likewise.
+    fn cost(&self) -> u64 {
+        self.matches.cost
     }
 }
 
 impl Scorer for Replay {
     fn score(&mut self) -> Score {
-        self.matches.get(self.at).map_or(0.0, |(_, score)| *score)
+        self.matches
+            .found
+            .get(self.at)
+            .map_or(0.0, |(_, score)| *score)
     }
 }
 
@@ -166,59 +255,79 @@ mod tests {
         searcher.search(q, &TopDocs::with_limit(10).order_by_score())
     }
 
+    /// How many segments' matches the memo keeps.
+    fn kept(memo: &dyn Query) -> Option<usize> {
+        let memo = memo.downcast_ref::<Memo>()?;
+        Some(memo.cache.lock().unwrap().len())
+    }
+
     #[test]
-    fn a_phrase_matched_once_ranks_as_before_and_words_alone_are_left_as_they_are(
+    fn a_phrase_ranked_alone_is_replayed_with_the_same_scores_and_words_alone_are_left(
     ) -> tantivy::Result<()> {
         let mut schema = Schema::builder();
         let text = schema.add_text_field("text", TEXT);
         let index = Index::create_in_ram(schema.build());
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
         for t in [
-            "north korea sent troops",
+            "north korea sent troops to the border",
             "korea north",
-            "north korea and north korea again",
+            "north korea and north korea again troops border",
             "south korea troops",
-            "troops in north korea",
+            "troops in north korea at the border",
             "the north of korea",
         ] {
             writer.add_document(doc!(text => t))?;
         }
         writer.commit()?;
         let searcher = index.reader()?.searcher();
-        let term = |w: &str| Term::from_field_text(text, w);
-        let phrase = PhraseQuery::new(vec![term("north"), term("korea")]);
-        let troops = || -> Box<dyn Query> {
-            Box::new(TermQuery::new(term("troops"), IndexRecordOption::WithFreqs))
+        let term = |w: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(text, w),
+                IndexRecordOption::WithFreqs,
+            ))
         };
-        let with_troops = |p: Box<dyn Query>| {
-            BooleanQuery::new(vec![(Occur::Must, p), (Occur::Should, troops())])
+        let phrase = || -> Box<dyn Query> {
+            Box::new(PhraseQuery::new(vec![
+                Term::from_field_text(text, "north"),
+                Term::from_field_text(text, "korea"),
+            ]))
         };
-        let required_troops =
-            |p: Box<dyn Query>| BooleanQuery::new(vec![(Occur::Must, p), (Occur::Must, troops())]);
+        // The phrase among other clauses: optional words, and intersections of two and three.
+        let within = |p: Box<dyn Query>| -> Vec<BooleanQuery> {
+            vec![
+                BooleanQuery::new(vec![
+                    (Occur::Must, p.box_clone()),
+                    (Occur::Should, term("troops")),
+                ]),
+                BooleanQuery::new(vec![
+                    (Occur::Must, p.box_clone()),
+                    (Occur::Must, term("troops")),
+                ]),
+                BooleanQuery::new(vec![
+                    (Occur::Must, p),
+                    (Occur::Must, term("troops")),
+                    (Occur::Must, term("border")),
+                ]),
+            ]
+        };
 
-        let memo = around(Box::new(phrase.clone()));
-        let kept = |m: &dyn Query| {
-            m.downcast_ref::<Memo>()
-                .map(|m| m.cache.lock().unwrap().len())
-        };
+        let memo = around(phrase());
+        // Before the phrase is ranked alone, a scorer is the phrase's own.
+        for q in within(memo.box_clone()) {
+            ranked(&searcher, &q)?;
+        }
         assert_eq!(kept(memo.as_ref()), Some(0));
-        let expected = ranked(&searcher, &phrase)?;
+        let expected = ranked(&searcher, phrase().as_ref())?;
         assert_eq!(expected.len(), 3);
         assert_eq!(ranked(&searcher, memo.as_ref())?, expected);
         assert_eq!(kept(memo.as_ref()), Some(1));
-        // Replayed inside other queries, seeking as an intersection does.
-        assert_eq!(
-            ranked(&searcher, &with_troops(memo.box_clone()))?,
-            ranked(&searcher, &with_troops(Box::new(phrase.clone())))?
-        );
-        assert_eq!(
-            ranked(&searcher, &required_troops(memo.box_clone()))?,
-            ranked(&searcher, &required_troops(Box::new(phrase.clone())))?
-        );
+        // Replayed: the same passages, scores and order, seeking as intersections do.
+        for (with_memo, without) in within(memo.box_clone()).iter().zip(within(phrase())) {
+            assert_eq!(ranked(&searcher, with_memo)?, ranked(&searcher, &without)?);
+        }
         assert_eq!(kept(memo.as_ref()), Some(1));
 
-        let word = around(troops());
-        assert!(word.downcast_ref::<TermQuery>().is_some());
+        assert!(around(term("troops")).downcast_ref::<TermQuery>().is_some());
         Ok(())
     }
 }
