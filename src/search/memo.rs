@@ -1,5 +1,5 @@
 //! A query whose matches are worked out once per search: the passage part of a text query
-//! that holds a phrase, which a search runs twice (query expansion ranks it alone to read its
+//! that requires a phrase, which a search runs twice (query expansion ranks it alone to read its
 //! best passages, then the expanded query ranks them again).
 //!
 //! Ranked alone, a phrase is matched by reading the positions of its words in every passage
@@ -16,7 +16,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tantivy::index::SegmentId;
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{
+    BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, PhraseQuery, Query, Scorer,
+    Weight,
+};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// A segment's matches, in order, each with its score, and the matching scorer's estimates.
@@ -26,13 +29,17 @@ struct Matches {
     size_hint: u32,
 }
 
-/// The matches kept: by searcher generation, segment and the boost the scorer was asked for.
+/// The matches kept: by searcher generation, segment and the boost the scorer was asked for
+/// (always 1 as newsdex nests the query, but a boost changes the scores).
 type Cache = Arc<Mutex<HashMap<(u64, SegmentId, u32), Arc<Matches>>>>;
 
-/// `inner`, keeping its scored matches for the next search that runs it (clones share them).
-/// Queries that need no positions are returned as they are.
+/// `inner`, keeping the scored matches of its first ranking alone for the later scorers of
+/// the same searcher (clones share them), when it requires a phrase. Other queries are
+/// returned as they are: without positions tantivy prunes them itself, and a phrase that is
+/// only optional ("covid-19" unquoted) leaves, in a segment without it, words that tantivy
+/// ranks alone by block-max WAND, summing their scores in another order than a scorer does.
 pub fn around(inner: Box<dyn Query>) -> Box<dyn Query> {
-    if !needs_positions(inner.as_ref()) {
+    if !requires_positions(inner.as_ref()) {
         return inner;
     }
     Box::new(Memo {
@@ -41,11 +48,18 @@ pub fn around(inner: Box<dyn Query>) -> Box<dyn Query> {
     })
 }
 
-/// Whether a query reads positions (holds a phrase).
-fn needs_positions(query: &dyn Query) -> bool {
-    let mut positions = false;
-    query.query_terms(&mut |_, p| positions |= p);
-    positions
+/// Whether every match of a query is a match of a phrase: a phrase, or a boolean query that
+/// requires one. In each segment its scorer is then neither a union nor an intersection of
+/// words alone, and tantivy ranks it by walking that scorer, as a replay does.
+fn requires_positions(query: &dyn Query) -> bool {
+    if query.downcast_ref::<PhraseQuery>().is_some() {
+        return true;
+    }
+    query.downcast_ref::<BooleanQuery>().is_some_and(|b| {
+        b.clauses()
+            .iter()
+            .any(|(occur, q)| *occur == Occur::Must && requires_positions(q.as_ref()))
+    })
 }
 
 /// See [`around`].
@@ -92,7 +106,8 @@ impl Query for Memo {
 
 struct MemoWeight {
     inner: Box<dyn Weight>,
-    /// The searcher's: scores hold for its statistics only.
+    /// The searcher's generation: scores hold for its statistics only. Generations are
+    /// numbered within one reader, and a [`Store`](crate::index::Store) keeps one.
     generation: u64,
     cache: Cache,
 }
@@ -134,7 +149,7 @@ impl MemoWeight {
 impl Weight for MemoWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         match self.kept(reader, boost) {
-            Some(matches) => Ok(Box::new(Replay { matches, at: 0 })),
+            Some(matches) => Ok(replay(matches)),
             None => self.inner.scorer(reader, boost),
         }
     }
@@ -145,10 +160,10 @@ impl Weight for MemoWeight {
         target: DocId,
         boost: Score,
     ) -> tantivy::Result<(tantivy::SeekDangerResult, Box<dyn Scorer>)> {
-        if self.kept(reader, boost).is_none() {
+        let Some(matches) = self.kept(reader, boost) else {
             return self.inner.scorer_danger(reader, target, boost);
-        }
-        let mut scorer = self.scorer(reader, boost)?;
+        };
+        let mut scorer = replay(matches);
         let result = match scorer.doc().cmp(&target) {
             std::cmp::Ordering::Less => scorer.seek_danger(target),
             std::cmp::Ordering::Equal => tantivy::SeekDangerResult::Found,
@@ -181,8 +196,9 @@ impl Weight for MemoWeight {
         self.inner.for_each_no_score(reader, callback)
     }
 
-    /// The ranking of the phrase alone: every match is scored anyway, so all are kept, then
-    /// offered as tantivy's own loop over a scorer offers them.
+    /// The ranking of the query alone: tantivy would score every match of its scorer (see
+    /// [`requires_positions`]), so all are kept, then offered as its loop over a scorer
+    /// offers them.
     fn for_each_pruning(
         &self,
         mut threshold: Score,
@@ -196,6 +212,14 @@ impl Weight for MemoWeight {
         }
         Ok(())
     }
+}
+
+/// A scorer of kept matches: none is the empty scorer, which boolean queries pass over.
+fn replay(matches: Arc<Matches>) -> Box<dyn Scorer> {
+    if matches.found.is_empty() {
+        return Box::new(EmptyScorer);
+    }
+    Box::new(Replay { matches, at: 0 })
 }
 
 /// Kept matches, read in order.
@@ -268,16 +292,26 @@ mod tests {
         let text = schema.add_text_field("text", TEXT);
         let index = Index::create_in_ram(schema.build());
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
-        for t in [
-            "north korea sent troops to the border",
-            "korea north",
-            "north korea and north korea again troops border",
-            "south korea troops",
-            "troops in north korea at the border",
-            "the north of korea",
+        // Two segments, and a deleted passage that matches.
+        for batch in [
+            &[
+                "north korea sent troops to the border",
+                "korea north",
+                "north korea and north korea again troops border",
+            ][..],
+            &[
+                "south korea troops",
+                "troops in north korea at the border",
+                "the north of korea",
+                "north korea deleted troops",
+            ][..],
         ] {
-            writer.add_document(doc!(text => t))?;
+            for t in batch {
+                writer.add_document(doc!(text => *t))?;
+            }
+            writer.commit()?;
         }
+        writer.delete_term(Term::from_field_text(text, "deleted"));
         writer.commit()?;
         let searcher = index.reader()?.searcher();
         let term = |w: &str| -> Box<dyn Query> {
@@ -320,14 +354,25 @@ mod tests {
         let expected = ranked(&searcher, phrase().as_ref())?;
         assert_eq!(expected.len(), 3);
         assert_eq!(ranked(&searcher, memo.as_ref())?, expected);
-        assert_eq!(kept(memo.as_ref()), Some(1));
+        assert_eq!(kept(memo.as_ref()), Some(2));
         // Replayed: the same passages, scores and order, seeking as intersections do.
         for (with_memo, without) in within(memo.box_clone()).iter().zip(within(phrase())) {
             assert_eq!(ranked(&searcher, with_memo)?, ranked(&searcher, &without)?);
         }
-        assert_eq!(kept(memo.as_ref()), Some(1));
+        assert_eq!(kept(memo.as_ref()), Some(2));
 
+        // Words alone, and a phrase that is only optional, are left as they are.
         assert!(around(term("troops")).downcast_ref::<TermQuery>().is_some());
+        let optional = BooleanQuery::new(vec![
+            (Occur::Should, phrase()),
+            (Occur::Should, term("troops")),
+        ]);
+        assert!(around(Box::new(optional)).downcast_ref::<Memo>().is_none());
+        let required = BooleanQuery::new(vec![
+            (Occur::Must, phrase()),
+            (Occur::Should, term("troops")),
+        ]);
+        assert!(around(Box::new(required)).downcast_ref::<Memo>().is_some());
         Ok(())
     }
 }

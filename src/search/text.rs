@@ -29,8 +29,8 @@ pub const PROXIMITY_SLOP: u32 = 3;
 /// The parsed text query: the query to run, and the part whose terms are highlighted.
 pub struct TextQuery {
     pub query: Box<dyn Query>,
-    /// The passage part; one that holds a phrase keeps its matches for the next search that
-    /// runs it ([`super::memo`]), and `query` shares them.
+    /// The passage part; one that requires a phrase keeps the matches of its first ranking
+    /// alone (query expansion's) for `query`, which shares them (`search/memo.rs`).
     pub body: Box<dyn Query>,
     /// The query requires nothing by operator or phrase: optional words only.
     pub plain: bool,
