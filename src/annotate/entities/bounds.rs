@@ -1,23 +1,19 @@
 //! Where a name starts and ends: leading words and possessives trimmed, prepositions of place,
 //! and names that a comma, dash or quotation mark breaks.
 
-use std::collections::HashSet;
-
 use super::reading::BASED;
-use super::tagged::{ends_a_persons_name, is_an_institutions_word};
-use super::titles::{lower_words, LEADING_WORDS};
-use super::types::{Kind, Raw};
+use super::tagged::is_an_institutions_word;
+use super::titles::lower_words;
 use crate::annotate::clusters::capitalisation;
 use crate::annotate::gazetteer::{kind, Gazetteer};
 use crate::annotate::ner::features::TITLE_WORDS;
 use crate::annotate::tokenize::Token;
-use crate::article::Passage;
 
 /// Where a chunk that holds "X-based" names something: what follows it (trimmed again), and
 /// as an organization where it was read as a place that the gazetteer does not know
 /// ("Geneva-based International Labour Organisation", "Florence-based Fondiaria"; not
 /// "Paris-based Europe correspondent"); the place before is found on its own
-/// ([`based_in_places`]).
+/// ([`based_in_places`](super::reading::based_in_places)).
 pub(super) fn after_based(
     toks: &[Token],
     text: &str,
@@ -98,7 +94,7 @@ pub(super) const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// Prepositions after which a name is where something happens.
-pub(crate) const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
+pub(in crate::annotate) const LOCATIVES: &[&str] = &["in", "near", "outside", "around", "inside"];
 
 /// Whether the name of tokens `s..e` follows a preposition of place, is not a possessive
 /// ("in Smith's view"), does not start with a known first name and does not end with a
@@ -137,13 +133,14 @@ pub(super) fn after_preposition_of_place(toks: &[Token], text: &str, i: usize) -
 pub(super) const POSSESSIVE_ENDINGS: [&str; 2] = ["'s", "\u{2019}s"];
 
 /// Whether a token is the possessive ending or apostrophe.
-pub(crate) fn is_possessive(word: &str) -> bool {
+pub(in crate::annotate) fn is_possessive(word: &str) -> bool {
     POSSESSIVE_ENDINGS.contains(&word) || matches!(word, "'" | "\u{2019}")
 }
 
 /// The Arabic article as names written in English open with it ("Al Huwayjah", "Ar Raqqah",
 /// "Deir ez-Zor").
-pub(crate) const ARABIC_ARTICLES: &[&str] = &["al", "ar", "ad", "az", "ash", "el", "ez", "ed"];
+pub(in crate::annotate) const ARABIC_ARTICLES: &[&str] =
+    &["al", "ar", "ad", "az", "ash", "el", "ez", "ed"];
 
 /// "Anaheim defenseman Erik Gudbranson": where a chunk's name stops at a lower-case word
 /// ([`breaks_name`]), capitalised words after it that open with a first name the gazetteer
@@ -165,56 +162,6 @@ pub(super) fn people_past_a_break(
         }
     }
     out
-}
-
-/// For [`employers_before_jobs`]: jobs that news writes in lower case between an employer
-/// and the person who holds the job ("E.F. Hutton analyst Bernard Sosnick")...
-const ANALYSTS: &[&str] = &["analyst", "analysts"];
-/// ...and jobs that a person's staff hold too ("Societe Generale economist Alain Marais", but
-/// "Trump strategist Steve Bannon", "Reagan economist Arthur Laffer"). Not "spokesman":
-/// "Clinton spokesman Joe Lockhart" speaks for a person.
-const STAFF: &[&str] = &[
-    "economist",
-    "economists",
-    "strategist",
-    "strategists",
-    "chairman",
-    "chairwoman",
-];
-
-/// A "person" right before a job and a person after it is the employer, an organization, in
-/// every mention of the article: "Dean Witter analyst Karen Gibbs", "Scrimgeour Vickers
-/// economist Richard Holt". Not a name that ends a person's name in the article ("Carl
-/// Icahn" ... "Icahn analyst"); before a job a person's staff hold too ([`STAFF`]), only a
-/// name of two words or more that opens with no first name. Runs after
-/// [`people_by_their_names`], which reads such names as people's.
-pub(super) fn employers_before_jobs(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
-    let mut employers: HashSet<String> = HashSet::new();
-    for pair in raws.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        let Some(job) = passages[a.passage]
-            .text
-            .get(a.end..b.start)
-            .and_then(|w| w.strip_prefix(' ')?.strip_suffix(' '))
-        else {
-            continue;
-        };
-        let first = a.text.split(' ').next().unwrap_or("").to_lowercase();
-        let firm = || a.text.contains(' ') && gaz.kinds(&first) & kind::FIRST_NAME == 0;
-        if a.passage == b.passage
-            && a.kind == Kind::Person
-            && b.kind == Kind::Person
-            && (ANALYSTS.contains(&job) || (STAFF.contains(&job) && firm()))
-            && !ends_a_persons_name(raws, &a.text)
-        {
-            employers.insert(a.text.clone());
-        }
-    }
-    for r in raws.iter_mut() {
-        if r.kind == Kind::Person && employers.contains(&r.text) {
-            r.kind = Kind::Organization;
-        }
-    }
 }
 
 /// For [`people_past_a_break`]: where the chunk of tokens `s..e` stops, and where the person
@@ -269,3 +216,10 @@ fn breaks_name(toks: &[Token], text: &str, j: usize, e: usize) -> bool {
     }
     !(NAME_CONNECTORS.contains(&w) && capital_next)
 }
+
+/// Capitalised function words a sentence may start with, which are never part of a name
+/// ("Near Ar Raqqah, 15 strikes...").
+const LEADING_WORDS: &[&str] = &[
+    "Near", "In", "At", "On", "From", "For", "With", "During", "After", "Before", "As", "And",
+    "But", "Of", "By", "To", "Into", "Outside", "Inside", "Around", "Across", "Along",
+];

@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use super::reading::HOLIDAYS;
 use super::retype::after_a_title;
 use super::tagged::ends_a_persons_name;
 use super::types::{Kind, Raw};
@@ -19,7 +18,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Nouns that a person's name comes before, the determiner being theirs: "the Asad regime",
 /// "the Obama administration", "the Kennedy family".
-pub(crate) const LED_BY_A_PERSON: &[&str] = &[
+pub(in crate::annotate) const LED_BY_A_PERSON: &[&str] = &[
     "regime",
     "government",
     "administration",
@@ -150,7 +149,7 @@ fn led_by_a_person(after: &str) -> bool {
 }
 
 /// Whether the text after a name goes on with a capitalised word, as part of the same name.
-pub(crate) fn continues_name(after: &str) -> bool {
+pub(in crate::annotate) fn continues_name(after: &str) -> bool {
     after
         .strip_prefix(' ')
         .is_some_and(|rest| rest.starts_with(char::is_uppercase))
@@ -193,3 +192,33 @@ fn determined(before: &str) -> bool {
     }
     false
 }
+
+/// Holidays and feasts, named alone: no organization or place, and a person only where the
+/// article names someone whose name ends with it ("the peace of Ramadan", "over Easter",
+/// "before Christmas"; "Tariq Ramadan" ... "Ramadan said"; "Easter Island" and the "Good
+/// Friday Agreement" are other names).
+pub(super) const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "christmas day",
+    "christmas eve",
+    "easter",
+    "easter sunday",
+    "easter monday",
+    "good friday",
+    "boxing day",
+    "new year",
+    "new year's day",
+    "new year's eve",
+    "thanksgiving",
+    "halloween",
+    "pentecost",
+    "ramadan",
+    "eid",
+    "eid al-fitr",
+    "eid al-adha",
+    "hanukkah",
+    "passover",
+    "yom kippur",
+    "rosh hashanah",
+    "diwali",
+];

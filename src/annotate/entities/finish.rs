@@ -4,17 +4,18 @@
 
 use std::collections::HashSet;
 
-use super::bounds::employers_before_jobs;
 use super::drops::{drop_ships, drop_things_named_as_people};
 use super::link::link;
 use super::occurrences::{add_acronyms, add_repeated_names};
 use super::reading::{sentence_ranges, taken};
+use super::retype::employers_before_jobs;
 use super::retype::{
     companies_by_legal_form, companies_in_the_possessive, known_as_a_place, merge_demonym_prefixes,
     people_after_titles, people_by_their_names, short_forms_of_organizations, streets_are_places,
     COURTESY_TITLES,
 };
-use super::tagged::{is_an_institutions_word, HONORIFICS};
+use super::tagged::is_an_institutions_word;
+use super::titles::HONORIFICS;
 use super::titles::ROLE_MODIFIERS;
 use super::types::{ArticleEntities, Kind, Raw};
 use crate::annotate::gazetteer::{kind, Gazetteer};
@@ -220,7 +221,7 @@ const ANOTHER_OFFICE: &[&str] = &[
 /// ("Vice President Mike Pence", "Deputy Prime Minister Nick Clegg", "Prime Minister" for
 /// "the Minister") or another time's ("former Foreign Secretary William Hague", "Former U.S.
 /// President Barack Obama").
-pub(super) fn titled<'a>(
+fn titled<'a>(
     people: &[&'a Raw],
     passages: &[Passage],
     role: &str,
@@ -409,10 +410,6 @@ fn states_by_their_title(raws: &mut [Raw], gaz: &Gazetteer) {
         }
     }
 }
-
-/// The last words that make a name a street's ("Gladstone Avenue", "Jolinda Drive").
-/// Not "Lane" ("Nathan Lane"), "Court" ("Supreme Court") or "Place" ("Melrose Place").
-pub(super) const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Drive"];
 
 /// An abbreviation written as a plural ("PCs", "IPOs", "VBIEDs") is a common noun, and so is
 /// the same abbreviation in the singular in that article ("a PC", "the IPO"): neither is a

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::bounds::people_past_a_break;
 use super::finish::finish;
 use super::occurrences::lower_case_words;
-use super::retype::{country_pairs, known_as_a_place};
+use super::retype::known_as_a_place;
 use super::tagged::{people_after_prepositions, tagged_mention, untagged_places};
 use super::titles::role_holder;
 use super::types::{ArticleEntities, Kind, Mention, Raw};
@@ -22,64 +22,6 @@ use crate::annotate::roles;
 use crate::annotate::sentence_rules;
 use crate::annotate::tokenize::{is_initials_without_stop, sentences, tokenize, Token};
 use crate::article::Passage;
-
-/// Holidays and feasts, named alone: no organization or place, and a person only where the
-/// article names someone whose name ends with it ("the peace of Ramadan", "over Easter",
-/// "before Christmas"; "Tariq Ramadan" ... "Ramadan said"; "Easter Island" and the "Good
-/// Friday Agreement" are other names).
-pub(super) const HOLIDAYS: &[&str] = &[
-    "christmas",
-    "christmas day",
-    "christmas eve",
-    "easter",
-    "easter sunday",
-    "easter monday",
-    "good friday",
-    "boxing day",
-    "new year",
-    "new year's day",
-    "new year's eve",
-    "thanksgiving",
-    "halloween",
-    "pentecost",
-    "ramadan",
-    "eid",
-    "eid al-fitr",
-    "eid al-adha",
-    "hanukkah",
-    "passover",
-    "yom kippur",
-    "rosh hashanah",
-    "diwali",
-];
-
-/// Words that the recognizer may take for names at a sentence start but never are (the
-/// days of the week too, [`WEEKDAYS`]).
-pub(super) const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "minister",
-    "article",
-    "spc",
-    "pfc",
-    "cpl",
-    "pvt",
-    "nil",
-];
 
 /// Sentences tagged together as one document.
 const CHUNK_SENTENCES: usize = 5000;
@@ -95,11 +37,11 @@ pub fn extract(passages: &[Passage], model: &Model) -> ArticleEntities {
 /// names ([`Reading::names`], counted by [`CorpusNames`]) before each article is finished in
 /// its light ([`Reading::in_corpus`]), so the recognizer reads each article once.
 pub struct Reading {
-    pub(super) raws: Vec<Raw>,
+    raws: Vec<Raw>,
     /// The article's entities as the article alone says.
     pub alone: ArticleEntities,
     /// Whether names are read in it at all: not in a language that capitalises its nouns.
-    pub(super) names_read: bool,
+    names_read: bool,
 }
 
 impl Reading {
@@ -491,15 +433,64 @@ fn as_trained(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a word (in lower case) is an English contraction: "don't", "we’re", "they've",
-/// "i'm", "we'd", "you'll". No name holds one: a slogan in title case ("Don’t Jerk and
-/// Drive", "We’re On It") does. Names whose apostrophe is followed by a capital ("O'Brien")
-/// or by other letters ("Qur'an", "Da'esh") are not contractions.
-pub(super) fn is_contraction(word: &str) -> bool {
-    let Some((stem, tail)) = word.rsplit_once(['\'', '\u{2019}']) else {
-        return false;
+/// Countries joined by hyphens ("US-China trade", "the Russia-Ukraine war") are each a
+/// place: the compound is one word to the tokenizer, which the recognizer types whole
+/// ("US-China" an organization) or passes over. Each part becomes a place mention, in place
+/// of a mention of the compound alone of another type; a longer name that holds it stays
+/// ("the US-China Economic and Security Review Commission"), and so does a compound the
+/// recognizer read as one place ("Austria-Hungary").
+fn country_pairs(
+    raws: &mut Vec<Raw>,
+    passages: &[Passage],
+    tokens: &[Vec<Token>],
+    gaz: &Gazetteer,
+) {
+    let is_country = |w: &str| {
+        w.starts_with(char::is_uppercase) && gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0
     };
-    !stem.is_empty()
-        && stem.chars().all(char::is_alphabetic)
-        && (matches!(tail, "re" | "ve" | "ll" | "m" | "d") || (tail == "t" && stem.ends_with('n')))
+    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
+        for t in toks.iter().filter(|t| t.text(&p.text).contains('-')) {
+            // "Japan-U.S.": the tokenizer leaves the final period out of the word.
+            let with_period = p.text[t.end..]
+                .starts_with('.')
+                .then(|| &p.text[t.start..t.end + 1]);
+            let Some(word) = [Some(t.text(&p.text)), with_period]
+                .into_iter()
+                .flatten()
+                .find(|w| w.split('-').all(is_country))
+            else {
+                continue;
+            };
+            // Not a name of its own: "Guinea-Bissau" is one country.
+            if gaz.kinds(&word.to_lowercase()) != 0 {
+                continue;
+            }
+            let (start, end) = (t.start, t.start + word.len());
+            // A longer name that holds it, or the compound read as one place's name
+            // ("Austria-Hungary"), stays.
+            let kept = raws.iter().any(|r| {
+                r.passage == pi
+                    && r.start <= start
+                    && end <= r.end
+                    && (r.end - r.start > word.len() || r.kind == Kind::Place)
+            });
+            if kept {
+                continue;
+            }
+            raws.retain(|r| !r.overlaps(pi, start, end));
+            let mut part_start = start;
+            for part in word.split('-') {
+                let part_end = part_start + part.len();
+                raws.push(Raw::new(
+                    pi,
+                    &p.text,
+                    part_start,
+                    part_end,
+                    Kind::Place,
+                    false,
+                ));
+                part_start = part_end + 1;
+            }
+        }
+    }
 }

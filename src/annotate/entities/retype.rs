@@ -1,17 +1,17 @@
-//! Rules that give a mention its kind by the words of its name or before it: people by their
-//! names, streets and sites as places, pairs of countries, companies by their legal form or
-//! possessive, short forms of organizations, people after titles, demonyms before a name.
+//! Rules that give a mention its kind by the words of its name or around it: people by their
+//! names, streets and sites as places, companies by their legal form or possessive,
+//! employers before a job ("Dean Witter analyst Karen Gibbs"), short forms of
+//! organizations, people after titles, demonyms before a name.
 
 use std::collections::HashSet;
 
 use super::bounds::POSSESSIVE_ENDINGS;
-use super::finish::STREET_WORDS;
+
 use super::tagged::{ends_a_persons_name, ends_as_an_organization};
 use super::types::{Kind, Raw};
 use crate::annotate::gazetteer::{kind, Gazetteer};
 use crate::annotate::ner::features::{ORG_WORDS, TITLE_WORDS};
 use crate::annotate::sentence_rules;
-use crate::annotate::tokenize::Token;
 use crate::article::Passage;
 
 /// An organization's name of two or three words that is shaped as a person's is a person's: a
@@ -113,68 +113,6 @@ const SITE_WORDS: &[&str] = &[
 const DIVISION_WORDS: &[&str] = &[
     "County", "City", "Province", "State", "District", "Region", "Township", "Town", "Village",
 ];
-
-/// Countries joined by hyphens ("US-China trade", "the Russia-Ukraine war") are each a
-/// place: the compound is one word to the tokenizer, which the recognizer types whole
-/// ("US-China" an organization) or passes over. Each part becomes a place mention, in place
-/// of a mention of the compound alone of another type; a longer name that holds it stays
-/// ("the US-China Economic and Security Review Commission"), and so does a compound the
-/// recognizer read as one place ("Austria-Hungary").
-pub(super) fn country_pairs(
-    raws: &mut Vec<Raw>,
-    passages: &[Passage],
-    tokens: &[Vec<Token>],
-    gaz: &Gazetteer,
-) {
-    let is_country = |w: &str| {
-        w.starts_with(char::is_uppercase) && gaz.kinds(&w.to_lowercase()) & kind::COUNTRY != 0
-    };
-    for (pi, (p, toks)) in passages.iter().zip(tokens).enumerate() {
-        for t in toks.iter().filter(|t| t.text(&p.text).contains('-')) {
-            // "Japan-U.S.": the tokenizer leaves the final period out of the word.
-            let with_period = p.text[t.end..]
-                .starts_with('.')
-                .then(|| &p.text[t.start..t.end + 1]);
-            let Some(word) = [Some(t.text(&p.text)), with_period]
-                .into_iter()
-                .flatten()
-                .find(|w| w.split('-').all(is_country))
-            else {
-                continue;
-            };
-            // Not a name of its own: "Guinea-Bissau" is one country.
-            if gaz.kinds(&word.to_lowercase()) != 0 {
-                continue;
-            }
-            let (start, end) = (t.start, t.start + word.len());
-            // A longer name that holds it, or the compound read as one place's name
-            // ("Austria-Hungary"), stays.
-            let kept = raws.iter().any(|r| {
-                r.passage == pi
-                    && r.start <= start
-                    && end <= r.end
-                    && (r.end - r.start > word.len() || r.kind == Kind::Place)
-            });
-            if kept {
-                continue;
-            }
-            raws.retain(|r| !r.overlaps(pi, start, end));
-            let mut part_start = start;
-            for part in word.split('-') {
-                let part_end = part_start + part.len();
-                raws.push(Raw::new(
-                    pi,
-                    &p.text,
-                    part_start,
-                    part_end,
-                    Kind::Place,
-                    false,
-                ));
-                part_start = part_end + 1;
-            }
-        }
-    }
-}
 
 /// The legal forms of companies ("Dräger, Inc.", "Siemens AG", "Tesco plc").
 const LEGAL_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "LLC", "plc", "PLC", "GmbH", "AG"];
@@ -456,3 +394,58 @@ pub(super) fn names_a_country(surface: &str, gaz: &Gazetteer) -> bool {
             k & kind::COUNTRY != 0 && !(i == 0 && first_name && k & kind::FIRST_NAME != 0)
         })
 }
+
+/// The last words that make a name a street's ("Gladstone Avenue", "Jolinda Drive").
+/// Not "Lane" ("Nathan Lane"), "Court" ("Supreme Court") or "Place" ("Melrose Place").
+const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Drive"];
+
+/// A "person" right before a job and a person after it is the employer, an organization, in
+/// every mention of the article: "Dean Witter analyst Karen Gibbs", "Scrimgeour Vickers
+/// economist Richard Holt". Not a name that ends a person's name in the article ("Carl
+/// Icahn" ... "Icahn analyst"); before a job a person's staff hold too ([`STAFF`]), only a
+/// name of two words or more that opens with no first name. Runs after
+/// [`people_by_their_names`], which reads such names as people's.
+pub(super) fn employers_before_jobs(raws: &mut [Raw], passages: &[Passage], gaz: &Gazetteer) {
+    let mut employers: HashSet<String> = HashSet::new();
+    for pair in raws.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let Some(job) = passages[a.passage]
+            .text
+            .get(a.end..b.start)
+            .and_then(|w| w.strip_prefix(' ')?.strip_suffix(' '))
+        else {
+            continue;
+        };
+        let first = a.text.split(' ').next().unwrap_or("").to_lowercase();
+        let firm = || a.text.contains(' ') && gaz.kinds(&first) & kind::FIRST_NAME == 0;
+        if a.passage == b.passage
+            && a.kind == Kind::Person
+            && b.kind == Kind::Person
+            && (ANALYSTS.contains(&job) || (STAFF.contains(&job) && firm()))
+            && !ends_a_persons_name(raws, &a.text)
+        {
+            employers.insert(a.text.clone());
+        }
+    }
+    for r in raws.iter_mut() {
+        if r.kind == Kind::Person && employers.contains(&r.text) {
+            r.kind = Kind::Organization;
+        }
+    }
+}
+
+/// For [`employers_before_jobs`]: jobs that news writes in lower case between an employer
+/// and the person who holds the job ("E.F. Hutton analyst Bernard Sosnick")...
+const ANALYSTS: &[&str] = &["analyst", "analysts"];
+
+/// ...and jobs that a person's staff hold too ("Societe Generale economist Alain Marais", but
+/// "Trump strategist Steve Bannon", "Reagan economist Arthur Laffer"). Not "spokesman":
+/// "Clinton spokesman Joe Lockhart" speaks for a person.
+const STAFF: &[&str] = &[
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "chairman",
+    "chairwoman",
+];

@@ -1,14 +1,17 @@
-//! One tagged chunk made a mention: titles and roles split from names, words that name no one
-//! dropped, places after prepositions of place, places the tagger left untagged.
+//! One tagged chunk made a mention: its title or role split off (by [`super::titles`]), words
+//! that name no one dropped, places after prepositions of place, places the tagger left
+//! untagged.
 
 use super::bounds::{
     after_based, after_locative, after_preposition_of_place, is_possessive, located_at,
     names_nothing, trim,
 };
 use super::drops::continues_name;
-use super::reading::{is_contraction, is_web_name, HOLIDAYS, NOT_NAMES};
+use super::drops::HOLIDAYS;
+use super::reading::is_web_name;
 use super::retype::{is_legal_form, known_as_a_place, names_a_country};
-use super::titles::{is_role, lower_words, without_a_role};
+use super::titles::split_title;
+use super::titles::{is_role, without_a_role};
 use super::types::{Kind, Raw};
 use crate::annotate::gazetteer::{kind, Gazetteer};
 use crate::annotate::name_words;
@@ -236,7 +239,7 @@ pub(super) fn is_a_date(surface: &str, ty: usize) -> bool {
 }
 
 /// Whether a name's last word (in lower case) ends organizations' names and no person's.
-pub(crate) fn is_an_institutions_word(word: &str) -> bool {
+pub(in crate::annotate) fn is_an_institutions_word(word: &str) -> bool {
     ORG_WORDS.contains(&word) || name_words::COMPANY_WORDS.contains(&word)
 }
 
@@ -342,123 +345,13 @@ pub(super) fn ends_a_persons_name(raws: &[Raw], name: &str) -> bool {
     })
 }
 
-/// Titles that open no name of a thing (not "Mr", as in "Mr Robot", nor "Dr", as in "Dr
-/// Who"): a chunk that starts with one, written in lower case after its capital, and goes
-/// on in capitals names a person.
-pub(crate) const PERSON_ONLY_TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "chancellor",
-    "senator",
-    "governor",
-    "ambassador",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "chairman",
-];
-
 /// Whether a title word is a surname after a first name: "John Major", "Stephen King",
 /// "Martin Luther King"; not after a country's name ("Jordan King Abdullah").
-fn is_a_surname_after_a_first_name(before: &str, title: &str, gaz: &Gazetteer) -> bool {
+pub(super) fn is_a_surname_after_a_first_name(before: &str, title: &str, gaz: &Gazetteer) -> bool {
     let first = gaz.kinds(&before.to_lowercase());
     gaz.kinds(title.to_lowercase().trim_end_matches('.')) & kind::LAST_NAME != 0
         && first & kind::FIRST_NAME != 0
         && first & kind::COUNTRY == 0
-}
-
-/// The British honorific before a person's name, as written: "Rt Hon" (or "Rt. Hon."); not
-/// "Hon Hai Precision Industry" or "RT America".
-pub(crate) const HONORIFICS: &[&str] = &["Rt", "Hon"];
-
-/// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
-/// a title is the name after the title, a person; returns the chunk's first token and type.
-/// A place keeps its title ("General Santos").
-pub(super) fn split_title(
-    toks: &[Token],
-    text: &str,
-    ty: usize,
-    s: usize,
-    e: usize,
-    gaz: &Gazetteer,
-) -> (usize, usize) {
-    let word = |j: usize| toks[j].text(text).to_lowercase();
-    // "Rt Hon James Cleverly": the British honorific opens a person's name, whatever the
-    // recognizer took the chunk for.
-    let honoured = (s..e)
-        .take_while(|&j| HONORIFICS.contains(&toks[j].text(text).trim_end_matches('.')))
-        .count();
-    if honoured == 2 && s + honoured < e {
-        return (s + honoured, 0);
-    }
-    if ty == 2 || e - s < 2 {
-        return (s, ty);
-    }
-    // "Martin Luther King Jr.": in a person's name, a title that is a surname after a first
-    // name is the name's.
-    let surname =
-        |j: usize| ty == 0 && j > s && is_a_surname_after_a_first_name(&word(j - 1), &word(j), gaz);
-    let Some(t) = (s..e - 1)
-        .rev()
-        .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')) && !surname(j))
-    else {
-        return (s, ty);
-    };
-    let Some(n) = name_after_title(t, e, &word, gaz) else {
-        return (s, ty);
-    };
-    // "General Motors Corp.", "General Partners": a name ending in an organisation's or a
-    // company's word, or one the organisation lists hold whole, keeps its first word.
-    let last = word(e - 1);
-    let last = last.trim_end_matches('.');
-    let tail_org = is_an_institutions_word(last)
-        || gaz.kinds(&lower_words(toks, text, s, e)) & kind::ORGANIZATION != 0;
-    // "General Acquisition", "General Mills": after a title that is also a word of
-    // companies' names, words the raw text mostly writes in lower case name a company, not a
-    // person ("Mr Cable" is Vince Cable).
-    let common = ty != 0
-        && matches!(word(t).as_str(), "general" | "major")
-        && (n..e).all(|j| {
-            crate::annotate::clusters::capitalisation(toks[j].text(text)).is_some_and(|c| c < 2)
-        });
-    // A peer is named after a place ("Lord Ahmad of Wimbledon").
-    let peer = matches!(word(t).as_str(), "lord" | "lady");
-    let capitalised = (n..e).all(|j| {
-        toks[j].text(text).starts_with(char::is_uppercase)
-            || (peer && j > n && j + 1 < e && word(j) == "of")
-    });
-    // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
-    // Market Index"): the rest must look like a person's name, or the chunk open with a
-    // title that names no thing ("President Volodymyr Zelenskyy").
-    let personal = ty != 3
-        || gaz.kinds(&word(n)) & kind::FIRST_NAME != 0
-        || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0
-        || (t == s
-            && toks[t].text(text).contains(char::is_lowercase)
-            && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
-    if !tail_org && !common && capitalised && personal {
-        (n, 0)
-    } else {
-        (s, ty)
-    }
-}
-
-/// Where the name after the title at token `t` starts, the chunk ending at `e`: the next
-/// token, or, past a role's "of ..." or "for ..." ("Secretary of State John Kerry",
-/// "Minister for the Middle East Tobias Ellwood"), the first of the gazetteer's first names
-/// that more of the name follows. `None` when no such name follows the role ("Argus Leader
-/// of Sioux Falls").
-fn name_after_title(
-    t: usize,
-    e: usize,
-    word: &dyn Fn(usize) -> String,
-    gaz: &Gazetteer,
-) -> Option<usize> {
-    if !matches!(word(t + 1).as_str(), "of" | "for") {
-        return Some(t + 1);
-    }
-    (t + 3..e - 1).find(|&k| gaz.kinds(&word(k)) & kind::FIRST_NAME != 0)
 }
 
 /// Whether the word after a name makes it another's: a possessive ("in God's name") or the
@@ -520,4 +413,45 @@ pub(super) fn untagged_places(
         }
     }
     out
+}
+
+/// Words that the recognizer may take for names at a sentence start but never are (the
+/// days of the week too, [`WEEKDAYS`]).
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "article",
+    "spc",
+    "pfc",
+    "cpl",
+    "pvt",
+    "nil",
+];
+
+/// Whether a word (in lower case) is an English contraction: "don't", "we’re", "they've",
+/// "i'm", "we'd", "you'll". No name holds one: a slogan in title case ("Don’t Jerk and
+/// Drive", "We’re On It") does. Names whose apostrophe is followed by a capital ("O'Brien")
+/// or by other letters ("Qur'an", "Da'esh") are not contractions.
+fn is_contraction(word: &str) -> bool {
+    let Some((stem, tail)) = word.rsplit_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem.chars().all(char::is_alphabetic)
+        && (matches!(tail, "re" | "ve" | "ll" | "m" | "d") || (tail == "t" && stem.ends_with('n')))
 }

@@ -3,7 +3,8 @@
 use super::bounds::after_locative;
 use super::drops::{continues_name, names_an_operation};
 use super::link::{initials, is_acronym};
-use super::tagged::{ends_no_place, is_a_date, names_no_one, split_title, untagged_places};
+use super::tagged::{ends_no_place, is_a_date, names_no_one, untagged_places};
+use super::titles::split_title;
 use crate::annotate::gazetteer::Gazetteer;
 use crate::annotate::tokenize::tokenize;
 

@@ -2,7 +2,8 @@
 //! Kerry" is the person John Kerry).
 
 use super::bounds::{trim, NAME_CONNECTORS};
-use super::tagged::{is_an_institutions_word, split_title, PERSON_ONLY_TITLES};
+use super::tagged::is_a_surname_after_a_first_name;
+use super::tagged::is_an_institutions_word;
 use crate::annotate::clusters::capitalisation;
 use crate::annotate::gazetteer::{kind, Gazetteer};
 use crate::annotate::ner::features::TITLE_WORDS;
@@ -220,9 +221,112 @@ pub(super) fn is_role(surface: &str, gaz: &Gazetteer) -> bool {
         })
 }
 
-/// Capitalised function words a sentence may start with, which are never part of a name
-/// ("Near Ar Raqqah, 15 strikes...").
-pub(super) const LEADING_WORDS: &[&str] = &[
-    "Near", "In", "At", "On", "From", "For", "With", "During", "After", "Before", "As", "And",
-    "But", "Of", "By", "To", "Into", "Outside", "Inside", "Around", "Across", "Along",
+/// "Defense Secretary Ash Carter": a person, organization or other (MISC) chunk that holds
+/// a title is the name after the title, a person; returns the chunk's first token and type.
+/// A place keeps its title ("General Santos").
+pub(super) fn split_title(
+    toks: &[Token],
+    text: &str,
+    ty: usize,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+) -> (usize, usize) {
+    let word = |j: usize| toks[j].text(text).to_lowercase();
+    // "Rt Hon James Cleverly": the British honorific opens a person's name, whatever the
+    // recognizer took the chunk for.
+    let honoured = (s..e)
+        .take_while(|&j| HONORIFICS.contains(&toks[j].text(text).trim_end_matches('.')))
+        .count();
+    if honoured == 2 && s + honoured < e {
+        return (s + honoured, 0);
+    }
+    if ty == 2 || e - s < 2 {
+        return (s, ty);
+    }
+    // "Martin Luther King Jr.": in a person's name, a title that is a surname after a first
+    // name is the name's.
+    let surname =
+        |j: usize| ty == 0 && j > s && is_a_surname_after_a_first_name(&word(j - 1), &word(j), gaz);
+    let Some(t) = (s..e - 1)
+        .rev()
+        .find(|&j| TITLE_WORDS.contains(&word(j).trim_end_matches('.')) && !surname(j))
+    else {
+        return (s, ty);
+    };
+    let Some(n) = name_after_title(t, e, &word, gaz) else {
+        return (s, ty);
+    };
+    // "General Motors Corp.", "General Partners": a name ending in an organisation's or a
+    // company's word, or one the organisation lists hold whole, keeps its first word.
+    let last = word(e - 1);
+    let last = last.trim_end_matches('.');
+    let tail_org = is_an_institutions_word(last)
+        || gaz.kinds(&lower_words(toks, text, s, e)) & kind::ORGANIZATION != 0;
+    // "General Acquisition", "General Mills": after a title that is also a word of
+    // companies' names, words the raw text mostly writes in lower case name a company, not a
+    // person ("Mr Cable" is Vince Cable).
+    let common = ty != 0
+        && matches!(word(t).as_str(), "general" | "major")
+        && (n..e).all(|j| {
+            crate::annotate::clusters::capitalisation(toks[j].text(text)).is_some_and(|c| c < 2)
+        });
+    // A peer is named after a place ("Lord Ahmad of Wimbledon").
+    let peer = matches!(word(t).as_str(), "lord" | "lady");
+    let capitalised = (n..e).all(|j| {
+        toks[j].text(text).starts_with(char::is_uppercase)
+            || (peer && j > n && j + 1 < e && word(j) == "of")
+    });
+    // In a MISC chunk the title word may be part of a name ("General Agreement", "Major
+    // Market Index"): the rest must look like a person's name, or the chunk open with a
+    // title that names no thing ("President Volodymyr Zelenskyy").
+    let personal = ty != 3
+        || gaz.kinds(&word(n)) & kind::FIRST_NAME != 0
+        || gaz.kinds(&word(e - 1)) & kind::LAST_NAME != 0
+        || (t == s
+            && toks[t].text(text).contains(char::is_lowercase)
+            && PERSON_ONLY_TITLES.contains(&word(t).trim_end_matches('.')));
+    if !tail_org && !common && capitalised && personal {
+        (n, 0)
+    } else {
+        (s, ty)
+    }
+}
+
+/// Where the name after the title at token `t` starts, the chunk ending at `e`: the next
+/// token, or, past a role's "of ..." or "for ..." ("Secretary of State John Kerry",
+/// "Minister for the Middle East Tobias Ellwood"), the first of the gazetteer's first names
+/// that more of the name follows. `None` when no such name follows the role ("Argus Leader
+/// of Sioux Falls").
+fn name_after_title(
+    t: usize,
+    e: usize,
+    word: &dyn Fn(usize) -> String,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    if !matches!(word(t + 1).as_str(), "of" | "for") {
+        return Some(t + 1);
+    }
+    (t + 3..e - 1).find(|&k| gaz.kinds(&word(k)) & kind::FIRST_NAME != 0)
+}
+
+/// Titles that open no name of a thing (not "Mr", as in "Mr Robot", nor "Dr", as in "Dr
+/// Who"): a chunk that starts with one, written in lower case after its capital, and goes
+/// on in capitals names a person.
+pub(in crate::annotate) const PERSON_ONLY_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "senator",
+    "governor",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
 ];
+
+/// The British honorific before a person's name, as written: "Rt Hon" (or "Rt. Hon."); not
+/// "Hon Hai Precision Industry" or "RT America".
+pub(in crate::annotate) const HONORIFICS: &[&str] = &["Rt", "Hon"];

@@ -89,7 +89,7 @@ pub(super) struct Raw {
     pub(super) text: String,
     pub(super) kind: Kind,
     pub(super) demonym: bool,
-    /// An office named alone ([`roles`]): a person's mention by its office, not by a name.
+    /// An office named alone ([`roles`](crate::annotate::roles)): a person's mention by its office, not by a name.
     pub(super) office: bool,
     /// For an office named alone, the name of the person the article says holds it, whose
     /// mention it is.
