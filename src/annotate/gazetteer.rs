@@ -108,7 +108,13 @@ impl Gazetteer {
 
     /// Whether some longer phrase starts with `phrase` and a space.
     pub fn continues(&self, phrase: &str) -> bool {
-        self.prefixes.contains(with_stops(phrase).as_ref())
+        self.continues_as_written(with_stops(phrase).as_ref())
+    }
+
+    /// [`Gazetteer::continues`] for `phrase` as written, initials without their last full stop
+    /// left so: what the recognizer's features read (see [`Gazetteer::kinds_as_written`]).
+    pub fn continues_as_written(&self, phrase: &str) -> bool {
+        self.prefixes.contains(phrase)
     }
 
     /// Whether a place is known by other names too: a country, a US state, a city large
@@ -126,10 +132,16 @@ impl Gazetteer {
 
     /// The kinds of a phrase (lower-cased words joined by single spaces), 0 if unknown.
     pub fn kinds(&self, phrase: &str) -> u8 {
-        self.phrases
-            .get(with_stops(phrase).as_ref())
-            .copied()
-            .unwrap_or(0)
+        self.kinds_as_written(with_stops(phrase).as_ref())
+    }
+
+    /// [`Gazetteer::kinds`] for `phrase` as written, initials without their last full stop left
+    /// so. The recognizer's features read this: at run time the tagger's words already have
+    /// that stop ([`as_trained`](super::entities)), and the model was trained on its files'
+    /// words as they write them ("U.S" in a tweet is no country to it), so that
+    /// `newsdex-train train` writes the committed model byte for byte.
+    pub fn kinds_as_written(&self, phrase: &str) -> u8 {
+        self.phrases.get(phrase).copied().unwrap_or(0)
     }
 
     /// The canonical place for a place name or demonym ("Russian" → "Russia"), or for a US
@@ -328,6 +340,10 @@ mod tests {
         assert_eq!(g.canonical_place("NEW YORK").as_deref(), Some("New York"));
         assert_eq!(g.canonical_place("U.S").as_deref(), Some("United States"));
         assert_eq!(g.kinds("u.s"), g.kinds("u.s."));
+        // The recognizer's features read phrases as written, as the model was trained.
+        assert_eq!(g.kinds_as_written("u.s"), 0);
+        assert_ne!(g.kinds_as_written("u.s."), 0);
+        assert!(!g.continues_as_written("u.s") && g.continues_as_written("u.s."));
         assert_ne!(g.kinds("u.s virgin islands"), 0);
         assert!(g.continues("u.s"));
         // A listed name written with such initials ("H.H Dow High School") is found too.

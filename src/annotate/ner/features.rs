@@ -505,12 +505,12 @@ fn longest_phrases(
                 phrase.push(' ');
             }
             phrase.push_str(&lowers[i + n - 1]);
-            let k = gaz.kinds(&phrase);
+            let k = gaz.kinds_as_written(&phrase);
             if accept(k, n) {
                 matched = n;
                 best = k;
             }
-            if !gaz.continues(&phrase) {
+            if !gaz.continues_as_written(&phrase) {
                 break;
             }
         }
