@@ -136,10 +136,13 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::kinds`] for `phrase` as written, initials without their last full stop left
-    /// so. The recognizer's features read this: at run time the tagger's words already have
-    /// that stop ([`as_trained`](super::entities)), and the model was trained on its files'
-    /// words as they write them ("U.S" in a tweet is no country to it), so that
-    /// `newsdex-train train` writes the committed model byte for byte.
+    /// so. The recognizer's features read this, in training and at run time alike: the
+    /// tagger's words at run time already have that stop (`as_trained`, in
+    /// [`entities`](super::entities)), and the committed model was trained on its files' words
+    /// as written (the six "U.S" of `eng.train` are no country to it), so that
+    /// `newsdex-train train` writes it byte for byte (CI checks it). The lists' own names are
+    /// stored with their stops (since session 23: "H.H Dow High School" as "h.h. dow high
+    /// school"); no training file writes one of them.
     pub fn kinds_as_written(&self, phrase: &str) -> u8 {
         self.phrases.get(phrase).copied().unwrap_or(0)
     }

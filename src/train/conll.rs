@@ -82,7 +82,7 @@ pub fn read_sentences(path: &Path) -> Result<Vec<LabelledDoc>> {
         .flatten()
         .map(|mut s| {
             for (w, l) in s.words.iter().zip(s.labels.iter_mut()) {
-                let k = gaz.kinds(&w.to_lowercase());
+                let k = gaz.kinds_as_written(&w.to_lowercase());
                 if *l == unit_loc && k & kind::DEMONYM != 0 && k & kind::PLACE == 0 {
                     *l = unit_misc;
                 }

@@ -424,7 +424,8 @@ fn tag_article(
 /// A token as the recognizer's training text writes it: the old newswire quotes `` and ''
 /// (LDC and Penn corpora) are the `"` of CoNLL-2003, so "``Radio Free Europe" reads as
 /// a quotation opening on a name; initials without their last full stop ("the U.S said",
-/// "U.K-based") are read with it, as CoNLL-2003 always writes them.
+/// "U.K-based") are read with it, as CoNLL-2003 almost always writes them (`eng.train`: 377
+/// "U.S." to 6 "U.S").
 fn as_trained(word: &str) -> Cow<'_, str> {
     match word {
         "``" | "''" => Cow::Borrowed("\""),
