@@ -29,13 +29,24 @@ pub struct WordInfo {
 
 /// How often the raw text the clusters learned from capitalises a word away from a
 /// sentence's start (0 never to 4 always), if it holds the word.
+///
+/// Read from the clusters when a tagger has loaded them; otherwise the word's row is found
+/// in the committed file as it is ([`Rows`]): a search process that asks about a few names
+/// need not read 58,935 rows first.
 pub fn capitalisation(word: &str) -> Option<u8> {
     let lower = word.to_lowercase();
-    let h = word_hash(&lower);
-    Clusters::get()
-        .of(h, &lower, h)
-        .map(|info| info.capitalised)
+    let info = match LOADED.get() {
+        Some(clusters) => {
+            let h = word_hash(&lower);
+            clusters.of(h, &lower, h)
+        }
+        None => Rows::committed().of(&lower),
+    };
+    info.map(|i| i.capitalised)
 }
+
+/// The clusters of the committed file, once read.
+static LOADED: OnceLock<Clusters> = OnceLock::new();
 
 /// Word → what the raw text says of it.
 #[derive(Default)]
@@ -46,31 +57,15 @@ pub struct Clusters {
 
 impl Clusters {
     pub fn get() -> &'static Clusters {
-        static C: OnceLock<Clusters> = OnceLock::new();
-        C.get_or_init(|| Clusters::parse(CLUSTERS))
+        LOADED.get_or_init(|| Clusters::parse(CLUSTERS))
     }
 
     pub fn parse(text: &str) -> Clusters {
-        // One line per word: sized once, and read byte by byte without allocating (a search
-        // process that counts facets reads the whole file to answer `capitalisation`).
+        // One line per word: sized once, and read byte by byte without allocating.
         let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         let mut map = HashMap::with_capacity_and_hasher(lines, Default::default());
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let Some((word, nums)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(nums) = numbers::<{ SIZES.len() + 1 }>(nums.as_bytes()) else {
-                continue;
-            };
-            let mut classes = [0u16; 4];
-            classes.copy_from_slice(&nums[..SIZES.len()]);
-            map.insert(
-                word_hash(word),
-                WordInfo {
-                    classes,
-                    capitalised: nums[SIZES.len()] as u8,
-                },
-            );
+        for (word, info) in text.lines().filter_map(row) {
+            map.insert(word_hash(word), info);
         }
         Clusters { map }
     }
@@ -81,12 +76,83 @@ impl Clusters {
         if let Some(c) = self.map.get(&word).or_else(|| self.map.get(&lower_hash)) {
             return Some(*c);
         }
-        let mut chars = lower.chars();
-        let title: String = chars
-            .next()
-            .map(|f| f.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        self.map.get(&word_hash(&title)).copied()
+        self.map.get(&word_hash(&title_case(lower))).copied()
+    }
+}
+
+/// A word in lower case with its first letter in upper case.
+fn title_case(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// One row of the clusters file: a word and its five numbers. `None` for a comment (a line
+/// that starts with `#`) or a row that does not read.
+fn row(line: &str) -> Option<(&str, WordInfo)> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let (word, nums) = line.split_once('\t')?;
+    let nums = numbers::<{ SIZES.len() + 1 }>(nums.as_bytes())?;
+    let mut classes = [0u16; 4];
+    classes.copy_from_slice(&nums[..SIZES.len()]);
+    let capitalised = nums[SIZES.len()] as u8;
+    Some((
+        word,
+        WordInfo {
+            classes,
+            capitalised,
+        },
+    ))
+}
+
+/// The rows of a clusters file as written, sorted by word (the builder writes them so, and a
+/// test checks the committed file), searched in place by bisection.
+struct Rows<'a> {
+    /// The rows, after the comments that head the file.
+    text: &'a str,
+}
+
+impl<'a> Rows<'a> {
+    fn new(text: &'a str) -> Rows<'a> {
+        let mut text = text;
+        while text.starts_with('#') {
+            text = text.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        Rows { text }
+    }
+
+    fn committed() -> Rows<'static> {
+        Rows::new(CLUSTERS)
+    }
+
+    /// What the rows say of a word given in lower case: as [`Clusters::of`] reads it (the
+    /// word, else its title case).
+    fn of(&self, lower: &str) -> Option<WordInfo> {
+        self.find(lower).or_else(|| self.find(&title_case(lower)))
+    }
+
+    /// The row of `word`, if the file holds one that reads.
+    fn find(&self, word: &str) -> Option<WordInfo> {
+        let bytes = self.text.as_bytes();
+        // `lo` and `hi` are the starts of lines (or the end): the row, if any, is between.
+        let (mut lo, mut hi) = (0, bytes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |i| lo + i + 1);
+            let end = memchr::memchr(b'\n', &bytes[start..hi]).map_or(hi, |i| start + i);
+            let line = &self.text[start..end];
+            let key = line.split_once('\t').map_or(line, |(w, _)| w);
+            match key.cmp(word) {
+                std::cmp::Ordering::Equal => return row(line).map(|(_, info)| info),
+                std::cmp::Ordering::Less => lo = (end + 1).min(hi),
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        None
     }
 }
 
@@ -126,6 +192,55 @@ mod tests {
             assert!(c
                 .of(word_hash(missing), missing, word_hash(missing))
                 .is_none());
+        }
+    }
+
+    #[test]
+    fn the_committed_rows_are_sorted_by_word_for_bisection() {
+        let rows = Rows::committed();
+        let words: Vec<&str> = rows
+            .text
+            .lines()
+            .map(|l| l.split_once('\t').map_or(l, |(w, _)| w))
+            .collect();
+        assert!(words.len() > 50_000, "{} rows", words.len());
+        for pair in words.windows(2) {
+            assert!(pair[0] < pair[1], "{:?} before {:?}", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn rows_found_in_place_answer_as_the_loaded_clusters_do() {
+        let clusters = Clusters::parse(CLUSTERS);
+        let rows = Rows::committed();
+        let mut asked = 0;
+        for line in CLUSTERS.lines() {
+            let word = line.split_once('\t').map_or(line, |(w, _)| w);
+            for form in [
+                word.to_lowercase(),
+                format!("{word}x"),
+                format!("{}q", word.to_lowercase()),
+            ] {
+                let h = word_hash(&form);
+                assert_eq!(rows.of(&form), clusters.of(h, &form, h), "{form:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 150_000);
+        for absent in ["", "zzzz", "#", "\u{10ffff}"] {
+            assert_eq!(rows.of(absent), None, "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn rows_skip_comments_and_rows_that_do_not_read() {
+        let rows = Rows::new(
+            "# comment\n# more\n#\t1\t2\t3\t4\t5\nOslo\t3\t9\t27\t81\t4\nbad\t1\tx\t3\t4\t5\nshort\t1\t2\nthe\t7\t40\t0\t700\t1",
+        );
+        assert_eq!(rows.of("the").map(|i| i.classes), Some([7, 40, 0, 700]));
+        assert_eq!(rows.of("oslo").map(|i| i.capitalised), Some(4));
+        for missing in ["#", "bad", "short", "a", "zebra"] {
+            assert_eq!(rows.of(missing), None, "{missing:?}");
         }
     }
 }

@@ -259,10 +259,16 @@ pub fn build(data: &Path, out: &Path) -> Result<usize> {
          # State of the Union addresses (statistics only: no text); columns: word, class of 16, 64, 256 and 1024,\n\
          # capitalised away from a sentence's start (0 never, 1 rarely, 2 sometimes, 3 mostly, 4 always)\n",
     );
-    for (i, (w, _)) in vocab.iter().enumerate() {
-        if w.contains(['\t', '\n']) {
-            continue;
-        }
+    // Rows in the order of their words, which lets a search find a word's row in place
+    // (`annotate::clusters`), without reading them all.
+    let mut rows: Vec<(&str, usize)> = vocab
+        .iter()
+        .enumerate()
+        .filter(|(_, (w, _))| !w.contains(['\t', '\n']))
+        .map(|(i, (w, _))| (*w, i))
+        .collect();
+    rows.sort_unstable();
+    for (w, i) in rows {
         text.push_str(w);
         for c in &classes {
             text.push_str(&format!("\t{}", c[i]));
