@@ -4,7 +4,9 @@
 use std::ops::Bound;
 
 use anyhow::Result;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, InvertedIndexRangeQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
@@ -115,7 +117,11 @@ pub fn build_query(store: &Store, searcher: &Searcher, req: &Request) -> Result<
         let upper = req.filters.until.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_i64(f.date, d.days()))
         });
-        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        // The days' terms, not the fast column: a column range reads the date of every
+        // passage in the index (1M at the benchmark's size), the terms only the passages of
+        // the days asked for.
+        let days = InvertedIndexRangeQuery::new(lower, upper);
+        clauses.push((Occur::Must, Box::new(days)));
     }
     let resolved = resolve_entities(store, searcher, req)?;
     for r in &resolved {
