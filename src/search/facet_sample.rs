@@ -6,10 +6,13 @@
 //! writer adds an article's passages next to each other, so the article of a passage in a
 //! block out of the sample need not be read, save at the start of the block, where an
 //! article from an earlier block may go on. Deciding by article id instead would read the
-//! id of every matching passage, most of a large count's time.
+//! id of every matching passage, most of a large count's time. A block none of whose
+//! passages can be in the sample is not walked at all: the matches seek past it.
 
 use tantivy::columnar::StrColumn;
-use tantivy::DocId;
+use tantivy::fastfield::AliveBitSet;
+use tantivy::query::Scorer;
+use tantivy::{DocId, DocSet, TERMINATED};
 
 /// Passages per block of the sample: a few articles (news articles run to a few passages to
 /// a few dozen), so that the sample spreads over the corpus, and enough that few articles
@@ -84,6 +87,49 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
             None => (self.article)(doc),
         };
         (self.block_sampled && article != 0).then_some(article)
+    }
+
+    /// Calls `add` with each passage `matches` finds in a segment of `max_doc` passages (not
+    /// deleted, by `alive`) that is in the sample, and its article, in increasing order. A
+    /// block none of whose passages can be in the sample is passed over by seeking past it,
+    /// not walked.
+    pub fn walk(
+        &mut self,
+        mut matches: Box<dyn Scorer>,
+        (max_doc, alive): (DocId, Option<&AliveBitSet>),
+        mut add: impl FnMut(DocId, u32),
+    ) {
+        let mut doc = matches.doc();
+        while doc != TERMINATED {
+            let block = doc / BLOCK;
+            if !self.may_hold_sample(block) {
+                let next = (block + 1).saturating_mul(BLOCK);
+                doc = if next < max_doc {
+                    matches.seek(next)
+                } else {
+                    TERMINATED
+                };
+                continue;
+            }
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                if let Some(article) = self.article_if_sampled(doc) {
+                    add(doc, article);
+                }
+            }
+            doc = matches.advance();
+        }
+    }
+
+    /// Starts `block` if it is new; whether some of its passages may be in the sample (the
+    /// block is, or the article carried into it is).
+    fn may_hold_sample(&mut self, block: DocId) -> bool {
+        if self.every <= 1 {
+            return true;
+        }
+        if self.block != Some(block) {
+            self.enter(block);
+        }
+        self.block_sampled || matches!(self.carried, Some((_, true)))
     }
 
     /// Starts a block: whether it is in the sample, and the article carried into it.
@@ -202,6 +248,43 @@ mod tests {
                 (share * every as f64 - 1.0).abs() < 0.2,
                 "1 in {every}: {share}"
             );
+        }
+    }
+
+    /// The walk finds what the passage-by-passage answer says, seeking past the blocks out
+    /// of the sample, and leaves deleted passages out.
+    #[test]
+    fn the_walk_keeps_the_sampled_live_matches() {
+        use tantivy::query::{BitSetDocSet, ConstScorer};
+        use tantivy::BitSet;
+        let (articles, matches) = corpus();
+        let max_doc = articles.len() as DocId;
+        let deleted = |doc: DocId| doc % 7 == 3;
+        let mut alive = BitSet::with_max_value_and_full(max_doc);
+        (0..max_doc)
+            .filter(|&d| deleted(d))
+            .for_each(|d| alive.remove(d));
+        let mut bytes = Vec::new();
+        tantivy::fastfield::write_alive_bitset(&alive, &mut bytes).unwrap();
+        let alive = AliveBitSet::open(tantivy::directory::OwnedBytes::new(bytes));
+        for every in [1u32, 2, 6] {
+            let mut one_by_one = Sample::new(|doc: DocId| articles[doc as usize], every);
+            let expected: Vec<(DocId, u32)> = matches
+                .iter()
+                .filter_map(|&doc| Some((doc, one_by_one.article_if_sampled(doc)?)))
+                .filter(|&(doc, _)| !deleted(doc))
+                .collect();
+            let mut set = BitSet::with_max_value(max_doc);
+            for &doc in &matches {
+                set.insert(doc);
+            }
+            let scorer = Box::new(ConstScorer::new(BitSetDocSet::from(set), 1.0));
+            let mut walked = Vec::new();
+            let mut sample = Sample::new(|doc: DocId| articles[doc as usize], every);
+            sample.walk(scorer, (max_doc, Some(&alive)), |doc, a| {
+                walked.push((doc, a))
+            });
+            assert_eq!(walked, expected, "1 in {every}");
         }
     }
 }
