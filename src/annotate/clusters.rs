@@ -3,7 +3,8 @@
 //! was trained on to words it has only seen in raw text.
 //!
 //! They are learned from unlabelled news text by `crate::train::clusters` into the committed
-//! file `models/clusters.tsv`, compiled into the binary.
+//! file `models/clusters.tsv`, compiled into the binary, its rows in the order of their words:
+//! the tagger reads them all into a map, a search finds the few it asks about in place.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -32,7 +33,7 @@ pub struct WordInfo {
 ///
 /// Read from the clusters when a tagger has loaded them; otherwise the word's row is found
 /// in the committed file as it is ([`Rows`]): a search process that asks about a few names
-/// need not read 58,935 rows first.
+/// need not read every row first.
 pub fn capitalisation(word: &str) -> Option<u8> {
     let lower = word.to_lowercase();
     let info = match LOADED.get() {

@@ -10,8 +10,6 @@
 //! passages can be in the sample is not walked at all: the matches seek past it.
 
 use tantivy::columnar::StrColumn;
-use tantivy::fastfield::AliveBitSet;
-use tantivy::query::Scorer;
 use tantivy::{DocId, DocSet, TERMINATED};
 
 /// Passages per block of the sample: a few articles (news articles run to a few passages to
@@ -89,14 +87,13 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
         (self.block_sampled && article != 0).then_some(article)
     }
 
-    /// Calls `add` with each passage `matches` finds in a segment of `max_doc` passages (not
-    /// deleted, by `alive`) that is in the sample, and its article, in increasing order. A
-    /// block none of whose passages can be in the sample is passed over by seeking past it,
-    /// not walked.
+    /// Calls `add` with each passage of `matches` (a segment's, of `max_doc` passages, in
+    /// increasing order) that is in the sample, and its article. A block none of whose
+    /// passages can be in the sample is passed over by seeking past it, not walked.
     pub fn walk(
         &mut self,
-        mut matches: Box<dyn Scorer>,
-        (max_doc, alive): (DocId, Option<&AliveBitSet>),
+        matches: &mut impl DocSet,
+        max_doc: DocId,
         mut add: impl FnMut(DocId, u32),
     ) {
         let mut doc = matches.doc();
@@ -111,10 +108,8 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
                 };
                 continue;
             }
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                if let Some(article) = self.article_if_sampled(doc) {
-                    add(doc, article);
-                }
+            if let Some(article) = self.article_if_sampled(doc) {
+                add(doc, article);
             }
             doc = matches.advance();
         }
@@ -252,39 +247,53 @@ mod tests {
     }
 
     /// The walk finds what the passage-by-passage answer says, seeking past the blocks out
-    /// of the sample, and leaves deleted passages out.
+    /// of the sample rather than stepping through their matches.
     #[test]
-    fn the_walk_keeps_the_sampled_live_matches() {
-        use tantivy::query::{BitSetDocSet, ConstScorer};
+    fn the_walk_keeps_the_sampled_matches_and_skips_the_rest() {
+        use tantivy::query::BitSetDocSet;
         use tantivy::BitSet;
+        /// Matches that count the steps taken through them.
+        struct Counted(BitSetDocSet, usize);
+        impl DocSet for Counted {
+            fn advance(&mut self) -> DocId {
+                self.1 += 1;
+                self.0.advance()
+            }
+            fn seek(&mut self, target: DocId) -> DocId {
+                self.0.seek(target)
+            }
+            fn doc(&self) -> DocId {
+                self.0.doc()
+            }
+            fn size_hint(&self) -> u32 {
+                self.0.size_hint()
+            }
+        }
         let (articles, matches) = corpus();
         let max_doc = articles.len() as DocId;
-        let deleted = |doc: DocId| doc % 7 == 3;
-        let mut alive = BitSet::with_max_value_and_full(max_doc);
-        (0..max_doc)
-            .filter(|&d| deleted(d))
-            .for_each(|d| alive.remove(d));
-        let mut bytes = Vec::new();
-        tantivy::fastfield::write_alive_bitset(&alive, &mut bytes).unwrap();
-        let alive = AliveBitSet::open(tantivy::directory::OwnedBytes::new(bytes));
         for every in [1u32, 2, 6] {
             let mut one_by_one = Sample::new(|doc: DocId| articles[doc as usize], every);
             let expected: Vec<(DocId, u32)> = matches
                 .iter()
                 .filter_map(|&doc| Some((doc, one_by_one.article_if_sampled(doc)?)))
-                .filter(|&(doc, _)| !deleted(doc))
                 .collect();
             let mut set = BitSet::with_max_value(max_doc);
             for &doc in &matches {
                 set.insert(doc);
             }
-            let scorer = Box::new(ConstScorer::new(BitSetDocSet::from(set), 1.0));
+            let mut docs = Counted(BitSetDocSet::from(set), 0);
             let mut walked = Vec::new();
             let mut sample = Sample::new(|doc: DocId| articles[doc as usize], every);
-            sample.walk(scorer, (max_doc, Some(&alive)), |doc, a| {
-                walked.push((doc, a))
-            });
+            sample.walk(&mut docs, max_doc, |doc, a| walked.push((doc, a)));
             assert_eq!(walked, expected, "1 in {every}");
+            // Every match is stepped through when all are in the sample; with one block in
+            // six, far fewer.
+            let steps = docs.1 as f64 / matches.len() as f64;
+            match every {
+                1 => assert!(steps > 0.99, "{steps}"),
+                6 => assert!(steps < 0.4, "{steps}"),
+                _ => {}
+            }
         }
     }
 }

@@ -28,11 +28,11 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::columnar::StrColumn;
-use tantivy::query::{EnableScoring, Query, Weight};
-use tantivy::{DocId, Searcher};
+use tantivy::query::{BitSetDocSet, EnableScoring, Query};
+use tantivy::{BitSet, DocId, Searcher};
 
 use super::corpus_type::CorpusTypes;
-use super::{build_query, Request};
+use super::{build_query, for_each_match, Request};
 use super::{facet_sample, facet_totals};
 pub use crate::index::facet::FacetType;
 use crate::index::{facet, Store};
@@ -216,12 +216,24 @@ fn count(
     sample: bool,
 ) -> Result<Vec<SegmentCounts>> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    // With a sample, how many passages match first (the sample's size depends on it).
-    let every = match sample {
-        true => matching(searcher, weight.as_ref())?
-            .div_ceil(SAMPLE_ABOVE)
-            .max(1) as u32,
-        false => 1,
+    // The matches first, each segment's as a set (the query is run once), then how many
+    // articles are read: the walk seeks in the sets past the blocks out of the sample.
+    let matches: Vec<BitSet> = searcher
+        .segment_readers()
+        .par_iter()
+        .map(|segment| -> Result<BitSet> {
+            let mut docs = BitSet::with_max_value(segment.max_doc().max(1));
+            for_each_match(weight.as_ref(), segment, |doc| {
+                docs.insert(doc);
+            })?;
+            Ok(docs)
+        })
+        .collect::<Result<_>>()?;
+    let total: u64 = matches.iter().map(|docs| docs.len() as u64).sum();
+    let every = if sample {
+        total.div_ceil(SAMPLE_ABOVE).max(1) as u32
+    } else {
+        1
     };
     let schema = store.index.schema();
     let (facet_field, id_field) = (
@@ -231,16 +243,18 @@ fn count(
     Ok(searcher
         .segment_readers()
         .par_iter()
-        .map(|segment| -> Result<Option<SegmentCounts>> {
+        .zip(matches)
+        .map(|(segment, docs)| -> Result<Option<SegmentCounts>> {
             let Some(facets) = segment.fast_fields().str(facet_field)? else {
                 return Ok(None);
             };
             let ids = segment.fast_fields().str(id_field)?;
             let mut sample = facet_sample::of_ids(ids.as_ref(), every);
             let mut counts = SegmentCounts::new(facets, kind, every)?;
-            let matches = weight.scorer(segment, 1.0)?;
-            let passages = (segment.max_doc(), segment.alive_bitset());
-            sample.walk(matches, passages, |doc, article| counts.add(doc, article));
+            let mut docs = BitSetDocSet::from(docs);
+            sample.walk(&mut docs, segment.max_doc(), |doc, article| {
+                counts.add(doc, article)
+            });
             counts.scale();
             Ok(Some(counts))
         })
@@ -248,15 +262,6 @@ fn count(
         .into_iter()
         .flatten()
         .collect())
-}
-
-/// How many passages `weight` matches in `searcher` (not deleted).
-fn matching(searcher: &Searcher, weight: &dyn Weight) -> Result<u64> {
-    Ok(searcher
-        .segment_readers()
-        .par_iter()
-        .map(|segment| weight.count(segment).map(u64::from))
-        .sum::<tantivy::Result<u64>>()?)
 }
 
 /// A stored value and its counts as shown.
