@@ -246,15 +246,22 @@ pub fn parse_period(s: &str) -> Result<Period, PeriodError> {
 #[error("'{0}' is not a date (write it as YYYY-MM-DD)")]
 pub struct DateError(pub String);
 
-/// Parses a date given on the command line (`--since`, `--until`): a day or a year.
-pub fn parse_cli_date(s: &str) -> Result<Date, DateError> {
+/// Parses the first day a `--since` takes in: a day, or a year (from its first day).
+pub fn parse_cli_since(s: &str) -> Result<Date, DateError> {
+    parse_cli_day(s, (1, 1))
+}
+
+/// Parses the last day an `--until` takes in: a day, or a year (to its last day, so that
+/// `--since 2003 --until 2003` is the year 2003).
+pub fn parse_cli_until(s: &str) -> Result<Date, DateError> {
+    parse_cli_day(s, (12, 31))
+}
+
+/// A day, or a year read as its day `(month, day)`.
+fn parse_cli_day(s: &str, (month, day): (u32, u32)) -> Result<Date, DateError> {
     if let Ok(year) = s.parse::<i32>() {
         if (1..=9999).contains(&year) {
-            return Ok(Date {
-                year,
-                month: 1,
-                day: 1,
-            });
+            return Ok(Date { year, month, day });
         }
     }
     Date::parse(s).ok_or_else(|| DateError(s.to_string()))
@@ -266,6 +273,14 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<Date> {
         Date::new(y, m, day)
+    }
+
+    #[test]
+    fn a_year_on_the_command_line_runs_from_its_first_day_to_its_last() {
+        assert_eq!(parse_cli_since("2003").ok(), d(2003, 1, 1));
+        assert_eq!(parse_cli_until("2003").ok(), d(2003, 12, 31));
+        assert_eq!(parse_cli_until("2003-06-30").ok(), d(2003, 6, 30));
+        assert!(parse_cli_since("last week").is_err());
     }
 
     #[test]

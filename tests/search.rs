@@ -267,10 +267,15 @@ fn date_filters_leave_out_other_and_undated_articles() {
     );
     assert_eq!(titles(&hits), vec!["Middle"]);
     assert_eq!(hits[0]["date"], "2004-03-03");
-    let (hits, _) = search(&idx, &["--until", "2003"]);
+    let (hits, _) = search(&idx, &["--until", "2002"]);
     assert_eq!(titles(&hits), Vec::<&str>::new());
     let (hits, _) = search(&idx, &["--until", "2003-12-31"]);
     assert_eq!(titles(&hits), vec!["Oldest"]);
+    // A year is the whole year, from its first day to its last.
+    let (hits, _) = search(&idx, &["flood", "--since", "2003", "--until", "2003"]);
+    assert_eq!(titles(&hits), vec!["Oldest"]);
+    let (hits, _) = search(&idx, &["flood", "--since", "2004", "--until", "2004"]);
+    assert_eq!(titles(&hits), vec!["Middle"]);
     let (_, r) = search(&idx, &["flood", "--since", "last week"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not a date"), "{}", r.stderr);

@@ -9,11 +9,11 @@ use super::figure;
 /// The filters that narrow a search; every one set must match.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct Filters {
-    /// Only articles dated on or after this day (YYYY-MM-DD, or a year). Undated articles are left out.
-    #[arg(long, value_parser = crate::date::parse_cli_date)]
+    /// Only articles dated on or after this day (YYYY-MM-DD, or a year: from its first day). Undated articles are left out.
+    #[arg(long, value_parser = crate::date::parse_cli_since)]
     pub since: Option<Date>,
-    /// Only articles dated on or before this day (YYYY-MM-DD, or a year). Undated articles are left out.
-    #[arg(long, value_parser = crate::date::parse_cli_date)]
+    /// Only articles dated on or before this day (YYYY-MM-DD, or a year: to its last day). Undated articles are left out.
+    #[arg(long, value_parser = crate::date::parse_cli_until)]
     pub until: Option<Date>,
     /// Only passages that mention this date: a year, month or day (2024, 2024-06, 2024-06-19) or a range (2024-06-01..2024-06-30).
     #[arg(long, value_name = "PERIOD", value_parser = crate::date::parse_period)]

@@ -139,10 +139,10 @@ impl State {
                     f.mentions_date = Some(crate::date::parse_period(v).map_err(|e| e.to_string())?)
                 }
                 Param::Since => {
-                    f.since = Some(crate::date::parse_cli_date(v).map_err(|e| e.to_string())?)
+                    f.since = Some(crate::date::parse_cli_since(v).map_err(|e| e.to_string())?)
                 }
                 Param::Until => {
-                    f.until = Some(crate::date::parse_cli_date(v).map_err(|e| e.to_string())?)
+                    f.until = Some(crate::date::parse_cli_until(v).map_err(|e| e.to_string())?)
                 }
             }
         }
