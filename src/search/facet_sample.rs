@@ -63,27 +63,27 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
     /// The article of `doc` (its id's ordinal plus one; 0 for a passage without one) when
     /// the passage is in the sample. Passages must come in increasing order.
     pub fn article_if_sampled(&mut self, doc: DocId) -> Option<u32> {
-        if self.every <= 1 {
-            return Some((self.article)(doc));
-        }
-        let block = doc / BLOCK;
-        if self.block != Some(block) {
-            self.enter(block);
-        }
-        let article = match self.carried {
+        if !self.may_hold_sample(doc / BLOCK) {
             // Whichever article it is, it is out of the sample: no need to read it.
-            Some((_, false)) | None if !self.block_sampled => return None,
-            Some((carried, in_sample)) => {
-                let article = (self.article)(doc);
-                if article == carried {
-                    return in_sample.then_some(article);
-                }
-                // The carried article has ended: the rest of the block started in it.
-                self.carried = None;
-                article
+            return None;
+        }
+        self.article_in_block(doc)
+    }
+
+    /// [`Sample::article_if_sampled`] for a passage of a block already started that may hold
+    /// some of the sample.
+    fn article_in_block(&mut self, doc: DocId) -> Option<u32> {
+        let article = (self.article)(doc);
+        if self.every <= 1 {
+            return Some(article);
+        }
+        if let Some((carried, in_sample)) = self.carried {
+            if article == carried {
+                return in_sample.then_some(article);
             }
-            None => (self.article)(doc),
-        };
+            // The carried article has ended: the rest of the block started in it.
+            self.carried = None;
+        }
         (self.block_sampled && article != 0).then_some(article)
     }
 
@@ -108,7 +108,7 @@ impl<F: Fn(DocId) -> u32> Sample<F> {
                 };
                 continue;
             }
-            if let Some(article) = self.article_if_sampled(doc) {
+            if let Some(article) = self.article_in_block(doc) {
                 add(doc, article);
             }
             doc = matches.advance();
