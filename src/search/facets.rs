@@ -10,8 +10,10 @@
 //! The counts of a segment name values by ordinal; across segments only the text names them.
 //! Turning every counted ordinal into text is most of the cost on a large index, so for the
 //! first `limit` values it is done only for each segment's best ones, whose exact totals
-//! are then looked up in every segment: the answer stands when no other value could reach
-//! them (its total is at most the sum, over segments, of the best count left out there).
+//! are then looked up in every segment (save those that could not rank among the first
+//! `limit` with the most the other segments could add): the answer stands when no other
+//! value could reach them (its total is at most the sum, over segments, of the best count
+//! left out there).
 //! Otherwise, every value is counted by its text.
 //!
 //! A query that matches more than [`SAMPLE_ABOVE`] passages has its facets estimated, as
@@ -437,14 +439,15 @@ fn best(segments: &[SegmentCounts], limit: usize) -> Result<Option<Vec<(String, 
         .map(|s| s.best(per_segment))
         .collect::<Result<_>>()?;
     // No value left out everywhere can have more than this.
-    let left_out_bound: u64 = bests.iter().map(|b| b.left_out).sum();
+    let left_out: Vec<u64> = bests.iter().map(|b| b.left_out).collect();
+    let left_out_bound: u64 = left_out.iter().sum();
     let mut candidates = Candidates::new(segments, bests);
+    candidates.drop_out_of_reach(&left_out, limit);
     candidates.complete(segments)?;
-    let agency = facet::prefix(FacetType::Agency).into_bytes();
     let mut ranks: Vec<u32> = candidates
         .totals
         .iter()
-        .map(|(text, (t, _))| rank(text.starts_with(&agency), t))
+        .map(|(text, (t, _))| candidate_rank(text, t))
         .filter(|&r| r > 0)
         .collect();
     ranks.sort_unstable_by(|a, b| b.cmp(a));
@@ -507,6 +510,30 @@ impl Candidates {
         Candidates { totals }
     }
 
+    /// Leaves out the candidates that cannot rank among the first `limit` whatever the
+    /// segments that have not counted them in hold (at most `left_out` there, their best
+    /// value left out): then they need not be looked up. Their totals so far are each at most
+    /// what it is, so the `limit`-th best of them is a floor for the first `limit` values.
+    fn drop_out_of_reach(&mut self, left_out: &[u64], limit: usize) {
+        let mut floors: Vec<u64> = self
+            .totals
+            .iter()
+            .map(|(text, (t, _))| u64::from(candidate_rank(text, t)))
+            .collect();
+        if floors.len() <= limit {
+            return;
+        }
+        floors.select_nth_unstable_by(limit.max(1) - 1, |a, b| b.cmp(a));
+        let floor = floors[limit.max(1) - 1];
+        self.totals.retain(|text, (t, seen)| {
+            let unseen: u64 = (seen.iter().zip(left_out))
+                .filter(|(seen, _)| !**seen)
+                .map(|(_, bound)| bound)
+                .sum();
+            u64::from(candidate_rank(text, t)) + unseen >= floor
+        });
+    }
+
     /// Makes the totals exact: each candidate looked up in the segments where it was not
     /// among the best.
     fn complete(&mut self, segments: &[SegmentCounts]) -> Result<()> {
@@ -538,6 +565,12 @@ impl Candidates {
     }
 }
 
+/// What a value is ordered by ([`rank`]), given its stored text.
+fn candidate_rank(text: &[u8], t: &Tally) -> u32 {
+    let agency = facet::prefix(FacetType::Agency);
+    rank(text.starts_with(agency.as_bytes()), t)
+}
+
 /// Every counted value's total, by its text.
 fn every(segments: &[SegmentCounts]) -> Result<Vec<(String, Tally)>> {
     let mut totals: HashMap<Vec<u8>, Tally> = HashMap::new();
@@ -551,4 +584,52 @@ fn every(segments: &[SegmentCounts]) -> Result<Vec<(String, Tally)>> {
         .into_iter()
         .map(|(text, t)| (String::from_utf8_lossy(&text).into_owned(), t))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(mentions: u32, articles: u32) -> Tally {
+        Tally {
+            mentions,
+            passages: mentions,
+            articles,
+            ..Tally::default()
+        }
+    }
+
+    /// A candidate is left out only when, with the most the segments that did not count it
+    /// in could add, it stays under the `limit`-th best total so far.
+    #[test]
+    fn candidates_out_of_reach_are_not_looked_up() {
+        let value = |kind, name: &str| format!("{}{name}", facet::prefix(kind)).into_bytes();
+        let (person, agency) = (FacetType::Person, FacetType::Agency);
+        let mut candidates = Candidates {
+            totals: HashMap::from([
+                (value(person, "A"), (tally(100, 9), vec![true, false])),
+                (value(person, "B"), (tally(50, 9), vec![true, false])),
+                // 10 + at most 30 in the first segment: under 50.
+                (value(person, "C"), (tally(10, 9), vec![false, true])),
+                // 20 + 30: may tie with the second best.
+                (value(person, "D"), (tally(20, 9), vec![false, true])),
+                // Agencies rank by articles: 45 + 5 reaches 50; its mentions do not count.
+                (value(agency, "E"), (tally(1, 45), vec![true, false])),
+                (value(agency, "F"), (tally(1000, 44), vec![true, false])),
+            ]),
+        };
+        candidates.drop_out_of_reach(&[30, 5], 2);
+        let mut kept: Vec<String> = candidates
+            .totals
+            .keys()
+            .map(|k| {
+                facet::parse(&String::from_utf8_lossy(k))
+                    .unwrap()
+                    .1
+                    .to_string()
+            })
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["A", "B", "D", "E"]);
+    }
 }
