@@ -29,7 +29,8 @@ use std::ops::Range;
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::column_index::{MultiValueIndex, Set};
+use tantivy::columnar::{ColumnIndex, StrColumn};
 use tantivy::query::{BitSetDocSet, EnableScoring, Query};
 use tantivy::{BitSet, DocId, Searcher};
 
@@ -325,6 +326,9 @@ struct SegmentCounts {
     tallies: Vec<Tally>,
     /// One article in `every` is counted (see [`SAMPLE_ABOVE`]).
     every: u32,
+    /// The rank among passages with values of the passage after the last one counted, and
+    /// where its values start ([`SegmentCounts::rows`]).
+    next_start: (u32, u32),
 }
 
 impl SegmentCounts {
@@ -341,6 +345,7 @@ impl SegmentCounts {
             range,
             agencies,
             every,
+            next_start: (u32::MAX, 0),
         })
     }
 
@@ -354,7 +359,8 @@ impl SegmentCounts {
     /// Counts the values of one matching passage (of a sampled article), whose article is
     /// `article` (its id's ordinal plus one).
     fn add(&mut self, doc: DocId, article: u32) {
-        for ord in self.facets.term_ords(doc) {
+        for row in self.rows(doc) {
+            let ord = self.facets.ords().values.get_val(row);
             if !self.range.contains(&ord) {
                 continue;
             }
@@ -369,6 +375,26 @@ impl SegmentCounts {
                 t.articles += 1;
             }
         }
+    }
+
+    /// The rows of the values of `doc` in the column. Passages come in increasing order, and
+    /// the values of the next passage that has any start where this one's end: that end is
+    /// kept rather than read again.
+    fn rows(&mut self, doc: DocId) -> Range<u32> {
+        let index = &self.facets.ords().index;
+        let ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index)) = index else {
+            return index.value_row_ids(doc);
+        };
+        let Some(rank) = index.optional_index.rank_if_exists(doc) else {
+            return 0..0;
+        };
+        let start = match self.next_start {
+            (next, start) if next == rank => start,
+            _ => index.start_index_column.get_val(rank),
+        };
+        let end = index.start_index_column.get_val(rank + 1);
+        self.next_start = (rank + 1, end);
+        start..end
     }
 
     /// Scales a sample's counts to the whole.
@@ -596,6 +622,36 @@ mod tests {
             passages: mentions,
             articles,
             ..Tally::default()
+        }
+    }
+
+    /// The rows of a passage's values, read with the end of the one before kept, are the
+    /// column's own, whichever passages are counted (with gaps, and without values).
+    #[test]
+    fn a_passages_rows_are_the_columns_own() {
+        use tantivy::schema::{Schema, FAST, STRING};
+        use tantivy::{Index, IndexWriter, TantivyDocument};
+        let mut schema = Schema::builder();
+        let field = schema.add_text_field("facet", STRING | FAST);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for doc in 0..300u32 {
+            let mut d = TantivyDocument::default();
+            for v in 0..(doc * 7 % 5) {
+                d.add_text(field, format!("person\u{1f}{}", (doc + v) % 23));
+            }
+            writer.add_document(d).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let segment = &searcher.segment_readers()[0];
+        let column = segment.fast_fields().str("facet").unwrap().unwrap();
+        for step in [1, 2, 3, 7] {
+            let mut counts = SegmentCounts::new(column.clone(), None, 1).unwrap();
+            for doc in (0..300).step_by(step) {
+                let expected = column.ords().index.value_row_ids(doc);
+                assert_eq!(counts.rows(doc), expected, "doc {doc}, every {step}");
+            }
         }
     }
 
