@@ -326,8 +326,9 @@ struct SegmentCounts {
     tallies: Vec<Tally>,
     /// One article in `every` is counted (see [`SAMPLE_ABOVE`]).
     every: u32,
-    /// The rank among passages with values of the passage after the last one counted, and
-    /// where its values start ([`SegmentCounts::rows`]).
+    /// One more than the rank (among the passages with values) of the last passage counted,
+    /// and where that passage's values end: the rank and the start of the next passage with
+    /// values ([`SegmentCounts::rows`]).
     next_start: (u32, u32),
 }
 
@@ -377,9 +378,9 @@ impl SegmentCounts {
         }
     }
 
-    /// The rows of the values of `doc` in the column. Passages come in increasing order, and
-    /// the values of the next passage that has any start where this one's end: that end is
-    /// kept rather than read again.
+    /// The rows of the values of `doc` in the column, as its index gives them. The values of
+    /// the next passage that has any start where this one's end, and passages are counted in
+    /// increasing order: that end is kept, and read again only when another passage comes.
     fn rows(&mut self, doc: DocId) -> Range<u32> {
         let index = &self.facets.ords().index;
         let ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index)) = index else {
@@ -468,12 +469,13 @@ fn best(segments: &[SegmentCounts], limit: usize) -> Result<Option<Vec<(String, 
     let left_out: Vec<u64> = bests.iter().map(|b| b.left_out).collect();
     let left_out_bound: u64 = left_out.iter().sum();
     let mut candidates = Candidates::new(segments, bests);
-    candidates.drop_out_of_reach(&left_out, limit);
+    let agency = facet::prefix(FacetType::Agency).into_bytes();
+    candidates.drop_out_of_reach(&left_out, limit, &agency);
     candidates.complete(segments)?;
     let mut ranks: Vec<u32> = candidates
         .totals
         .iter()
-        .map(|(text, (t, _))| candidate_rank(text, t))
+        .map(|(text, (t, _))| candidate_rank(&agency, text, t))
         .filter(|&r| r > 0)
         .collect();
     ranks.sort_unstable_by(|a, b| b.cmp(a));
@@ -538,13 +540,15 @@ impl Candidates {
 
     /// Leaves out the candidates that cannot rank among the first `limit` whatever the
     /// segments that have not counted them in hold (at most `left_out` there, their best
-    /// value left out): then they need not be looked up. Their totals so far are each at most
-    /// what it is, so the `limit`-th best of them is a floor for the first `limit` values.
-    fn drop_out_of_reach(&mut self, left_out: &[u64], limit: usize) {
+    /// value left out): then they need not be looked up. Each candidate's total so far is at
+    /// most its whole total, so the `limit`-th best total so far (the best, for a `limit` of
+    /// 0) is a floor for the totals of the first `limit` values. Agencies rank by articles:
+    /// their values start with `agency`.
+    fn drop_out_of_reach(&mut self, left_out: &[u64], limit: usize, agency: &[u8]) {
         let mut floors: Vec<u64> = self
             .totals
             .iter()
-            .map(|(text, (t, _))| u64::from(candidate_rank(text, t)))
+            .map(|(text, (t, _))| u64::from(candidate_rank(agency, text, t)))
             .collect();
         if floors.len() <= limit {
             return;
@@ -556,7 +560,7 @@ impl Candidates {
                 .filter(|(seen, _)| !**seen)
                 .map(|(_, bound)| bound)
                 .sum();
-            u64::from(candidate_rank(text, t)) + unseen >= floor
+            u64::from(candidate_rank(agency, text, t)) + unseen >= floor
         });
     }
 
@@ -591,10 +595,10 @@ impl Candidates {
     }
 }
 
-/// What a value is ordered by ([`rank`]), given its stored text.
-fn candidate_rank(text: &[u8], t: &Tally) -> u32 {
-    let agency = facet::prefix(FacetType::Agency);
-    rank(text.starts_with(agency.as_bytes()), t)
+/// What a value is ordered by ([`rank`]), given its stored text and what the values of
+/// agencies start with.
+fn candidate_rank(agency: &[u8], text: &[u8], t: &Tally) -> u32 {
+    rank(text.starts_with(agency), t)
 }
 
 /// Every counted value's total, by its text.
@@ -646,6 +650,13 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         let segment = &searcher.segment_readers()[0];
         let column = segment.fast_fields().str("facet").unwrap().unwrap();
+        assert!(
+            matches!(
+                column.ords().index,
+                ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(_))
+            ),
+            "the index whose rows are kept"
+        );
         for step in [1, 2, 3, 7] {
             let mut counts = SegmentCounts::new(column.clone(), None, 1).unwrap();
             for doc in (0..300).step_by(step) {
@@ -674,18 +685,35 @@ mod tests {
                 (value(agency, "F"), (tally(1000, 44), vec![true, false])),
             ]),
         };
-        candidates.drop_out_of_reach(&[30, 5], 2);
-        let mut kept: Vec<String> = candidates
-            .totals
-            .keys()
-            .map(|k| {
-                facet::parse(&String::from_utf8_lossy(k))
-                    .unwrap()
-                    .1
-                    .to_string()
-            })
-            .collect();
-        kept.sort();
-        assert_eq!(kept, ["A", "B", "D", "E"]);
+        let agency_prefix = facet::prefix(agency).into_bytes();
+        let mut one = Candidates {
+            totals: candidates.totals.clone(),
+        };
+        let names = |c: &Candidates| {
+            let mut names: Vec<String> = (c.totals.keys())
+                .map(|k| {
+                    facet::parse(&String::from_utf8_lossy(k))
+                        .unwrap()
+                        .1
+                        .to_string()
+                })
+                .collect();
+            names.sort();
+            names
+        };
+        candidates.drop_out_of_reach(&[30, 5], 2, &agency_prefix);
+        assert_eq!(names(&candidates), ["A", "B", "D", "E"]);
+        // The first alone: only what may reach 100.
+        one.drop_out_of_reach(&[30, 5], 1, &agency_prefix);
+        assert_eq!(names(&one), ["A"]);
+        // Nothing counted yet anywhere: nothing can be ruled out.
+        let mut none = Candidates {
+            totals: HashMap::from([
+                (value(person, "G"), (tally(0, 0), vec![false, true])),
+                (value(person, "H"), (tally(0, 0), vec![true, false])),
+            ]),
+        };
+        none.drop_out_of_reach(&[0, 0], 1, &agency_prefix);
+        assert_eq!(names(&none), ["G", "H"]);
     }
 }
