@@ -380,7 +380,8 @@ impl SegmentCounts {
 
     /// The rows of the values of `doc` in the column, as its index gives them. The values of
     /// the next passage that has any start where this one's end, and passages are counted in
-    /// increasing order: that end is kept, and read again only when another passage comes.
+    /// increasing order: that end is kept as the next one's start, which is read from the
+    /// column only when the passages counted skip one with values.
     fn rows(&mut self, doc: DocId) -> Range<u32> {
         let index = &self.facets.ords().index;
         let ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index)) = index else {
