@@ -15,7 +15,7 @@
 //! A name the index does not know as an entity of the kind falls back to the words as a
 //! phrase, with a note and the closest known names.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -26,7 +26,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocId, Searcher, SegmentReader, Term};
 
 use super::passage_set::{PassageSet, SegmentSet};
-use super::{for_each_match, keyword};
+use super::{for_each_match, keyword, segments};
 use crate::annotate::entities::Kind;
 use crate::annotate::keys::key;
 use crate::annotate::ner::features::TITLE_WORDS;
@@ -313,13 +313,16 @@ fn article_passages(store: &Store, searcher: &Searcher, r: &Resolved) -> Result<
         .collect::<Result<Vec<_>>>()?;
     let schema = store.index.schema();
     let id_name = schema.get_field_name(store.fields.id);
-    let mut sets = HashMap::new();
-    for reader in searcher.segment_readers() {
+    let mut cost = 0;
+    for weight in tagged.iter().chain(words.iter().map(|(w, _)| w)) {
+        cost += segments::cost(searcher, weight.as_ref())?;
+    }
+    let sets = segments::map(searcher, cost, |_, reader| -> Result<_> {
         let ids = reader.fast_fields().str(id_name)?;
         let set = segment_passages(reader, &tagged, &words, ids.as_ref())?;
-        sets.insert(reader.segment_id(), set);
-    }
-    Ok(PassageSet::new(sets, key_queries))
+        Ok((reader.segment_id(), set))
+    })?;
+    Ok(PassageSet::new(sets.into_iter().collect(), key_queries))
 }
 
 /// A name's words and the tags of other kinds that take them, as weights.

@@ -124,7 +124,8 @@ fn feedback_words(
     typed: &[String],
 ) -> Result<Vec<(f32, String)>> {
     let body = store.fields.body;
-    let top = searcher.search(
+    let top = super::segments::search(
+        searcher,
         text,
         &TopDocs::with_limit(FEEDBACK_PASSAGES).order_by_score(),
     )?;

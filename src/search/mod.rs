@@ -17,6 +17,7 @@ mod highlight;
 mod memo;
 mod passage_set;
 pub mod profile;
+mod segments;
 pub mod synonyms;
 pub mod text;
 

@@ -5,7 +5,7 @@ use tantivy::collector::TopDocs;
 use tantivy::{DocAddress, Order, Searcher};
 
 use super::{build_query, Built, Hit, Request, Results, Sort};
-use super::{entity, expand, group, highlight};
+use super::{entity, expand, group, highlight, segments};
 use crate::annotate::entities::Kind;
 use crate::annotate::keys;
 use crate::index::Store;
@@ -35,19 +35,22 @@ pub fn search(store: &Store, req: &Request) -> Result<Results> {
     let candidates = (req.limit.max(1) * 10).max(100);
     let ranked: Vec<(Option<f32>, DocAddress)> = match req.sort {
         // Without a text query every score is the same: passages come in index order.
-        Sort::Relevance => searcher
-            .search(&query, &TopDocs::with_limit(candidates).order_by_score())?
-            .into_iter()
-            .map(|(s, a)| (text_query.as_ref().map(|_| s), a))
-            .collect(),
-        Sort::Date => searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(candidates).order_by_fast_field::<i64>("date", Order::Desc),
-            )?
-            .into_iter()
-            .map(|(_, a)| (None, a))
-            .collect(),
+        Sort::Relevance => segments::search(
+            &searcher,
+            &query,
+            &TopDocs::with_limit(candidates).order_by_score(),
+        )?
+        .into_iter()
+        .map(|(s, a)| (text_query.as_ref().map(|_| s), a))
+        .collect(),
+        Sort::Date => segments::search(
+            &searcher,
+            &query,
+            &TopDocs::with_limit(candidates).order_by_fast_field::<i64>("date", Order::Desc),
+        )?
+        .into_iter()
+        .map(|(_, a)| (None, a))
+        .collect(),
     };
 
     let highlighter = highlight::Highlighter::new(f.body, text_query.as_deref());
