@@ -11,7 +11,9 @@
 //! - query latency, p50 and p99 per class over a fixed set of 50 queries, warm inside this
 //!   process and as a whole `newsdex search` process, against ripgrep (or grep where ripgrep
 //!   is not installed) scanning the raw files for the same words;
-//! - index size against the raw bytes, and the peak resident memory of indexing and searching.
+//! - index size against the raw bytes, and the peak resident memory of indexing and searching;
+//! - a process that does nothing (`newsdex --version`, and the baseline tool's), the floor
+//!   under every process figure and a measure of how often the machine stalls.
 //!
 //! Prints a Markdown report and writes it, with the figures as JSON, to the work folder
 //! (`NEWSDEX_BENCH_DIR`, default `target/newsdex-bench`). Skips, saying why, when the data is
@@ -42,9 +44,9 @@ use queries::{FACET_QUERIES, QUERIES};
 /// Runs of each query inside this process (after one to warm up).
 const WARM_RUNS: usize = 20;
 /// Runs of each query as a `newsdex` process, and of ripgrep's (or grep's) scan for its
-/// words. A class's 6 to 10 queries then give 120 to 200 samples of each, so that p99 (the
-/// nearest rank) is the second or third slowest run. With 3 runs it was the slowest of 18
-/// to 30, and with fewer than 101 samples it would still be the slowest: on a shared
+/// words. A class's 5 to 10 queries then give 100 to 200 samples of each, so that p99 (the
+/// nearest rank) is the second or third slowest run. With 3 runs it was the slowest of 15
+/// to 30, and with fewer than 100 samples it would still be the slowest: on a shared
 /// machine, its worst hiccup rather than the query's cost.
 const PROCESS_RUNS: usize = 20;
 
@@ -83,6 +85,10 @@ fn main() -> Result<()> {
     let base = work.join("base");
     link_corpus(&bbc, &reuters, &base.join("r000"))?;
     report.tagging = Some(tagging_speed(&bbc)?);
+    report.idle = vec![
+        idle(&bin, "newsdex")?,
+        idle(Path::new(&report.grep), &report.grep)?,
+    ];
     let first = measure_corpus(
         "reuters21578 + bbc",
         &base,
@@ -161,7 +167,17 @@ struct Report {
     machine: String,
     grep: String,
     tagging: Option<Tagging>,
+    idle: Vec<Idle>,
     corpora: Vec<CorpusResult>,
+}
+
+/// A process that does nothing (`--version`), timed as the queries' processes are: the
+/// machine's floor under every process figure, and how often it stalls.
+#[derive(Serialize)]
+struct Idle {
+    command: String,
+    p50_ms: f64,
+    p99_ms: f64,
 }
 
 #[derive(Serialize)]
@@ -339,6 +355,35 @@ fn measure_corpus(
         search_peak_memory,
         empty_queries,
     })
+}
+
+/// `program --version`, as many times as the largest class of queries runs as processes.
+fn idle(program: &Path, name: &str) -> Result<Idle> {
+    let mut runs = Vec::new();
+    for _ in 0..idle_runs() {
+        let t = Instant::now();
+        let (printed, stderr) = run_drained(Command::new(program).arg("--version"))?;
+        runs.push(ms(t));
+        if printed == 0 {
+            bail!("{name} --version printed nothing: {stderr}");
+        }
+    }
+    Ok(Idle {
+        command: format!("{name} --version"),
+        p50_ms: percentile(&mut runs, 50.0),
+        p99_ms: percentile(&mut runs, 99.0),
+    })
+}
+
+/// [`PROCESS_RUNS`] times the queries of the largest class.
+fn idle_runs() -> usize {
+    let classes = QUERIES.iter().map(|q| q.0);
+    let largest = classes
+        .clone()
+        .map(|c| classes.clone().filter(|&d| d == c).count())
+        .max()
+        .unwrap_or(0);
+    largest.max(FACET_QUERIES.len()) * PROCESS_RUNS
 }
 
 /// What `newsdex SUBCOMMAND ARGS` does (a search, or counting facets), as a function run in
@@ -567,6 +612,23 @@ impl Report {
             s += &format!(
                 "Entity tagging, one core, BBC articles: {:.0} tokens/s ({} tokens).\n\n",
                 t.tokens_per_second, t.tokens
+            );
+        }
+        if !self.idle.is_empty() {
+            let idle: Vec<String> = self
+                .idle
+                .iter()
+                .map(|i| {
+                    format!(
+                        "`{}` p50 {:.1}, p99 {:.1} ms",
+                        i.command, i.p50_ms, i.p99_ms
+                    )
+                })
+                .collect();
+            s += &format!(
+                "A process that does nothing, {} runs before the first corpus: {}.\n\n",
+                idle_runs(),
+                idle.join("; ")
             );
         }
         for c in &self.corpora {
