@@ -85,10 +85,7 @@ fn main() -> Result<()> {
     let base = work.join("base");
     link_corpus(&bbc, &reuters, &base.join("r000"))?;
     report.tagging = Some(tagging_speed(&bbc)?);
-    report.idle = vec![
-        idle(&bin, "newsdex")?,
-        idle(Path::new(&report.grep), &report.grep)?,
-    ];
+    report.idle = vec![idle(&bin)?, idle(Path::new(&report.grep))?];
     let first = measure_corpus(
         "reuters21578 + bbc",
         &base,
@@ -358,7 +355,8 @@ fn measure_corpus(
 }
 
 /// `program --version`, as many times as the largest class of queries runs as processes.
-fn idle(program: &Path, name: &str) -> Result<Idle> {
+fn idle(program: &Path) -> Result<Idle> {
+    let name = program.file_name().unwrap_or_default().to_string_lossy();
     let mut runs = Vec::new();
     for _ in 0..idle_runs() {
         let t = Instant::now();

@@ -84,12 +84,10 @@ where
 /// already read.)
 pub fn cost(searcher: &Searcher, weight: &dyn Weight) -> tantivy::Result<u64> {
     let segments = searcher.segment_readers();
-    let Some(largest) = segments.iter().max_by_key(|s| s.max_doc()) else {
-        return Ok(0);
+    let largest = match segments.iter().max_by_key(|s| s.max_doc()) {
+        Some(largest) if segments.len() > 1 => largest,
+        _ => return Ok(0),
     };
-    if segments.len() < 2 {
-        return Ok(0);
-    }
     let here = weight.scorer(largest, 1.0)?.cost();
     let all: u64 = segments.iter().map(|s| u64::from(s.max_doc())).sum();
     Ok(here.saturating_mul(all) / u64::from(largest.max_doc()).max(1))
